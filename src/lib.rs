@@ -1,0 +1,28 @@
+//! clerk-wasm: Clerk's `window.Clerk` sign-out and user button, in Rust compiled to WebAssembly.
+//!
+//! The crate is usable two ways from Rust: as a typed API ([`Clerk`], [`ClerkError`]) for
+//! Rust web apps, and as the `cdylib` behind the npm package and the script tag, whose
+//! `#[wasm_bindgen]` facade lives in `bindings` (the only place `JsValue` appears in
+//! signatures).
+//!
+//! ```
+//! use clerk_wasm::{Clerk, InstanceType};
+//!
+//! // base64("clerk.example.com$")
+//! let clerk = Clerk::new("pk_live_Y2xlcmsuZXhhbXBsZS5jb20k").unwrap();
+//! assert_eq!(clerk.frontend_api(), "clerk.example.com");
+//! assert_eq!(clerk.instance_type(), InstanceType::Production);
+//! ```
+#![deny(missing_docs, missing_debug_implementations)]
+
+mod bindings;
+mod clerk;
+mod config;
+mod error;
+
+pub use clerk::Clerk;
+pub use config::{InstanceType, PublishableKey};
+pub use error::ClerkError;
+
+/// This SDK's version, sent to the Frontend API as `_clerk_js_version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
