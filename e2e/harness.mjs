@@ -1,0 +1,62 @@
+// A small test harness over playwright-core and the system Chromium (no browser download).
+// Test files call `test(name, fn)`; `fn` receives a fresh page context and the server URL.
+import { chromium } from "playwright-core";
+
+const tests = [];
+/** Registers a test; names are behaviour sentences. */
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Fails with a message naming what differed. */
+export function expectEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/** Runs every registered test in its own browser context; prints `N passed; M failed`. */
+export async function runAll(serverUrl) {
+  const browser = await launch();
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const { name, fn } of tests) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      const t0 = performance.now();
+      try {
+        await fn({ page, context, browser, server: serverUrl, errors });
+        passed += 1;
+        console.log(`ok   ${name} (${Math.round(performance.now() - t0)} ms)`);
+      } catch (e) {
+        failed += 1;
+        console.log(`FAIL ${name}\n     ${e.stack ?? e}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`e2e: ${passed} passed; ${failed} failed`);
+  return failed === 0;
+}

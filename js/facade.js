@@ -1,0 +1,97 @@
+// The JS `Clerk` every entry exports: constructed synchronously (like ClerkJS), it starts the
+// wasm on first construction and forwards every method to the wasm `Clerk` once that exists.
+// Nothing runs at import time: no window access, no fetch, so bundlers may tree-shake it.
+
+const KEY_PREFIXES = { pk_test_: "development", pk_live_: "production" };
+
+function runtimeError(code, message) {
+  const err = new Error(message);
+  err.name = "ClerkRuntimeError";
+  err.code = code;
+  return err;
+}
+
+// The same rule as src/config.rs (PROTOCOL.md §1), so a bad key throws synchronously even while
+// the wasm is still on its way. The wasm parses the key again; the Playwright suite checks that
+// both agree on a table of keys.
+export function parsePublishableKey(key) {
+  const invalid = (reason) => runtimeError("invalid_publishable_key", `The publishable key is invalid: ${reason}.`);
+  const prefix = typeof key === "string" && Object.keys(KEY_PREFIXES).find((p) => key.startsWith(p));
+  if (!prefix) throw invalid("it must start with pk_test_ or pk_live_");
+  let text;
+  try {
+    const b64 = key.slice(prefix.length).replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
+    if (!/^[A-Za-z0-9+/]*$/.test(b64) || b64.length % 4 === 1) throw 0;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, "=")), (c) => c.charCodeAt(0)));
+  } catch {
+    throw invalid("it is not base64");
+  }
+  const host = text.endsWith("$") ? text.slice(0, -1) : "";
+  if (!host || host.includes("$")) throw invalid("it must decode to a host followed by one $");
+  if (!/^[A-Za-z0-9.\-:[\]_]+$/.test(host) || !(host.includes(".") || /^(localhost|\[::1\])(:\d+)?$/.test(host)))
+    throw invalid("it must decode to a host name");
+  return { frontendApi: host, instanceType: KEY_PREFIXES[prefix] };
+}
+
+/** True for errors the Frontend API answered (HTTP 4xx/5xx with Clerk's error body). */
+export function isClerkAPIResponseError(err) {
+  return err instanceof Error && err.name === "ClerkAPIResponseError";
+}
+
+/** Builds the exported `Clerk` class over a function that resolves to the wasm module's exports. */
+export function defineClerk(initWasm, version) {
+  return class Clerk {
+    #core = null;
+    #ready;
+    #key;
+    #pending = new Map(); // element → cancel, for mounts asked for before the wasm arrived
+
+    constructor(publishableKey, options = {}) {
+      this.#key = parsePublishableKey(publishableKey);
+      this.publishableKey = publishableKey;
+      this.#ready = initWasm().then((wasm) => (this.#core = new wasm.Clerk(publishableKey, options)));
+      // An unhandled rejection here would be noise: load() reports the same failure.
+      this.#ready.catch(() => {});
+    }
+
+    get version() { return version; }
+    get frontendApi() { return this.#key.frontendApi; }
+    get instanceType() { return this.#key.instanceType; }
+    get loaded() { return this.#core?.loaded ?? false; }
+    get status() { return this.#core?.status ?? "loading"; }
+    get client() { return this.#core?.client; }
+    get session() { return this.#core?.session; }
+    get user() { return this.#core?.user; }
+    get isSignedIn() { return this.#core?.isSignedIn ?? false; }
+
+    async load(options) { return (await this.#ready).load(options); }
+    async signOut(a, b) { return (await this.#ready).signOut(a, b); }
+    async setActive(params) { return (await this.#ready).setActive(params); }
+
+    addListener(callback) {
+      if (this.#core) return this.#core.addListener(callback);
+      let unsubscribe = null;
+      let cancelled = false;
+      this.#ready.then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
+      return () => { cancelled = true; unsubscribe?.(); };
+    }
+
+    mountUserButton(el, props) {
+      if (this.#core) return this.#core.mountUserButton(el, props);
+      this.#pending.get(el)?.();
+      let cancelled = false;
+      this.#pending.set(el, () => { cancelled = true; });
+      this.#ready.then((core) => {
+        if (cancelled) return;
+        this.#pending.delete(el);
+        core.mountUserButton(el, props);
+      }, () => {});
+    }
+
+    unmountUserButton(el) {
+      this.#pending.get(el)?.();
+      this.#pending.delete(el);
+      this.#core?.unmountUserButton(el);
+    }
+  };
+}

@@ -1,0 +1,26 @@
+// Script-tag entry (IIFE): creates `window.Clerk` synchronously from the script's data-clerk-*
+// attributes or the window.__clerk_* globals, and loads it unless data-clerk-autoload="false".
+// The wasm is fetched from beside this script.
+import init, * as wasm from "#wasm-bindgen";
+import { defineClerk, isClerkAPIResponseError } from "./facade.js";
+
+const script =
+  document.currentScript ?? document.querySelector("script[data-clerk-publishable-key]");
+const wasmUrl = new URL("clerk_wasm_bg.wasm", script?.src || document.baseURI);
+let ready = null;
+const initWasm = () => (ready ??= init({ module_or_path: wasmUrl }).then(() => wasm));
+const Clerk = defineClerk(initWasm, __CLERK_WASM_VERSION__);
+
+window.ClerkWasm = { Clerk, isClerkAPIResponseError };
+
+const attr = (name) => script?.getAttribute(`data-clerk-${name}`) ?? undefined;
+const publishableKey = attr("publishable-key") ?? window.__clerk_publishable_key;
+if (!window.Clerk && publishableKey) {
+  const proxyUrl = attr("proxy-url") ?? window.__clerk_proxy_url;
+  const domain = attr("domain") ?? window.__clerk_domain;
+  const clerk = new Clerk(publishableKey, { proxyUrl, domain });
+  window.Clerk = clerk;
+  if (attr("autoload") !== "false") {
+    clerk.load().catch((e) => console.error("clerk-wasm: load failed:", e));
+  }
+}

@@ -1,0 +1,92 @@
+// The build: cargo (release wasm) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
+// Each stage is skipped when its output is newer than its input, so a second build takes seconds.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { root, run, step } from "./lib.mjs";
+import { setup } from "./setup.mjs";
+
+const version = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version;
+const target = "wasm32-unknown-unknown";
+const cargoWasm = path.join(root, "target", target, "release", "clerk_wasm.wasm");
+const pkg = path.join(root, "build", "pkg");
+const dist = path.join(root, "dist");
+const buildStep = (name, fn) => step(name, fn, "build");
+const mtime = (f) => (existsSync(f) ? statSync(f).mtimeMs : 0);
+const newest = (dir) =>
+  Math.max(0, ...readdirSync(dir, { recursive: true }).map((f) => mtime(path.join(dir, f))));
+
+// binaryen's feature flags for what rustc 1.95 emits on wasm32 by default.
+const wasmFeatures = [
+  "--enable-bulk-memory",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
+
+export async function build() {
+  await buildStep("cargo build (wasm32, release)", () =>
+    run("cargo", ["build", "--quiet", "--release", "--target", target, "-p", "clerk-wasm"]),
+  );
+  const bindgenOut = path.join(pkg, "clerk_wasm_bg.wasm");
+  await buildStep("wasm-bindgen --target web", async () => {
+    if (mtime(bindgenOut) > mtime(cargoWasm)) return "up to date";
+    await run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "clerk_wasm", cargoWasm]);
+  });
+  const optimized = path.join(root, "build", "clerk_wasm_bg.wasm");
+  await buildStep("wasm-opt -Oz", async () => {
+    if (mtime(optimized) > mtime(bindgenOut)) return "up to date";
+    const wasmOpt = path.join(root, "node_modules", ".bin", "wasm-opt");
+    await run(wasmOpt, ["-Oz", ...wasmFeatures, bindgenOut, "-o", optimized]);
+  });
+  await buildStep("esbuild → dist/", async () => {
+    const stamp = path.join(dist, "clerk.global.js");
+    if (mtime(stamp) > Math.max(mtime(optimized), newest(path.join(root, "js")), mtime(path.join(pkg, "clerk_wasm.js"))))
+      return "up to date";
+    mkdirSync(dist, { recursive: true });
+    copyFileSync(optimized, path.join(dist, "clerk_wasm_bg.wasm"));
+    copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "index.d.ts"));
+    copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "inline.d.ts"));
+    const esbuild = await import("esbuild");
+    const common = {
+      bundle: true,
+      minify: true,
+      legalComments: "none",
+      target: ["es2020"],
+      logLevel: "warning",
+      alias: { "#wasm-bindgen": path.join(pkg, "clerk_wasm.js") },
+      define: { __CLERK_WASM_VERSION__: JSON.stringify(version) },
+    };
+    await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, "js", "index.js")],
+      format: "esm",
+      outfile: path.join(dist, "index.js"),
+    });
+    await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, "js", "inline.js")],
+      format: "esm",
+      outfile: path.join(dist, "inline.js"),
+      loader: { ".wasm": "binary" },
+      alias: { ...common.alias, "#wasm-bytes": optimized },
+    });
+    await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, "js", "global.js")],
+      format: "iife",
+      outfile: stamp,
+      // The IIFE finds its wasm from document.currentScript, never from import.meta.
+      define: { ...common.define, "import.meta.url": "undefined" },
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t0 = performance.now();
+  (process.argv.includes("--no-setup") ? Promise.resolve() : setup())
+    .then(build)
+    .then(() => console.log(`[build] dist/ ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`))
+    .catch(() => process.exit(1));
+}

@@ -1,0 +1,63 @@
+// Idempotent setup that `npm run build`, `npm start` and `npm test` all call first.
+// Installs only what is missing; each step prints one line; a failure names what to do.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { output, root, run, step } from "./lib.mjs";
+
+function lockedWasmBindgenVersion() {
+  const lock = readFileSync(path.join(root, "Cargo.lock"), "utf8");
+  const m = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
+  if (!m) throw new Error("Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`");
+  return m[1];
+}
+
+const sudo = () => (process.getuid?.() === 0 ? [] : ["sudo"]);
+
+export async function setup({ forTests = false } = {}) {
+  await step("rust target wasm32-unknown-unknown", async () => {
+    const installed = output("rustup", ["target", "list", "--installed"]);
+    if (installed === null) throw new Error("rustup not found: install Rust with rustup (https://rustup.rs)");
+    if (installed.split("\n").includes("wasm32-unknown-unknown")) return "present";
+    await run("rustup", ["target", "add", "wasm32-unknown-unknown"]);
+    return "installed";
+  });
+
+  await step("wasm-bindgen-cli", async () => {
+    const want = lockedWasmBindgenVersion();
+    const have = output("wasm-bindgen", ["--version"])?.trim().split(" ")[1];
+    if (have === want) return `${want} present`;
+    // Not --locked: the registry lacks some versions the CLI's own lockfile pins.
+    await run("cargo", ["install", "wasm-bindgen-cli", "--version", want]).catch((e) => {
+      throw new Error(`${e.message}; install it by hand: cargo install wasm-bindgen-cli --version ${want}`);
+    });
+    return `${want} installed (was ${have ?? "absent"})`;
+  });
+
+  await step("npm dependencies", async () => {
+    const marker = path.join(root, "node_modules", ".package-lock.json");
+    const lock = path.join(root, "package-lock.json");
+    if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return "present";
+    await run("npm", ["ci", "--no-audit", "--no-fund"]).catch((e) => {
+      throw new Error(`${e.message}; check access to the npm registry and run npm ci`);
+    });
+    return "installed";
+  });
+
+  if (!forTests) return;
+  await step("chromium + chromedriver", async () => {
+    if (existsSync("/usr/bin/chromium") && existsSync("/usr/bin/chromedriver")) return "present";
+    const apt = [...sudo(), "apt-get"];
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    try {
+      await run(apt[0], [...apt.slice(1), "update", "-qq"], { env });
+      await run(apt[0], [...apt.slice(1), "install", "-y", "-qq", "chromium", "chromium-driver"], { env });
+    } catch (e) {
+      throw new Error(`${e.message}; install them with: apt-get install -y chromium chromium-driver`);
+    }
+    return "installed";
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  setup({ forTests: process.argv.includes("--test") }).catch(() => process.exit(1));
+}

@@ -1,0 +1,42 @@
+// `npm run size`: raw, gzip -9 and brotli bytes of every file in dist/, and the script-tag
+// payload (what a page with the script tag downloads to show the user button).
+// With --check, exits non-zero when the script-tag payload exceeds the budget.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { root } from "./lib.mjs";
+
+export const BUDGET_GZIP = 40 * 1024;
+export const GOAL_GZIP = 25 * 1024;
+// What the script-tag page downloads: the IIFE and its wasm (styles ship inside the wasm).
+export const SCRIPT_TAG_FILES = ["clerk.global.js", "clerk_wasm_bg.wasm"];
+
+export function sizes() {
+  const dist = path.join(root, "dist");
+  return readdirSync(dist)
+    .filter((f) => !f.endsWith(".d.ts"))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(path.join(dist, file));
+      return {
+        file,
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = sizes();
+  const payload = rows.filter((r) => SCRIPT_TAG_FILES.includes(r.file));
+  const total = (k) => payload.reduce((n, r) => n + r[k], 0);
+  const pad = (v, n) => String(v).padStart(n);
+  console.log(`${"file".padEnd(28)}${pad("raw", 10)}${pad("gzip -9", 10)}${pad("brotli", 10)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(28)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+  console.log(`${"script-tag payload".padEnd(28)}${pad(total("raw"), 10)}${pad(total("gzip"), 10)}${pad(total("brotli"), 10)}`);
+  const gz = total("gzip");
+  const verdict = gz <= BUDGET_GZIP ? "within" : "OVER";
+  console.log(`script-tag payload gzip ${gz} B: ${verdict} the ${BUDGET_GZIP} B budget (goal ${GOAL_GZIP} B)`);
+  if (process.argv.includes("--check") && gz > BUDGET_GZIP) process.exit(1);
+}

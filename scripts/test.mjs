@@ -1,0 +1,110 @@
+// `npm test`: setup, build, then every check. All checks run even after a failure; the last
+// line is `N passed, N failed`. Every process started here is stopped here, by PID.
+import { spawn } from "node:child_process";
+import { root, startServer } from "./lib.mjs";
+import { setup } from "./setup.mjs";
+import { build } from "./build.mjs";
+
+const totals = { passed: 0, failed: 0 };
+const failures = [];
+const WASM = "wasm32-unknown-unknown";
+
+/** Runs a command, streaming its output; counts `N passed; M failed` lines it prints. */
+function check(name, cmd, args, { env = {}, counts = false } = {}) {
+  console.log(`\n[test] ── ${name} ──`);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let passed = 0;
+    let failed = 0;
+    let tail = "";
+    const scan = (chunk, stream) => {
+      stream.write(chunk);
+      tail += chunk;
+      const lines = tail.split("\n");
+      tail = lines.pop();
+      for (const line of lines) {
+        const m = line.match(/(\d+) passed; (\d+) failed/);
+        if (m) {
+          passed += Number(m[1]);
+          failed += Number(m[2]);
+        }
+      }
+    };
+    child.stdout.on("data", (c) => scan(c, process.stdout));
+    child.stderr.on("data", (c) => scan(c, process.stderr));
+    const finish = (ok) => {
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      if (counts && passed + failed > 0) {
+        // A crash after some tests passed must still fail the run.
+        if (!ok && failed === 0) failed = 1;
+      } else {
+        [passed, failed] = ok ? [1, 0] : [0, 1];
+      }
+      totals.passed += passed;
+      totals.failed += failed;
+      if (!ok || failed) failures.push(name);
+      console.log(`[test] ${name}: ${ok && !failed ? "ok" : "FAILED"} (${passed} passed, ${failed} failed, ${secs} s)`);
+      resolve(ok);
+    };
+    child.on("error", (e) => {
+      console.error(`[test] ${name}: could not start ${cmd}: ${e.message}`);
+      finish(false);
+    });
+    child.on("exit", (code) => finish(code === 0));
+  });
+}
+
+async function main() {
+  const t0 = performance.now();
+  try {
+    await setup({ forTests: true });
+    await build();
+  } catch (e) {
+    console.error(`[test] setup/build failed: ${e.message}`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
+  await check("clippy (SDK, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "--target", WASM, "--all-targets", "--", "-D", "warnings"]);
+  await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+  await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
+  await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });
+  await check("development server tests", "cargo", ["test", "-q", "-p", "clerk-dev-server"], { counts: true });
+  await check("build clerk-dev-server", "cargo", ["build", "-q", "-p", "clerk-dev-server"]);
+
+  let server = null;
+  try {
+    server = await startServer(["--faults"]);
+    console.log(`[test] development server ${server.url} (pid ${server.pid})`);
+    await check(
+      "browser tests (wasm-bindgen-test, headless Chromium)",
+      "cargo",
+      ["test", "-q", "-p", "clerk-wasm", "--target", WASM, "--test", "*"],
+      { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
+    );
+    await check("end to end (Playwright, Chromium)", "node", ["e2e/run.mjs"], {
+      env: { CLERK_DEV_SERVER_URL: server.url },
+      counts: true,
+    });
+  } catch (e) {
+    console.error(`[test] development server: ${e.message}`);
+    totals.failed += 1;
+    failures.push("development server");
+  } finally {
+    await server?.stop();
+  }
+  await check("size budget", "node", ["scripts/size.mjs", "--check"]);
+
+  const mins = ((performance.now() - t0) / 60000).toFixed(1);
+  if (failures.length) console.log(`\n[test] failed: ${failures.join("; ")}`);
+  console.log(`[test] wall time ${mins} min`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed ? 1 : 0);
+}
+
+main();
