@@ -24,6 +24,33 @@ export function launch() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
+/** Calls a development-server test control (`/__dev/...`, enabled by --faults) from Node. */
+export async function dev(server, method, path, body) {
+  const res = await fetch(`${server}${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+/** Waits until `fn` returns a truthy value (polling), or fails naming what was awaited. */
+export async function eventually(fn, what, timeoutMs = 5000) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeoutMs) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
 /** Fails with a message naming what differed. */
 export function expectEqual(actual, expected, what) {
   const a = JSON.stringify(actual);
@@ -38,6 +65,7 @@ export async function runAll(serverUrl) {
   let failed = 0;
   try {
     for (const { name, fn } of tests) {
+      await dev(serverUrl, "POST", "/__dev/reset");
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = [];
