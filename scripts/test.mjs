@@ -87,6 +87,7 @@ async function main() {
       ["test", "-q", "-p", "clerk-wasm", "--target", WASM, "--test", "*"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
+    await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
     await check("end to end (Playwright, Chromium)", "node", ["e2e/run.mjs"], {
       env: { CLERK_DEV_SERVER_URL: server.url },
       counts: true,

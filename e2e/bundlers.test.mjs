@@ -1,0 +1,31 @@
+// The fixture app, built by each bundler from the npm tarball (e2e/fixtures/build.mjs), signs out
+// against the development server from another origin.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dev, expectEqual, test } from "./harness.mjs";
+import { serveStatic } from "./static.mjs";
+
+for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
+  test(`an app bundled with ${bundler} from the npm tarball loads and signs out`, async ({ page, context, server }) => {
+    const dir = fileURLToPath(new URL(`./fixtures/${bundler}/dist`, import.meta.url));
+    if (!existsSync(dir)) throw new Error(`${dir} is missing: the fixture build step did not run`);
+    const other = await dev(server, "POST", "/__dev/clients", { identifiers: ["ada@example.test"] });
+    const mine = await dev(server, "POST", "/__dev/clients", { identifiers: ["grace@example.test"] });
+    const [name, value] = mine.cookie.split(";")[0].split("=");
+    await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+
+    const site = await serveStatic(dir);
+    try {
+      await page.goto(`${site.url}/index.html?fapi=${new URL(server).host}`);
+      const result = await page.evaluate(() => window.__fixture);
+      expectEqual(result.error ?? null, null, "error from the app");
+      expectEqual(result.before.isSignedIn, true, "signed in before");
+      expectEqual(result.after, { isSignedIn: false, user: null }, "state after signOut");
+      const status = async (id) => (await dev(server, "GET", `/__dev/sessions/${id}`)).status;
+      if ((await status(mine.session_ids[0])) === "active") throw new Error("this browser's session is still active");
+      expectEqual(await status(other.session_ids[0]), "active", "another browser's session");
+    } finally {
+      await site.stop();
+    }
+  });
+}
