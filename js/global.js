@@ -8,10 +8,14 @@ const script =
   document.currentScript ?? document.querySelector("script[data-clerk-publishable-key]");
 const wasmUrl = new URL("clerk_wasm_bg.wasm", script?.src || document.baseURI);
 let ready = null;
-const initWasm = () => (ready ??= init({ module_or_path: wasmUrl }).then(() => wasm));
+let memory = null;
+const initWasm = () =>
+  (ready ??= init({ module_or_path: wasmUrl }).then((exports) => ((memory = exports.memory), wasm)));
 const Clerk = defineClerk(initWasm, __CLERK_WASM_VERSION__);
 
-window.ClerkWasm = { Clerk, isClerkAPIResponseError };
+// The classes for pages that construct their own instance, and the wasm heap size for the
+// leak benchmark (null until the wasm has loaded).
+window.ClerkWasm = { Clerk, isClerkAPIResponseError, memoryBytes: () => memory?.buffer.byteLength ?? null };
 
 const attr = (name) => script?.getAttribute(`data-clerk-${name}`) ?? undefined;
 const publishableKey = attr("publishable-key") ?? window.__clerk_publishable_key;

@@ -39,8 +39,8 @@ export async function step(name, fn, tag = "setup") {
  * Starts clerk-dev-server (already built) on a free loopback port and resolves once it listens.
  * The returned `stop()` kills it by PID and waits for it to exit.
  */
-export function startServer(extraArgs = [], { quiet = true } = {}) {
-  const bin = path.join(root, "target", "debug", "clerk-dev-server");
+export function startServer(extraArgs = [], { quiet = true, binary = "debug" } = {}) {
+  const bin = path.join(root, "target", binary, "clerk-dev-server");
   const child = spawn(bin, ["--port", "0", "--root", root, ...extraArgs], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],

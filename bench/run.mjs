@@ -1,0 +1,215 @@
+// `npm run bench`: what clerk-wasm costs a page, measured in headless Chromium against the development
+// server on loopback. Prints a table and writes bench/results/<date>.json. `--smoke` runs one
+// iteration of each (npm test does, so the benchmark cannot rot); figures from a smoke run mean nothing.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { root, run, startServer } from "../scripts/lib.mjs";
+import { sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
+import { dev, launch } from "../e2e/harness.mjs";
+import { serverThroughput } from "./server.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const N = smoke
+  ? { loads: 1, mounts: 1, clicks: 1, signOuts: 1, cycles: 10, requests: 200 }
+  : { loads: 30, mounts: 200, clicks: 200, signOuts: 50, cycles: 1000, requests: 20000 };
+
+// Budgets from ../shared/DESIGN.md.
+const BUDGET = { payloadGzip: 40 * 1024, navToButtonMs: 100, mountMs: 2, signOutRequests: 1, growthBytes: 64 * 1024 };
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+};
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** A signed-in browser context for the demo user Ada (cookie minted by the server's test control). */
+async function signedInContext(browser, server, identifiers = ["ada@example.test"]) {
+  const { cookie } = await dev(server, "POST", "/__dev/clients", { identifiers });
+  const [name, value] = cookie.split(";")[0].split("=");
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  return context;
+}
+
+// Records, relative to navigation start, when Clerk is loaded and when the trigger is in the DOM.
+const MARKS = () => {
+  window.__marks = {};
+  new MutationObserver((_, obs) => {
+    if (document.querySelector(".cl-userButtonTrigger")) {
+      window.__marks.button = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  let clerk;
+  Object.defineProperty(window, "Clerk", {
+    configurable: true,
+    get: () => clerk,
+    set: (c) => {
+      clerk = c;
+      c.addListener?.(() => (window.__marks.loaded ??= performance.now()));
+    },
+  });
+};
+
+async function coldLoads(browser, server) {
+  const loaded = [];
+  const button = [];
+  let downloaded = null;
+  for (let i = 0; i < N.loads; i++) {
+    const context = await signedInContext(browser, server);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const bytes = {};
+    cdp.on("Network.loadingFinished", (e) => (bytes[e.requestId] = e.encodedDataLength));
+    const urls = {};
+    cdp.on("Network.responseReceived", (e) => (urls[e.requestId] = e.response.url));
+    await page.addInitScript(MARKS);
+    await page.goto(`${server}/index.html`);
+    await page.waitForFunction(() => window.__marks.loaded && window.__marks.button, null, { timeout: 10_000 });
+    const marks = await page.evaluate(() => window.__marks);
+    loaded.push(marks.loaded);
+    button.push(marks.button);
+    downloaded = Object.entries(bytes)
+      .filter(([id]) => /\/dist\//.test(urls[id] ?? ""))
+      .reduce((n, [, b]) => n + b, 0);
+    await context.close();
+  }
+  return { loaded: stats(loaded), button: stats(button), distBytesOnTheWire: downloaded };
+}
+
+async function inPage(browser, server) {
+  const context = await signedInContext(browser, server);
+  const page = await context.newPage();
+  await page.goto(`${server}/index.html`);
+  await page.waitForFunction(() => window.Clerk.loaded && document.querySelector(".cl-userButtonTrigger"));
+  const result = await page.evaluate(async (N) => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const mount = [];
+    for (let i = 0; i < N.mounts; i++) {
+      const t0 = performance.now();
+      window.Clerk.mountUserButton(host);
+      while (!host.querySelector(".cl-userButtonTrigger")) await frame();
+      mount.push(performance.now() - t0);
+      window.Clerk.unmountUserButton(host);
+    }
+    window.Clerk.mountUserButton(host);
+    while (!host.querySelector(".cl-userButtonTrigger")) await frame();
+    const click = [];
+    for (let i = 0; i < N.clicks; i++) {
+      const trigger = host.querySelector(".cl-userButtonTrigger");
+      const t0 = performance.now();
+      trigger.click();
+      while (!host.querySelector("[role=dialog]")) await frame();
+      click.push(performance.now() - t0);
+      trigger.click();
+      await frame();
+    }
+    window.Clerk.unmountUserButton(host);
+    const count = () => document.getElementsByTagName("*").length;
+    await frame();
+    const before = { nodes: count(), memory: window.ClerkWasm.memoryBytes() };
+    for (let i = 0; i < N.cycles; i++) {
+      window.Clerk.mountUserButton(host);
+      window.Clerk.unmountUserButton(host);
+    }
+    await frame();
+    const after = { nodes: count(), memory: window.ClerkWasm.memoryBytes() };
+    return { mount, click, before, after };
+  }, N);
+  await context.close();
+  return result;
+}
+
+async function signOuts(browser, server) {
+  const times = [];
+  const requests = [];
+  for (let i = 0; i < N.signOuts; i++) {
+    const context = await signedInContext(browser, server);
+    const page = await context.newPage();
+    await page.goto(`${server}/index.html`);
+    await page.waitForFunction(() => window.Clerk.loaded && window.Clerk.user);
+    await dev(server, "DELETE", "/__dev/requests");
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let t0;
+            const off = window.Clerk.addListener(({ user }) => {
+              if (user === null) {
+                off();
+                resolve(performance.now() - t0);
+              }
+            });
+            t0 = performance.now();
+            window.Clerk.signOut();
+          }),
+      ),
+    );
+    requests.push((await dev(server, "GET", "/__dev/requests")).length);
+    await context.close();
+  }
+  return { toListeners: stats(times), requests: Math.max(...requests) };
+}
+
+async function main() {
+  await run("node", ["scripts/build.mjs", "--no-setup"]);
+  await run("cargo", ["build", "-q", "-p", "clerk-dev-server"]);
+  const server = await startServer(["--faults"]);
+  const browser = await launch();
+  const results = { date: new Date().toISOString(), smoke, iterations: N };
+  try {
+    const files = sizes().filter((r) => SCRIPT_TAG_FILES.includes(r.file));
+    const sum = (k) => files.reduce((n, r) => n + r[k], 0);
+    results.payload = { files, raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") };
+    results.coldLoads = await coldLoads(browser, server.url);
+    results.ui = await inPage(browser, server.url);
+    results.signOut = await signOuts(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  results.server = await serverThroughput(N.requests, smoke);
+  report(results);
+  const dir = path.join(root, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${smoke ? "smoke" : results.date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nwrote ${path.relative(root, file)}`);
+}
+
+function report(r) {
+  const rows = [];
+  const row = (what, value, budget, ok) => rows.push([what, value, budget ?? "", ok === undefined ? "" : ok ? "within" : "OVER"]);
+  row("script-tag payload (gzip / brotli / raw)", `${r.payload.gzip} / ${r.payload.brotli} / ${r.payload.raw} B`, `≤ ${BUDGET.payloadGzip} B gzip`, r.payload.gzip <= BUDGET.payloadGzip);
+  row("  on the wire, /dist/ files (cold load)", `${r.coldLoads.distBytesOnTheWire} B`);
+  const cl = r.coldLoads;
+  row(`navigation → Clerk.loaded (median, p95; n=${cl.loaded.n})`, `${round(cl.loaded.median, 1)} ms, ${round(cl.loaded.p95, 1)} ms`);
+  row(`navigation → user button in DOM (median, p95; n=${cl.button.n})`, `${round(cl.button.median, 1)} ms, ${round(cl.button.p95, 1)} ms`, `≤ ${BUDGET.navToButtonMs} ms median`, cl.button.median <= BUDGET.navToButtonMs);
+  const m = stats(r.ui.mount);
+  row(`mountUserButton → trigger (median, p95; n=${m.n})`, `${round(m.median, 3)} ms, ${round(m.p95, 3)} ms`, `≤ ${BUDGET.mountMs} ms median`, m.median <= BUDGET.mountMs);
+  const c = stats(r.ui.click);
+  row(`click → panel in DOM (median, p95; n=${c.n})`, `${round(c.median, 3)} ms, ${round(c.p95, 3)} ms`, "within one frame (16.7 ms)", c.p95 <= 16.7);
+  row(`signOut() → listeners notified (median, p95; n=${r.signOut.toListeners.n})`, `${round(r.signOut.toListeners.median, 1)} ms, ${round(r.signOut.toListeners.p95, 1)} ms`);
+  row("signOut() FAPI requests (max over runs)", String(r.signOut.requests), "exactly 1", r.signOut.requests === BUDGET.signOutRequests);
+  const nodes = r.ui.after.nodes - r.ui.before.nodes;
+  row(`DOM nodes after ${N.cycles} mount/unmount cycles`, `${r.ui.before.nodes} → ${r.ui.after.nodes}`, "no growth", nodes <= 0);
+  if (r.ui.before.memory !== null) {
+    const growth = r.ui.after.memory - r.ui.before.memory;
+    row(`wasm memory after ${N.cycles} cycles`, `${r.ui.before.memory} → ${r.ui.after.memory} B`, `growth ≤ ${BUDGET.growthBytes} B`, growth <= BUDGET.growthBytes);
+  }
+  for (const s of r.server) row(`dev server ${s.what} (${s.errors} errors)`, `${Math.round(s.perSecond)} /s`, "zero errors", s.errors === 0);
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i].length)));
+  console.log(`\n${"what".padEnd(w[0])}  ${"measured".padEnd(w[1])}  ${"budget".padEnd(w[2])}  verdict`);
+  for (const x of rows) console.log(`${x[0].padEnd(w[0])}  ${x[1].padEnd(w[1])}  ${x[2].padEnd(w[2])}  ${x[3]}`);
+  if (smoke) console.log("(smoke run: one iteration each; the figures mean nothing)");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
