@@ -100,6 +100,7 @@ async function main() {
     await server?.stop();
   }
   await check("size budget", "node", ["scripts/size.mjs", "--check"]);
+  await check("benchmark smoke run (one iteration each)", "node", ["bench/run.mjs", "--smoke"]);
 
   const mins = ((performance.now() - t0) / 60000).toFixed(1);
   if (failures.length) console.log(`\n[test] failed: ${failures.join("; ")}`);
