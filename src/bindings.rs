@@ -8,7 +8,7 @@ use crate::ClerkError;
 #[wasm_bindgen(js_name = Clerk)]
 #[derive(Debug)]
 pub struct JsClerk {
-    inner: crate::Clerk,
+    pub(crate) inner: crate::Clerk,
 }
 
 #[wasm_bindgen(js_class = Clerk)]

@@ -111,7 +111,7 @@ pub(crate) fn is_loopback(host_port: &str) -> bool {
 }
 
 /// Standard or URL-safe base64, padding optional. `None` on any other byte.
-fn decode_base64(input: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_base64(input: &str) -> Option<Vec<u8>> {
     let input = input.trim_end_matches('=');
     let mut out = Vec::with_capacity(input.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);

@@ -15,14 +15,35 @@
 //! ```
 #![deny(missing_docs, missing_debug_implementations)]
 
+mod api;
+mod auth;
 mod bindings;
+mod browser;
 mod clerk;
 mod config;
 mod error;
+mod flight;
+mod frontend_api;
+mod listeners;
+mod load;
+mod navigation;
+mod options;
+mod resources;
+mod sessions;
+mod sign_out;
+mod state;
 
 pub use clerk::Clerk;
 pub use config::{InstanceType, PublishableKey};
-pub use error::ClerkError;
+pub use error::{ApiError, ApiErrorItem, ApiErrorMeta, ClerkError};
+pub use frontend_api::{fapi_base_url, ClerkOptions};
+pub use listeners::Listener;
+pub use options::{AfterSignOut, LoadOptions, LocalFuture, SignOutOptions};
+pub use resources::{
+    AuthConfig, Client, DisplayConfig, EmailAddress, Environment, PhoneNumber, PublicUserData,
+    Session, SessionStatus, Token, User, Web3Wallet,
+};
+pub use state::{State, Status};
 
 /// This SDK's version, sent to the Frontend API as `_clerk_js_version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,156 @@
+//! The Frontend API client: URLs, `_method`, credentials, envelopes, errors, retries and the
+//! dev browser.
+
+pub(crate) mod fetch;
+pub(crate) mod wire;
+
+use std::cell::RefCell;
+
+use serde::de::DeserializeOwned;
+
+use crate::auth::cookies::Cookies;
+use crate::auth::dev_browser;
+use crate::{browser, ClerkError};
+use fetch::RawResponse;
+pub(crate) use wire::{Envelope, Method};
+
+/// Talks to one Frontend API.
+#[derive(Debug)]
+pub(crate) struct Fapi {
+    base: String,
+    cookies: Cookies,
+    /// `Some` on development instances (pk_test_): the dev browser may be required.
+    dev: Option<DevBrowser>,
+}
+
+#[derive(Debug)]
+struct DevBrowser {
+    token: RefCell<Option<String>>,
+    up_front: bool,
+}
+
+impl Fapi {
+    pub(crate) fn new(base: String, cookies: Cookies, development: bool, up_front: bool) -> Self {
+        let dev = development.then(|| DevBrowser {
+            token: RefCell::new(None),
+            up_front,
+        });
+        Self { base, cookies, dev }
+    }
+
+    /// A request whose 2xx body is `T` itself (environment, tokens).
+    ///
+    /// # Errors
+    /// Network, API and response-shape errors.
+    pub(crate) async fn plain<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+    ) -> Result<T, ClerkError> {
+        let raw = self.request(method, path, None).await?;
+        decode(&raw)
+    }
+
+    /// A request answered with `{response, client}`.
+    ///
+    /// # Errors
+    /// Network, API and response-shape errors.
+    pub(crate) async fn envelope<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        form: Option<&str>,
+    ) -> Result<Envelope<T>, ClerkError> {
+        let raw = self.request(method, path, form).await?;
+        decode(&raw)
+    }
+
+    /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
+    /// only 2xx answers.
+    async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        form: Option<&str>,
+    ) -> Result<RawResponse, ClerkError> {
+        if let Some(dev) = self.dev.as_ref().filter(|d| d.up_front) {
+            if dev.token.borrow().is_none() {
+                self.refresh_dev_browser(None).await?;
+            }
+        }
+        let mut dev_retried = false;
+        loop {
+            let raw = self.send_with_retries(method, path, form).await?;
+            if raw.status < 400 {
+                if let (Some(dev), Some(jwt)) = (&self.dev, raw.db_jwt.as_deref()) {
+                    *dev.token.borrow_mut() = Some(jwt.to_owned());
+                    dev_browser::remember(&self.cookies, jwt);
+                }
+                return Ok(raw);
+            }
+            let err = error_from(&raw);
+            let dev_browser_missing = err
+                .api()
+                .is_some_and(|a| a.is_dev_browser_unauthenticated());
+            if self.dev.is_some() && dev_browser_missing && !dev_retried {
+                dev_retried = true;
+                let rejected = self.dev_token();
+                self.refresh_dev_browser(rejected.as_deref()).await?;
+                continue;
+            }
+            return Err(err);
+        }
+    }
+
+    async fn send_with_retries(
+        &self,
+        method: Method,
+        path: &str,
+        form: Option<&str>,
+    ) -> Result<RawResponse, ClerkError> {
+        let mut attempt = 0;
+        loop {
+            let token = self.dev_token();
+            let url = wire::request_url(&self.base, path, method, token.as_deref());
+            match fetch::send(&url, method.wire(), form, true).await {
+                Err(err) if method == Method::Get && err.is_network() => {
+                    attempt += 1;
+                    match wire::retry_delay_ms(attempt) {
+                        Some(ms) => browser::sleep(ms).await,
+                        None => return Err(err),
+                    }
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn dev_token(&self) -> Option<String> {
+        self.dev.as_ref().and_then(|d| d.token.borrow().clone())
+    }
+
+    async fn refresh_dev_browser(&self, rejected: Option<&str>) -> Result<(), ClerkError> {
+        let token = dev_browser::obtain(&self.base, &self.cookies, rejected).await?;
+        if let Some(dev) = &self.dev {
+            *dev.token.borrow_mut() = Some(token);
+        }
+        Ok(())
+    }
+}
+
+/// The typed error of a 4xx/5xx answer, whatever its body.
+pub(crate) fn error_from(raw: &RawResponse) -> ClerkError {
+    let body = browser::parse_json::<wire::ErrorBody>(&raw.text).ok();
+    ClerkError::Api(wire::api_error(
+        raw.status,
+        body,
+        raw.retry_after.as_deref(),
+    ))
+}
+
+fn decode<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ClerkError> {
+    browser::parse_json(&raw.text).map_err(|reason| ClerkError::InvalidResponse {
+        status: raw.status,
+        reason,
+    })
+}

@@ -1,0 +1,258 @@
+//! Pure pieces of the wire protocol: URLs, query strings, form bodies, envelopes, errors.
+
+use serde::Deserialize;
+
+use crate::error::{ApiError, ApiErrorItem};
+use crate::resources::Client;
+
+/// The FAPI version this SDK speaks (PROTOCOL.md §2).
+pub(crate) const API_VERSION: &str = "2026-05-12";
+
+/// An HTTP verb as the SDK means it; only GET and POST go on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+    Delete,
+}
+
+impl Method {
+    /// The verb sent on the wire: anything but GET becomes POST (no CORS preflight).
+    pub(crate) fn wire(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            _ => "POST",
+        }
+    }
+
+    /// The `_method` query value, for verbs the wire cannot carry.
+    fn override_name(self) -> Option<&'static str> {
+        match self {
+            Self::Delete => Some("DELETE"),
+            _ => None,
+        }
+    }
+}
+
+/// Builds `<base>/v1<path>?__clerk_api_version=..&_clerk_js_version=..[&_method=..][&__clerk_db_jwt=..]`.
+pub(crate) fn request_url(base: &str, path: &str, method: Method, db_jwt: Option<&str>) -> String {
+    let mut query: Vec<(&str, &str)> = vec![
+        ("__clerk_api_version", API_VERSION),
+        ("_clerk_js_version", crate::VERSION),
+    ];
+    if let Some(name) = method.override_name() {
+        query.push(("_method", name));
+    }
+    if let Some(jwt) = db_jwt {
+        query.push(("__clerk_db_jwt", jwt));
+    }
+    let mut url = String::with_capacity(base.len() + path.len() + 96);
+    url.push_str(base.trim_end_matches('/'));
+    url.push_str("/v1");
+    url.push_str(path);
+    url.push('?');
+    url.push_str(&form_encode(&query));
+    url
+}
+
+/// `application/x-www-form-urlencoded` serialization (spaces as `+`).
+pub(crate) fn form_encode(pairs: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode_component(k, &mut out);
+        out.push('=');
+        encode_component(v, &mut out);
+    }
+    out
+}
+
+fn encode_component(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 15)]));
+            }
+        }
+    }
+}
+
+/// `{ "response": T | null, "client": Client | null }`.
+#[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub(crate) struct Envelope<T> {
+    #[serde(default = "none")]
+    pub(crate) response: Option<T>,
+    #[serde(default)]
+    pub(crate) client: Option<Client>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+/// The body of an HTTP error answer.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct ErrorBody {
+    pub(crate) errors: Vec<ApiErrorItem>,
+    pub(crate) clerk_trace_id: Option<String>,
+}
+
+/// The error for an HTTP error answer; `body` is `None` when it was not FAPI JSON.
+pub(crate) fn api_error(
+    status: u16,
+    body: Option<ErrorBody>,
+    retry_after: Option<&str>,
+) -> ApiError {
+    let body = body.unwrap_or_default();
+    ApiError {
+        status,
+        errors: body.errors,
+        clerk_trace_id: body.clerk_trace_id,
+        retry_after: retry_after.and_then(parse_retry_after),
+    }
+}
+
+/// `Retry-After` in delta-seconds (the HTTP-date form is not used by FAPI).
+pub(crate) fn parse_retry_after(value: &str) -> Option<u32> {
+    value.trim().parse().ok()
+}
+
+/// Backoff before the GET retry number `attempt` (1-based): 200 ms, 600 ms.
+pub(crate) fn retry_delay_ms(attempt: u32) -> Option<i32> {
+    match attempt {
+        1 => Some(200),
+        2 => Some(600),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{Environment, Session, SessionStatus};
+
+    #[test]
+    fn urls_carry_the_api_version_the_sdk_version_and_the_method_override() {
+        let url = request_url(
+            "http://127.0.0.1:4000/",
+            "/client/sessions",
+            Method::Delete,
+            None,
+        );
+        assert_eq!(
+            url,
+            format!(
+                "http://127.0.0.1:4000/v1/client/sessions?__clerk_api_version=2026-05-12&_clerk_js_version={}&_method=DELETE",
+                crate::VERSION
+            )
+        );
+        assert_eq!(Method::Delete.wire(), "POST");
+        let get = request_url(
+            "https://p.test/clerk",
+            "/client",
+            Method::Get,
+            Some("a b+c/="),
+        );
+        assert!(get.starts_with("https://p.test/clerk/v1/client?"), "{get}");
+        assert!(get.ends_with("&__clerk_db_jwt=a+b%2Bc%2F%3D"), "{get}");
+        assert!(!get.contains("_method"));
+    }
+
+    #[test]
+    fn form_bodies_are_url_encoded_with_snake_case_keys() {
+        assert_eq!(
+            form_encode(&[
+                ("intent", "select_session"),
+                ("identifier", "ada@example.test")
+            ]),
+            "intent=select_session&identifier=ada%40example.test"
+        );
+        assert_eq!(
+            form_encode(&[("name", "Émile & co")]),
+            "name=%C3%89mile+%26+co"
+        );
+    }
+
+    #[test]
+    fn an_envelope_with_unknown_and_missing_fields_parses() {
+        let json = r#"{"response":{"object":"session","id":"sess_1","status":"removed","new_field":[1],
+            "expire_at":1,"abandon_at":2,"last_active_at":3,"last_active_token":null},
+            "client":{"object":"client","id":"client_1","sessions":[],"last_active_session_id":null,
+            "sign_in":null,"sign_up":null,"updated_at":1700000000000,"captcha_bypass":false}}"#;
+        let env: Envelope<Session> = serde_json::from_str(json).unwrap();
+        let session = env.response.unwrap();
+        assert_eq!(session.status, SessionStatus::Removed);
+        assert!(session.user.is_none() && session.public_user_data.is_none());
+        let client = env.client.unwrap();
+        assert_eq!(
+            (client.id.as_str(), client.updated_at),
+            ("client_1", 1.7e12)
+        );
+    }
+
+    #[test]
+    fn a_null_client_and_an_unknown_session_status_are_accepted() {
+        let env: Envelope<Client> =
+            serde_json::from_str(r#"{"response":null,"client":null}"#).unwrap();
+        assert!(env.response.is_none() && env.client.is_none());
+        let s: Session = serde_json::from_str(r#"{"id":"s","status":"brand_new"}"#).unwrap();
+        assert_eq!(s.status, SessionStatus::Unknown);
+        assert!(!s.status.is_signed_in());
+    }
+
+    #[test]
+    fn error_bodies_become_api_errors_with_trace_id_and_retry_after() {
+        let body: ErrorBody = serde_json::from_str(
+            r#"{"errors":[{"code":"too_many_requests","message":"Too many","long_message":"Slow down.",
+            "meta":{"param_name":"x","other":1}}],"meta":{},"clerk_trace_id":"trace_9"}"#,
+        )
+        .unwrap();
+        let err = api_error(429, Some(body), Some(" 30 "));
+        assert_eq!(err.code(), "too_many_requests");
+        assert_eq!(err.retry_after, Some(30));
+        assert_eq!(err.clerk_trace_id.as_deref(), Some("trace_9"));
+        assert_eq!(
+            err.errors[0].meta.as_ref().unwrap().param_name.as_deref(),
+            Some("x")
+        );
+        let html = api_error(502, None, Some("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assert_eq!(
+            (html.code(), html.retry_after),
+            ("api_response_error", None)
+        );
+    }
+
+    #[test]
+    fn the_environment_defaults_to_single_session_mode_and_reads_display_urls() {
+        let env: Environment = serde_json::from_str(r#"{"display_config":{"sign_in_url":"http://x/sign-in",
+            "application_name":"Demo","instance_environment_type":"development"},"auth_config":{}}"#)
+        .unwrap();
+        assert!(env.auth_config.single_session_mode);
+        assert_eq!(
+            env.display_config.sign_in_url.as_deref(),
+            Some("http://x/sign-in")
+        );
+        let multi: Environment =
+            serde_json::from_str(r#"{"auth_config":{"single_session_mode":false}}"#).unwrap();
+        assert!(!multi.auth_config.single_session_mode);
+    }
+
+    #[test]
+    fn only_two_gets_retries_are_scheduled_with_growing_delays() {
+        assert_eq!(
+            (retry_delay_ms(1), retry_delay_ms(2), retry_delay_ms(3)),
+            (Some(200), Some(600), None)
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! The cookies the SDK writes on the page's domain (PROTOCOL.md §8).
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlDocument;
+
+use super::sha1::{base64_url, sha1};
+
+/// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
+/// base64 of SHA-1(publishable key).
+pub(crate) fn cookie_suffix(publishable_key: &str) -> String {
+    base64_url(&sha1(publishable_key.as_bytes()))
+        .chars()
+        .take(8)
+        .collect()
+}
+
+/// Reads and writes `document.cookie` for one publishable key.
+#[derive(Debug, Clone)]
+pub(crate) struct Cookies {
+    suffix: String,
+}
+
+impl Cookies {
+    pub(crate) fn new(publishable_key: &str) -> Self {
+        Self {
+            suffix: cookie_suffix(publishable_key),
+        }
+    }
+
+    /// The value of `name`, preferring the key-suffixed twin.
+    pub(crate) fn get(&self, name: &str) -> Option<String> {
+        let all = document()?.cookie().ok()?;
+        let suffixed = [name, "_", &self.suffix].concat();
+        find_cookie(&all, &suffixed).or_else(|| find_cookie(&all, name))
+    }
+
+    /// Writes `name` and its suffixed twin, path `/`, for `max_age_s` seconds.
+    pub(crate) fn set(&self, name: &str, value: &str, max_age_s: u32) {
+        for n in [name.to_owned(), [name, "_", &self.suffix].concat()] {
+            write(&cookie_string(&n, value, Some(max_age_s)));
+        }
+    }
+
+    /// Removes `name` and its suffixed twin.
+    pub(crate) fn remove(&self, name: &str) {
+        for n in [name.to_owned(), [name, "_", &self.suffix].concat()] {
+            write(&cookie_string(&n, "", None));
+        }
+    }
+}
+
+fn document() -> Option<HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into().ok()
+}
+
+fn write(cookie: &str) {
+    if let Some(doc) = document() {
+        let _ = doc.set_cookie(cookie);
+    }
+}
+
+/// `name=value; path=/; SameSite=Lax; max-age=N`; `None` expires it now. `Secure` on https
+/// pages so the cookie never leaks over plain http.
+pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: Option<u32>) -> String {
+    let secure = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let max_age = max_age_s.map_or_else(|| "0".to_owned(), |s| s.to_string());
+    let mut out = [
+        name,
+        "=",
+        value,
+        "; path=/; SameSite=Lax; max-age=",
+        &max_age,
+    ]
+    .concat();
+    if secure {
+        out.push_str("; Secure");
+    }
+    out
+}
+
+/// Finds `name` in a `document.cookie` string.
+pub(crate) fn find_cookie(all: &str, name: &str) -> Option<String> {
+    all.split(';').find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name).then(|| v.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cookie_suffix_matches_clerkjs_for_a_known_key() {
+        // Computed independently: urlsafe_b64encode(sha1(key))[:8].
+        assert_eq!(cookie_suffix("pk_test_MTI3LjAuMC4xOjQwMDAk"), "X-99I1TU");
+    }
+
+    #[test]
+    fn a_cookie_is_found_by_exact_name_only() {
+        let all = "__session_X=1; __session=tok; a=b=c";
+        assert_eq!(find_cookie(all, "__session").as_deref(), Some("tok"));
+        assert_eq!(find_cookie(all, "a").as_deref(), Some("b=c"));
+        assert_eq!(find_cookie(all, "__sess"), None);
+    }
+}

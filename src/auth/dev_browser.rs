@@ -1,0 +1,74 @@
+//! The dev browser of development instances (PROTOCOL.md §5).
+
+use serde::Deserialize;
+
+use super::cookies::Cookies;
+use crate::api::fetch;
+use crate::api::wire::{request_url, Method};
+use crate::{browser, ClerkError};
+
+const PARAM: &str = "__clerk_db_jwt";
+/// A year: the dev browser token lives as long as the development client.
+const MAX_AGE_S: u32 = 365 * 24 * 3600;
+
+#[derive(Deserialize)]
+struct DevBrowserAnswer {
+    id: String,
+}
+
+/// Finds a dev browser token, first found wins: the page URL's `__clerk_db_jwt` (then removed
+/// from the address bar), the `__clerk_db_jwt` cookie, else a new one from
+/// `POST /v1/dev_browser`. `rejected` is a token the server just refused: it is skipped so a
+/// stale cookie cannot loop.
+///
+/// # Errors
+/// Network or API errors of `POST /v1/dev_browser`.
+pub(crate) async fn obtain(
+    base: &str,
+    cookies: &Cookies,
+    rejected: Option<&str>,
+) -> Result<String, ClerkError> {
+    let fresh = |t: &String| !t.is_empty() && Some(t.as_str()) != rejected;
+    if let Some(token) = take_from_page_url().filter(fresh) {
+        cookies.set(PARAM, &token, MAX_AGE_S);
+        return Ok(token);
+    }
+    if let Some(token) = cookies.get(PARAM).filter(fresh) {
+        return Ok(token);
+    }
+    // Without credentials: the token, not a cookie, identifies the dev browser.
+    let url = request_url(base, "/dev_browser", Method::Post, None);
+    let raw = fetch::send(&url, "POST", None, false).await?;
+    if raw.status >= 400 {
+        return Err(crate::api::error_from(&raw));
+    }
+    let answer: DevBrowserAnswer =
+        browser::parse_json(&raw.text).map_err(|reason| ClerkError::InvalidResponse {
+            status: raw.status,
+            reason,
+        })?;
+    cookies.set(PARAM, &answer.id, MAX_AGE_S);
+    Ok(answer.id)
+}
+
+/// Persists a token the server handed back in `Clerk-Db-Jwt`.
+pub(crate) fn remember(cookies: &Cookies, token: &str) {
+    cookies.set(PARAM, token, MAX_AGE_S);
+}
+
+fn take_from_page_url() -> Option<String> {
+    let window = web_sys::window()?;
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+    let params = url.search_params();
+    let token = params.get(PARAM)?;
+    params.delete(PARAM);
+    // Keep the token out of the address bar, history and referrers.
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &history.state().unwrap_or_default(),
+            "",
+            Some(&url.href()),
+        );
+    }
+    Some(token)
+}

@@ -1,0 +1,53 @@
+//! Small helpers over browser APIs: the window, timers, JSON, error messages.
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::ClerkError;
+
+/// The global `window`.
+pub(crate) fn window() -> Result<web_sys::Window, ClerkError> {
+    web_sys::window().ok_or(ClerkError::BrowserUnavailable { what: "window" })
+}
+
+/// The page's origin, empty outside a page.
+pub(crate) fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// `Date.now()` in milliseconds.
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout` promise: no Rust closure to keep alive).
+pub(crate) async fn sleep(ms: i32) {
+    let Ok(window) = window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Parses JSON text into a typed value with the browser's parser (no JSON parser in the wasm).
+pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| error_message(&e))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// The message of a thrown JS value.
+pub(crate) fn error_message(err: &JsValue) -> String {
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    err.as_string()
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// `console.error` with a message, for failures nobody awaits (listeners, background work).
+pub(crate) fn report(message: &str, err: &JsValue) {
+    web_sys::console::error_2(&JsValue::from_str(message), err);
+}

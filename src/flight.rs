@@ -1,0 +1,158 @@
+//! Shared in-flight operations: concurrent callers of the same operation await one result.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+struct Slot<T> {
+    value: Option<T>,
+    wakers: Vec<Waker>,
+}
+
+/// One operation's eventual result, awaitable by any number of callers.
+pub(crate) struct Flight<T> {
+    slot: Rc<RefCell<Slot<T>>>,
+}
+
+impl<T> Clone for Flight<T> {
+    fn clone(&self) -> Self {
+        Self {
+            slot: self.slot.clone(),
+        }
+    }
+}
+
+impl<T: Clone> Flight<T> {
+    fn new() -> Self {
+        Self {
+            slot: Rc::new(RefCell::new(Slot {
+                value: None,
+                wakers: Vec::new(),
+            })),
+        }
+    }
+
+    fn finish(&self, value: T) {
+        let wakers = {
+            let mut slot = self.slot.borrow_mut();
+            slot.value = Some(value);
+            std::mem::take(&mut slot.wakers)
+        };
+        wakers.into_iter().for_each(Waker::wake);
+    }
+
+    /// A future resolving to the result.
+    pub(crate) fn wait(&self) -> FlightWait<T> {
+        FlightWait {
+            slot: self.slot.clone(),
+        }
+    }
+}
+
+/// Resolves when the flight finishes.
+pub(crate) struct FlightWait<T> {
+    slot: Rc<RefCell<Slot<T>>>,
+}
+
+impl<T: Clone> Future for FlightWait<T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut slot = self.slot.borrow_mut();
+        match &slot.value {
+            Some(value) => Poll::Ready(value.clone()),
+            None => {
+                slot.wakers.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Operations in flight, by key.
+pub(crate) struct Flights<T> {
+    map: Rc<RefCell<Vec<(String, Flight<T>)>>>,
+}
+
+impl<T> Default for Flights<T> {
+    fn default() -> Self {
+        Self { map: Rc::default() }
+    }
+}
+
+impl<T> std::fmt::Debug for Flights<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Flights")
+            .field("in_flight", &self.map.borrow().len())
+            .finish()
+    }
+}
+
+impl<T: Clone + 'static> Flights<T> {
+    /// Joins the operation `key` if it is in flight, else starts it with `start` (called at
+    /// once, so its synchronous part runs before this returns) and runs it to completion even
+    /// if every caller stops waiting.
+    pub(crate) fn join_or_start<F>(&self, key: &str, start: impl FnOnce() -> F) -> FlightWait<T>
+    where
+        F: Future<Output = T> + 'static,
+    {
+        if let Some(flight) = self.get(key) {
+            return flight.wait();
+        }
+        let flight = Flight::new();
+        self.map.borrow_mut().push((key.to_owned(), flight.clone()));
+        let operation = start();
+        let map = self.map.clone();
+        let key = key.to_owned();
+        let done = flight.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let value = operation.await;
+            map.borrow_mut().retain(|(k, _)| *k != key);
+            done.finish(value);
+        });
+        flight.wait()
+    }
+
+    /// The flight `key`, if in flight.
+    pub(crate) fn get(&self, key: &str) -> Option<Flight<T>> {
+        self.map
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, f)| f.clone())
+    }
+
+    /// Whether anything is in flight.
+    pub(crate) fn is_busy(&self) -> bool {
+        !self.map.borrow().is_empty()
+    }
+}
+
+/// Polls two futures concurrently and returns both results.
+pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = Box::pin(a);
+    let mut b = Box::pin(b);
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                ra = x;
+                rb = y;
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}

@@ -1,0 +1,220 @@
+//! `load()`: environment and client in parallel, pending sign-outs first, then the state.
+
+use std::rc::{Rc, Weak};
+
+use serde::de::IgnoredAny;
+
+use crate::api::Method;
+use crate::auth::cross_tab::CrossTab;
+use crate::auth::online::OnlineListener;
+use crate::auth::pending::PendingSignOut;
+use crate::clerk::Inner;
+use crate::flight::join;
+use crate::resources::{Client, Environment, SessionStatus};
+use crate::{Clerk, ClerkError, LoadOptions, State, Status};
+
+impl Clerk {
+    /// Loads the environment and this browser's client, in parallel, and starts listening to
+    /// other tabs and to the network coming back. Idempotent: later calls resolve at once,
+    /// concurrent calls share one load. A pending sign-out is replayed before the client is
+    /// trusted.
+    ///
+    /// # Errors
+    /// The client could not be loaded (network or API error); `status` is then `error`.
+    pub async fn load(&self, options: LoadOptions) -> Result<(), ClerkError> {
+        if self.inner.snapshot().loaded {
+            return Ok(());
+        }
+        *self.inner.options.borrow_mut() = options;
+        let inner = self.inner.clone();
+        self.inner
+            .loads
+            .join_or_start("load", move || async move { inner.run_load().await })
+            .await
+    }
+}
+
+impl Inner {
+    async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
+        self.listen_to_browser();
+        let environment = self.fapi.plain::<Environment>(Method::Get, "/environment");
+        let client = self.read_client();
+        let (environment, client) = join(environment, client).await;
+        let (client, confirmed) = match client {
+            Ok(found) => found,
+            Err(err) => {
+                self.update(|s| s.status = Status::Error);
+                return Err(err);
+            }
+        };
+        let status = if environment.is_ok() && confirmed {
+            Status::Ready
+        } else {
+            Status::Degraded
+        };
+        let current = client
+            .as_ref()
+            .and_then(|c| c.choose_current_session())
+            .map(|s| s.id.clone());
+        self.seed_tokens(client.as_deref());
+        self.update(|s| {
+            s.status = status;
+            s.loaded = true;
+            s.client = client;
+            s.current_session_id = current;
+            if let Ok(env) = environment {
+                s.environment = Rc::new(env);
+            }
+        });
+        self.sync_cookies(&self.snapshot());
+        Ok(())
+    }
+
+    /// Replays pending sign-outs, then `GET /v1/client`. Returns the client and whether every
+    /// pending sign-out is confirmed; sessions of unconfirmed ones are shown as ended.
+    ///
+    /// # Errors
+    /// `GET /v1/client` failed, except for a network failure with a sign-out pending, which
+    /// gives no client (the user stays signed out locally).
+    pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
+        let confirmed = self.replay_pending().await;
+        let answer = self
+            .fapi
+            .envelope::<Client>(Method::Get, "/client", None)
+            .await;
+        let client = match answer {
+            Ok(envelope) => envelope.response,
+            Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
+            Err(err) => return Err(err),
+        };
+        let pending = self.journal.entries();
+        let client = client.map(|mut c| {
+            for session in &mut c.sessions {
+                if pending.iter().any(|p| p.covers(&session.id)) {
+                    session.status = SessionStatus::Ended;
+                }
+            }
+            Rc::new(c)
+        });
+        Ok((client, confirmed))
+    }
+
+    /// Sends every journaled sign-out; returns whether all are confirmed now.
+    pub(crate) async fn replay_pending(&self) -> bool {
+        for entry in self.journal.entries() {
+            let method = match entry {
+                PendingSignOut::AllSessions => Method::Delete,
+                PendingSignOut::Session(_) => Method::Post,
+            };
+            let answer = self
+                .fapi
+                .envelope::<IgnoredAny>(method, &entry.path(), None)
+                .await;
+            match answer {
+                Ok(_) => self.journal.confirm(&entry),
+                // The session or client is already gone: nothing left to sign out.
+                Err(ClerkError::Api(api)) if api.status == 404 => self.journal.confirm(&entry),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+
+    /// Re-reads the client (another tab signed out, or the network came back).
+    pub(crate) async fn refresh_client(&self) -> Result<(), ClerkError> {
+        let (client, _) = self.read_client().await?;
+        self.apply_client(client, true);
+        self.sync_cookies(&self.snapshot());
+        Ok(())
+    }
+
+    /// Replaces the client. The current session stays if still signed in; otherwise, when
+    /// `choose` is set (a fresh read), the server's choice, else none.
+    pub(crate) fn apply_client(&self, client: Option<Rc<Client>>, choose: bool) {
+        let previous = self.snapshot().current_session_id.clone();
+        let current = client.as_deref().and_then(|c| {
+            previous
+                .as_deref()
+                .and_then(|id| c.signed_in_session(id))
+                .or_else(|| choose.then(|| c.choose_current_session()).flatten())
+                .map(|s| s.id.clone())
+        });
+        self.seed_tokens(client.as_deref());
+        self.update(|s| {
+            s.client = client;
+            s.current_session_id = current;
+        });
+    }
+
+    /// Writes `__session`/`__client_uat` for a signed-in state, clears them otherwise.
+    pub(crate) fn sync_cookies(&self, state: &State) {
+        let development = self.key.instance_type() == crate::InstanceType::Development;
+        match state.session() {
+            Some(session) => {
+                let token = self.cached_token(&session.id);
+                if let Some(jwt) = token {
+                    self.cookies.set("__session", &jwt, 60);
+                }
+                if development {
+                    let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
+                    self.cookies.set(
+                        "__client_uat",
+                        &(uat.floor() as u64).to_string(),
+                        365 * 86400,
+                    );
+                }
+            }
+            None if !state.transitioning => self.clear_cookies(),
+            None => {}
+        }
+    }
+
+    /// Sign-out cookies: `__session` and twin, `clerk_active_context`; `__client_uat=0` on
+    /// development instances.
+    pub(crate) fn clear_cookies(&self) {
+        self.cookies.remove("__session");
+        self.cookies.remove("clerk_active_context");
+        if self.key.instance_type() == crate::InstanceType::Development {
+            self.cookies.set("__client_uat", "0", 365 * 86400);
+        }
+    }
+
+    fn listen_to_browser(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        *self.cross_tab.borrow_mut() = CrossTab::listen(move || {
+            spawn_with(&weak, |inner| async move {
+                if let Err(err) = inner.refresh_client().await {
+                    crate::browser::report(
+                        "Clerk: re-reading the client after a sign-out in another tab failed",
+                        &err.to_string().into(),
+                    );
+                }
+            })
+        });
+        let weak = Rc::downgrade(self);
+        *self.online.borrow_mut() = OnlineListener::new(move || {
+            spawn_with(&weak, |inner| async move {
+                if inner.journal.entries().is_empty() {
+                    return;
+                }
+                if inner.replay_pending().await && inner.snapshot().loaded {
+                    let _ = inner.refresh_client().await;
+                    if inner.snapshot().status == Status::Degraded {
+                        inner.update(|s| s.status = Status::Ready);
+                    }
+                }
+            })
+        });
+    }
+}
+
+/// Runs `task` with the instance if it still exists.
+fn spawn_with<F, Fut>(weak: &Weak<Inner>, task: F)
+where
+    F: FnOnce(Rc<Inner>) -> Fut,
+    Fut: std::future::Future<Output = ()> + 'static,
+{
+    if let Some(inner) = weak.upgrade() {
+        wasm_bindgen_futures::spawn_local(task(inner));
+    }
+}

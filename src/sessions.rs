@@ -1,0 +1,185 @@
+//! Session operations: `setActive`, `session.end()`, `session.remove()`, `session.getToken()`.
+
+use std::rc::Rc;
+
+use serde::Deserialize;
+
+use crate::api::Method;
+use crate::clerk::Inner;
+use crate::resources::{Client, Session, Token};
+use crate::{browser, Clerk, ClerkError};
+
+/// A token is refreshed when less than this many seconds of it are left.
+const TOKEN_LEEWAY_S: f64 = 10.0;
+
+#[derive(Deserialize)]
+struct Claims {
+    exp: f64,
+}
+
+/// The `exp` claim of a JWT (seconds), without verifying it (the server does).
+pub(crate) fn jwt_exp(jwt: &str) -> Option<f64> {
+    let payload = jwt.split('.').nth(1)?;
+    let bytes = crate::config::decode_base64(payload)?;
+    let text = String::from_utf8(bytes).ok()?;
+    browser::parse_json::<Claims>(&text).ok().map(|c| c.exp)
+}
+
+impl Clerk {
+    /// Makes another signed-in session of this browser current
+    /// (`POST /v1/client/sessions/{id}/touch`, `intent=select_session`).
+    ///
+    /// # Errors
+    /// [`ClerkError::NotLoaded`], [`ClerkError::SessionNotFound`] when no signed-in session
+    /// has that id, or the API error.
+    pub async fn set_active(&self, session_id: &str) -> Result<(), ClerkError> {
+        let inner = &self.inner;
+        let state = inner.snapshot();
+        if !state.loaded {
+            return Err(ClerkError::NotLoaded);
+        }
+        if state
+            .client
+            .as_deref()
+            .and_then(|c| c.signed_in_session(session_id))
+            .is_none()
+        {
+            return Err(ClerkError::SessionNotFound {
+                session_id: session_id.to_owned(),
+            });
+        }
+        let path = ["/client/sessions/", session_id, "/touch"].concat();
+        let envelope = inner
+            .fapi
+            .envelope::<Session>(Method::Post, &path, Some("intent=select_session"))
+            .await?;
+        let client = envelope
+            .client
+            .map(Rc::new)
+            .or_else(|| inner.snapshot().client.clone());
+        inner.seed_tokens(client.as_deref());
+        let id = session_id.to_owned();
+        inner.update(|s| {
+            s.client = client;
+            s.current_session_id = Some(id);
+        });
+        inner.sync_cookies(&inner.snapshot());
+        Ok(())
+    }
+
+    /// Signs out locally without a request (JS `setActive({ session: null })`).
+    pub fn clear_active(&self) {
+        self.inner.update(|s| s.current_session_id = None);
+        self.inner.clear_cookies();
+    }
+
+    /// Ends a session of this browser (`POST /v1/client/sessions/{id}/end`).
+    ///
+    /// # Errors
+    /// The API error (e.g. 404 `resource_not_found` for a session of another client).
+    pub async fn end_session(&self, session_id: &str) -> Result<(), ClerkError> {
+        self.inner.mutate_session(session_id, "/end").await
+    }
+
+    /// Removes a session from this browser (`POST /v1/client/sessions/{id}/remove`).
+    ///
+    /// # Errors
+    /// The API error.
+    pub async fn remove_session(&self, session_id: &str) -> Result<(), ClerkError> {
+        self.inner.mutate_session(session_id, "/remove").await
+    }
+
+    /// A session token (JWT) for `session_id`, or for the current session when `None`;
+    /// `Ok(None)` when there is no such session. Cached until shortly before it expires;
+    /// concurrent calls share one request.
+    ///
+    /// # Errors
+    /// The API error of `POST /v1/client/sessions/{id}/tokens`.
+    pub async fn get_token(&self, session_id: Option<&str>) -> Result<Option<String>, ClerkError> {
+        let state = self.inner.snapshot();
+        let Some(id) = session_id
+            .map(str::to_owned)
+            .or_else(|| state.current_session_id.clone())
+        else {
+            return Ok(None);
+        };
+        if let Some(jwt) = self.inner.cached_token(&id) {
+            return Ok(Some(jwt));
+        }
+        let inner = self.inner.clone();
+        let key = id.clone();
+        self.inner
+            .tokens
+            .join_or_start(&key, move || async move { inner.fetch_token(id).await })
+            .await
+    }
+}
+
+impl Inner {
+    async fn mutate_session(&self, session_id: &str, action: &str) -> Result<(), ClerkError> {
+        let path = ["/client/sessions/", session_id, action].concat();
+        let envelope = self
+            .fapi
+            .envelope::<Session>(Method::Post, &path, None)
+            .await?;
+        self.forget_token(session_id);
+        if let Some(client) = envelope.client {
+            self.apply_client(Some(Rc::new(client)), false);
+        }
+        self.sync_cookies(&self.snapshot());
+        Ok(())
+    }
+
+    async fn fetch_token(&self, session_id: String) -> Result<Option<String>, ClerkError> {
+        let path = ["/client/sessions/", &session_id, "/tokens"].concat();
+        let token = self.fapi.plain::<Token>(Method::Post, &path).await?;
+        self.remember_token(&session_id, &token.jwt);
+        let state = self.snapshot();
+        if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
+        {
+            self.cookies.set("__session", &token.jwt, 60);
+        }
+        Ok(Some(token.jwt))
+    }
+
+    /// A cached token still valid for a while.
+    pub(crate) fn cached_token(&self, session_id: &str) -> Option<String> {
+        let now_s = browser::now_ms() / 1000.0;
+        self.token_cache
+            .borrow()
+            .iter()
+            .find(|(id, _, exp)| id == session_id && *exp - TOKEN_LEEWAY_S > now_s)
+            .map(|(_, jwt, _)| jwt.clone())
+    }
+
+    fn remember_token(&self, session_id: &str, jwt: &str) {
+        let Some(exp) = jwt_exp(jwt) else { return };
+        let mut cache = self.token_cache.borrow_mut();
+        cache.retain(|(id, _, _)| id != session_id);
+        cache.push((session_id.to_owned(), jwt.to_owned(), exp));
+    }
+
+    pub(crate) fn forget_token(&self, session_id: &str) {
+        self.token_cache
+            .borrow_mut()
+            .retain(|(id, _, _)| id != session_id);
+    }
+
+    /// Caches the `last_active_token` of every signed-in session; drops the others.
+    pub(crate) fn seed_tokens(&self, client: Option<&Client>) {
+        let Some(client) = client else {
+            self.token_cache.borrow_mut().clear();
+            return;
+        };
+        self.token_cache
+            .borrow_mut()
+            .retain(|(id, _, _)| client.signed_in_session(id).is_some());
+        for session in client.signed_in_sessions() {
+            if let Some(token) = &session.last_active_token {
+                if self.cached_token(&session.id).is_none() {
+                    self.remember_token(&session.id, &token.jwt);
+                }
+            }
+        }
+    }
+}

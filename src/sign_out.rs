@@ -1,0 +1,205 @@
+//! `signOut`: every branch of PROTOCOL.md §7, plus the durable sign-out when offline.
+
+use std::rc::Rc;
+
+use serde::de::IgnoredAny;
+
+use crate::api::Method;
+use crate::auth::pending::PendingSignOut;
+use crate::clerk::Inner;
+use crate::navigation::sign_out_target;
+use crate::resources::{Client, SessionStatus};
+use crate::{AfterSignOut, Clerk, ClerkError, SignOutOptions};
+
+/// What one `signOut` call has to do, decided from the state when it is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// No client or no sessions: resolve at once.
+    Nothing,
+    /// `POST /v1/client/sessions?_method=DELETE`.
+    AllSessions,
+    /// `POST /v1/client/sessions/{id}/remove`; `current` when it is the current session.
+    Remove { session_id: String, current: bool },
+}
+
+/// Decides the branch (mirrors ClerkJS): no sessions → nothing; no `session_id` or exactly one
+/// signed-in session → every session of this browser; else remove that one session, or
+/// nothing if it is not a signed-in session of this browser.
+pub(crate) fn plan(
+    client: Option<&Client>,
+    current: Option<&str>,
+    session_id: Option<&str>,
+) -> Plan {
+    let Some(client) = client.filter(|c| !c.sessions.is_empty()) else {
+        return Plan::Nothing;
+    };
+    let signed_in = client.signed_in_sessions().count();
+    match session_id {
+        None => Plan::AllSessions,
+        Some(_) if signed_in == 1 => Plan::AllSessions,
+        Some(id) if client.signed_in_session(id).is_some() => Plan::Remove {
+            session_id: id.to_owned(),
+            current: Some(id) == current,
+        },
+        Some(_) => Plan::Nothing,
+    }
+}
+
+impl Clerk {
+    /// Signs out (PROTOCOL.md §7) and then navigates to the redirect target.
+    ///
+    /// # Errors
+    /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
+    /// failure is not an error: the user is signed out locally and the sign-out is replayed
+    /// when the network returns.
+    pub async fn sign_out(&self, options: SignOutOptions) -> Result<(), ClerkError> {
+        self.sign_out_then(options, AfterSignOut::Redirect).await
+    }
+
+    /// Signs out, then runs `after` (a callback replaces the redirect). Concurrent calls for
+    /// the same target share one request; each caller's `after` runs once it completes.
+    ///
+    /// # Errors
+    /// As [`Clerk::sign_out`].
+    pub async fn sign_out_then(
+        &self,
+        options: SignOutOptions,
+        after: AfterSignOut,
+    ) -> Result<(), ClerkError> {
+        let state = self.state();
+        let plan = plan(
+            state.client.as_deref(),
+            state.current_session_id.as_deref(),
+            options.session_id.as_deref(),
+        );
+        let key = match &plan {
+            Plan::Nothing => return Ok(()),
+            Plan::AllSessions => "all".to_owned(),
+            Plan::Remove { session_id, .. } => session_id.clone(),
+        };
+        let inner = self.inner.clone();
+        let signed_out_current = self
+            .inner
+            .sign_outs
+            .join_or_start(&key, move || inner.start_sign_out(plan))
+            .await?;
+        if !signed_out_current {
+            return Ok(());
+        }
+        // Whatever happens to this future from here on, the state must not stay transitioning.
+        let _finish = FinishOnDrop(self.inner.clone());
+        match after {
+            AfterSignOut::Callback(callback) => callback().await,
+            AfterSignOut::Redirect => {
+                let options_ = self.load_options();
+                let target = sign_out_target(
+                    options.redirect_url.as_deref(),
+                    options_.after_sign_out_url.as_deref(),
+                    &options_.allowed_redirect_protocols,
+                );
+                self.navigate(&target);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Inner {
+    /// Marks the state transitioning (synchronously, so listeners see `undefined` before the
+    /// request leaves) and returns the request's future. It resolves to whether the current
+    /// session was signed out.
+    fn start_sign_out(
+        self: Rc<Self>,
+        plan: Plan,
+    ) -> impl std::future::Future<Output = Result<bool, ClerkError>> {
+        let signs_out_current = match &plan {
+            Plan::Remove { current, .. } => *current,
+            _ => true,
+        };
+        if signs_out_current {
+            self.update(|s| s.transitioning = true);
+        }
+        async move { self.run_sign_out(plan, signs_out_current).await }
+    }
+
+    async fn run_sign_out(&self, plan: Plan, signs_out_current: bool) -> Result<bool, ClerkError> {
+        let (entry, method) = match &plan {
+            Plan::Remove { session_id, .. } => {
+                (PendingSignOut::Session(session_id.clone()), Method::Post)
+            }
+            _ => (PendingSignOut::AllSessions, Method::Delete),
+        };
+        let answer = self
+            .fapi
+            .envelope::<IgnoredAny>(method, &entry.path(), None)
+            .await;
+        let client = match answer {
+            Ok(envelope) => envelope.client.map(Rc::new),
+            Err(err) if err.is_network() => {
+                // Durable sign-out: the server is told later; locally the user is out now.
+                self.journal.add(entry.clone());
+                self.snapshot()
+                    .client
+                    .as_deref()
+                    .map(|c| Rc::new(without(c, &entry)))
+            }
+            Err(err) => {
+                if signs_out_current {
+                    self.update(|s| s.transitioning = false);
+                }
+                return Err(err);
+            }
+        };
+        if let PendingSignOut::Session(id) = &entry {
+            self.forget_token(id);
+        }
+        if !signs_out_current {
+            self.apply_client(client, false);
+            return Ok(false);
+        }
+        self.token_cache.borrow_mut().clear();
+        self.clear_cookies();
+        if let Some(channel) = self.cross_tab.borrow().as_ref() {
+            channel.announce_sign_out();
+        }
+        *self.signed_out_client.borrow_mut() = Some(client);
+        Ok(true)
+    }
+
+    /// Final step of signing out the current session: state `null`, listeners notified.
+    /// Runs once, whichever caller gets here first.
+    fn finish_sign_out(&self) {
+        let Some(client) = self.signed_out_client.borrow_mut().take() else {
+            return;
+        };
+        self.seed_tokens(client.as_deref());
+        self.update(|s| {
+            s.client = client;
+            s.current_session_id = None;
+            s.transitioning = false;
+        });
+    }
+}
+
+/// The client as it will be once `entry` is confirmed: its sessions shown as ended.
+fn without(client: &Client, entry: &PendingSignOut) -> Client {
+    let mut client = client.clone();
+    for session in &mut client.sessions {
+        if entry.covers(&session.id) && session.status.is_signed_in() {
+            session.status = SessionStatus::Ended;
+        }
+    }
+    client
+}
+
+struct FinishOnDrop(Rc<Inner>);
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        self.0.finish_sign_out();
+    }
+}
+
+#[cfg(test)]
+#[path = "sign_out_tests.rs"]
+mod tests;
