@@ -1,10 +1,32 @@
-//! clerk-dev-server: emulates Clerk's Frontend API for the SDK's demo and tests, and serves
-//! the demo pages (`www/`) and the built package (`dist/`).
+//! clerk-dev-server: emulates Clerk's Frontend API (FAPI) for the SDK's demo and tests, and
+//! serves the demo pages (`www/`) and the built package (`dist/`).
+//!
+//! The FAPI endpoints live under `/v1/` and `/.well-known/`; test controls under `/__dev/`
+//! (only with `--faults`); built-in avatars under `/__avatars/`; `dist/` at `/dist/`; and
+//! `www/` at `/`.
 
-use std::path::PathBuf;
+pub mod cli;
+pub mod cors;
+pub mod dev;
+pub mod environment;
+pub mod errors;
+pub mod fapi;
+pub mod ids;
+pub mod jwt;
+pub mod render;
+pub mod serve;
+pub mod statics;
+pub mod store;
+pub mod users;
 
-use axum::Router;
-use tower_http::services::ServeDir;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::routing::{any, get};
+use axum::{middleware, Router};
+
+use store::{Lifetimes, Store};
+use users::UserSeed;
 
 /// What the server serves and how it behaves.
 #[derive(Debug, Clone)]
@@ -13,11 +35,82 @@ pub struct Config {
     pub www_dir: PathBuf,
     /// The built package, served at `/dist`.
     pub dist_dir: PathBuf,
+    /// Users to seed (and re-seed on `/__dev/reset`).
+    pub users: Vec<UserSeed>,
+    /// Several signed-in sessions per client (default: single-session).
+    pub multi_session: bool,
+    /// Development instance: every FAPI request needs a `__clerk_db_jwt`.
+    pub dev_instance: bool,
+    /// Enables the `/__dev/` test controls.
+    pub faults: bool,
+    /// Content-Security-Policy sent with `www/` responses, if any.
+    pub csp: Option<String>,
+    /// Origins allowed to call with credentials; `None` means loopback origins on any port.
+    pub allowed_origins: Option<Vec<String>>,
+    /// This server's own origin, used when a request carries no `Host` header.
+    pub origin: String,
+    /// Mark `__client` Secure (the server is reached over https, e.g. behind a proxy).
+    pub secure_cookies: bool,
+    /// Session timing.
+    pub lifetimes: Lifetimes,
+    /// Largest accepted request body, in bytes.
+    pub body_limit: usize,
 }
 
-/// The whole application, ready to be served or driven with `oneshot` in tests.
+impl Config {
+    /// Defaults for a project root holding `www/` and `dist/`: the embedded demo users,
+    /// single-session, production instance, no test controls.
+    pub fn new(root: &Path) -> Self {
+        Config {
+            www_dir: root.join("www"),
+            dist_dir: root.join("dist"),
+            users: users::default_users(),
+            multi_session: false,
+            dev_instance: false,
+            faults: false,
+            csp: None,
+            allowed_origins: None,
+            origin: "http://127.0.0.1".to_owned(),
+            secure_cookies: false,
+            lifetimes: Lifetimes::default(),
+            body_limit: 16 * 1024,
+        }
+    }
+}
+
+/// Shared by every handler.
+#[derive(Debug)]
+pub struct AppState {
+    /// The configuration the server started with.
+    pub config: Config,
+    /// Users, clients, sessions.
+    pub store: Store,
+    /// Injected faults (`/__dev/faults`).
+    pub faults: dev::faults::Faults,
+    /// FAPI requests received (`/__dev/requests`).
+    pub log: dev::log::RequestLog,
+}
+
+/// The whole application with fresh state, ready to be served or driven with `oneshot`.
 pub fn app(config: &Config) -> Router {
+    let state = Arc::new(AppState {
+        store: Store::new(
+            &config.users,
+            config.multi_session,
+            config.dev_instance,
+            config.lifetimes,
+        ),
+        faults: dev::faults::Faults::default(),
+        log: dev::log::RequestLog::default(),
+        config: config.clone(),
+    });
     Router::new()
-        .nest_service("/dist", ServeDir::new(&config.dist_dir))
-        .fallback_service(ServeDir::new(&config.www_dir))
+        .route("/v1/{*rest}", any(fapi::handle))
+        .route("/.well-known/{*rest}", any(fapi::handle))
+        .route("/__dev/{*rest}", any(dev::handle))
+        .route("/__avatars/{name}", get(statics::avatar))
+        .nest_service("/dist", statics::dist(config))
+        .fallback_service(statics::www(config))
+        .layer(middleware::from_fn_with_state(state.clone(), cors::layer))
+        .with_state(state)
 }

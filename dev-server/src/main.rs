@@ -1,39 +1,15 @@
-//! `clerk-dev-server --port PORT [--host 127.0.0.1]`
+//! `clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE]
+//! [--multi-session] [--dev-instance] [--faults] [--csp POLICY]`
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::io::Write;
+use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use clerk_dev_server::{app, Config};
-
-struct Args {
-    host: IpAddr,
-    port: u16,
-    root: PathBuf,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        host: IpAddr::V4(Ipv4Addr::LOCALHOST),
-        port: 4000,
-        root: PathBuf::from("."),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--port" => args.port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
-            "--host" => args.host = value()?.parse().map_err(|e| format!("--host: {e}"))?,
-            "--root" => args.root = PathBuf::from(value()?),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    Ok(args)
-}
+use clerk_dev_server::{app, cli, jwt, serve};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args() {
+    let args = match cli::parse(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(e) => {
             eprintln!("clerk-dev-server: {e}");
@@ -42,14 +18,16 @@ async fn main() -> ExitCode {
     };
     if !args.host.is_loopback() {
         eprintln!(
-            "warning: binding {} exposes this development server beyond this machine",
+            "warning: binding {} exposes this development server (and its demo passwords) beyond this machine",
             args.host
         );
     }
-    let config = Config {
-        www_dir: args.root.join("www"),
-        dist_dir: args.root.join("dist"),
-    };
+    // Generate the signing key before announcing the port, so the first token request
+    // is as fast as the others.
+    if jwt::keys().is_none() {
+        eprintln!("clerk-dev-server: could not generate the session signing key");
+        return ExitCode::FAILURE;
+    }
     let listener = match tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await
     {
         Ok(l) => l,
@@ -68,10 +46,24 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("clerk-dev-server listening on http://{addr}");
-    if let Err(e) = axum::serve(listener, app(&config)).await {
-        eprintln!("clerk-dev-server: {e}");
-        return ExitCode::FAILURE;
+    let config = match args.config(addr) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("clerk-dev-server: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    for line in cli::banner(addr, &args, &config.users) {
+        // Scripts read the first line to learn the port, so flush right away.
+        if writeln!(stdout, "{line}")
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            break;
+        }
     }
+    drop(stdout);
+    serve::serve(listener, app(&config), serve::shutdown_signal()).await;
     ExitCode::SUCCESS
 }
