@@ -18,6 +18,7 @@
 mod api;
 mod auth;
 mod bindings;
+mod bindings_ui;
 mod browser;
 mod clerk;
 mod config;
@@ -32,6 +33,7 @@ mod resources;
 mod sessions;
 mod sign_out;
 mod state;
+pub mod ui;
 
 pub use clerk::Clerk;
 pub use config::{InstanceType, PublishableKey};

@@ -1,0 +1,142 @@
+//! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
+//! `clerk.unmountUserButton(el)`, with props parsed from a plain JS object into typed Rust
+//! ([`UserButtonProps`]) right here, so `JsValue` stays at the edge.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::bindings::JsClerk;
+use crate::ui::{Appearance, CustomMenuItem, Localization, UserButtonProps};
+
+#[wasm_bindgen(js_class = Clerk)]
+impl JsClerk {
+    /// `clerk.mountUserButton(el, props?)`: renders the user button into `el`, replacing any
+    /// user button already there. Props: `showName`, `userProfileUrl`,
+    /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {variables, elements}`,
+    /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
+    #[wasm_bindgen(js_name = mountUserButton)]
+    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsError> {
+        let el = element(el, "mountUserButton")?;
+        crate::ui::mount_into(&self.inner, &el, parse_props(props));
+        Ok(())
+    }
+
+    /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
+    /// listener and piece of in-flight work it owns. Does nothing when there is none.
+    #[wasm_bindgen(js_name = unmountUserButton)]
+    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsError> {
+        let el = element(el, "unmountUserButton")?;
+        crate::ui::unmount_from(&el);
+        Ok(())
+    }
+}
+
+/// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
+/// user button of this instance. The core's `load` binding calls this with its options object.
+#[allow(dead_code)] // called from bindings.rs once the core's `load` forwards its options
+pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
+    let appearance = parse_appearance(&get(options, "appearance"));
+    let localization = parse_localization(&get(options, "localization"));
+    crate::ui::set_defaults(clerk, appearance, localization);
+}
+
+fn element(value: JsValue, method: &str) -> Result<Element, JsError> {
+    value
+        .dyn_into::<Element>()
+        .map_err(|_| JsError::new(&[method, " expects a DOM element"].concat()))
+}
+
+/// A property of a JS object; `undefined` for anything that is not an object.
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn get_string(obj: &JsValue, key: &str) -> Option<String> {
+    get(obj, key).as_string()
+}
+
+/// `{ key: "value", ... }` → pairs, string values only.
+fn string_entries(obj: &JsValue) -> Vec<(String, String)> {
+    let Some(obj) = obj.dyn_ref::<Object>() else {
+        return Vec::new();
+    };
+    Object::entries(obj)
+        .iter()
+        .filter_map(|entry| {
+            let pair = entry.dyn_into::<Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+fn parse_props(props: &JsValue) -> UserButtonProps {
+    UserButtonProps {
+        show_name: get(props, "showName").is_truthy(),
+        user_profile_url: get_string(props, "userProfileUrl"),
+        after_switch_session_url: get_string(props, "afterSwitchSessionUrl"),
+        sign_in_url: get_string(props, "signInUrl"),
+        appearance: parse_appearance(&get(props, "appearance")),
+        localization: parse_localization(&get(props, "localization")),
+        custom_menu_items: parse_menu_items(&get(props, "customMenuItems")),
+    }
+}
+
+fn parse_appearance(appearance: &JsValue) -> Appearance {
+    Appearance {
+        variables: string_entries(&get(appearance, "variables")),
+        elements: string_entries(&get(appearance, "elements")),
+    }
+}
+
+/// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
+/// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
+/// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`).
+fn parse_localization(localization: &JsValue) -> Localization {
+    let ub = get(localization, "userButton");
+    let s = |key| get_string(&ub, key);
+    Localization {
+        open_user_menu: s("action__openUserMenu"),
+        close_user_menu: s("action__closeUserMenu"),
+        account_panel: s("popoverLabel"),
+        account_actions: s("actionsLabel"),
+        manage_account: s("action__manageAccount"),
+        sign_out: s("action__signOut"),
+        active_sessions: s("sessionsLabel"),
+        add_account: s("action__addAccount"),
+        sign_out_all: s("action__signOutAll"),
+        development_mode: s("developmentMode"),
+        sign_out_failed: s("signOutFailed"),
+    }
+}
+
+fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {
+    let Some(items) = items.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let label = get_string(&item, "label")?;
+            let on_click = get(&item, "onClick").dyn_into::<Function>().ok().map(|f| {
+                Rc::new(move || {
+                    // A throwing callback is the page's bug; report it without breaking the button.
+                    if let Err(err) = f.call0(&JsValue::UNDEFINED) {
+                        web_sys::console::error_1(&err);
+                    }
+                }) as Rc<dyn Fn()>
+            });
+            Some(CustomMenuItem {
+                label,
+                href: get_string(&item, "href"),
+                on_click,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! The things a click in the user button can do. Each interactive node carries its action in
+//! `data-cl-action`, so one delegated listener per mount serves every node and re-rendering
+//! never re-registers listeners.
+
+/// A user button action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Open or close the panel.
+    Toggle,
+    /// Go to the user profile.
+    ManageAccount,
+    /// Sign out (the current session in multi-session mode, else all).
+    SignOut,
+    /// Sign out every session of this browser.
+    SignOutAll,
+    /// Go to sign-in to add another account.
+    AddAccount,
+    /// Make another session current.
+    Switch(String),
+    /// A custom menu item's `on_click`, by index in the props.
+    Custom(usize),
+}
+
+/// The attribute naming an element's action.
+pub(crate) const ATTR: &str = "data-cl-action";
+
+impl Action {
+    /// The attribute value; also the key that finds "the same" element after a re-render.
+    pub(crate) fn key(&self) -> String {
+        match self {
+            Self::Toggle => "toggle".into(),
+            Self::ManageAccount => "manageAccount".into(),
+            Self::SignOut => "signOut".into(),
+            Self::SignOutAll => "signOutAll".into(),
+            Self::AddAccount => "addAccount".into(),
+            Self::Switch(id) => ["switch:", id].concat(),
+            Self::Custom(i) => ["custom:", &i.to_string()].concat(),
+        }
+    }
+
+    /// Parses [`Action::key`].
+    pub(crate) fn parse(key: &str) -> Option<Self> {
+        Some(match key {
+            "toggle" => Self::Toggle,
+            "manageAccount" => Self::ManageAccount,
+            "signOut" => Self::SignOut,
+            "signOutAll" => Self::SignOutAll,
+            "addAccount" => Self::AddAccount,
+            _ => {
+                if let Some(id) = key.strip_prefix("switch:") {
+                    Self::Switch(id.to_owned())
+                } else {
+                    Self::Custom(key.strip_prefix("custom:")?.parse().ok()?)
+                }
+            }
+        })
+    }
+
+    /// Actions that wait on the Frontend API; only one may run at a time per mount.
+    pub(crate) fn is_async(&self) -> bool {
+        matches!(self, Self::SignOut | Self::SignOutAll | Self::Switch(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_survives_its_attribute_round_trip() {
+        for action in [
+            Action::Toggle,
+            Action::ManageAccount,
+            Action::SignOut,
+            Action::SignOutAll,
+            Action::AddAccount,
+            Action::Switch("sess_2ab:c".into()),
+            Action::Custom(12),
+        ] {
+            assert_eq!(Action::parse(&action.key()), Some(action));
+        }
+        assert_eq!(Action::parse("custom:x"), None);
+        assert_eq!(Action::parse("nope"), None);
+    }
+}

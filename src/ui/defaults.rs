@@ -1,0 +1,83 @@
+//! `appearance` and `localization` given to `load()` apply to every user button of that
+//! `Clerk`; a button's own props override them. The core keeps these UI options out of its
+//! state, so they are kept here, per publishable key.
+
+use std::cell::RefCell;
+
+use super::props::{Appearance, Labels, Localization, UserButtonProps};
+use crate::Clerk;
+
+#[derive(Debug, Default)]
+struct Defaults {
+    key: String,
+    appearance: Appearance,
+    localization: Localization,
+}
+
+thread_local! {
+    static DEFAULTS: RefCell<Vec<Defaults>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the appearance and localization every user button of `clerk` starts from (the
+/// `appearance` and `localization` load options). Buttons mounted later pick them up.
+///
+/// ```no_run
+/// use clerk_wasm::ui::{set_defaults, Appearance, Localization};
+/// # let clerk = clerk_wasm::Clerk::new("pk_test_MTI3LjAuMC4xOjQwMDAk").unwrap();
+/// let appearance = Appearance {
+///     variables: vec![("colorPrimary".into(), "#0a7".into())],
+///     ..Appearance::default()
+/// };
+/// set_defaults(&clerk, appearance, Localization::default());
+/// ```
+pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
+    let key = clerk.publishable_key().to_owned();
+    DEFAULTS.with(|cell| {
+        let Ok(mut all) = cell.try_borrow_mut() else {
+            return;
+        };
+        all.retain(|d| d.key != key);
+        all.push(Defaults {
+            key,
+            appearance,
+            localization,
+        });
+    });
+}
+
+fn with_defaults<T>(clerk: &Clerk, f: impl FnOnce(Option<&Defaults>) -> T) -> T {
+    DEFAULTS.with(|cell| match cell.try_borrow() {
+        Ok(all) => f(all.iter().find(|d| d.key == clerk.publishable_key())),
+        Err(_) => f(None),
+    })
+}
+
+/// The load-level appearance with the button's own on top: variables in order (later wins
+/// when applied), element classes of both joined.
+pub(crate) fn appearance(clerk: &Clerk, own: &Appearance) -> Appearance {
+    with_defaults(clerk, |defaults| {
+        let Some(base) = defaults.map(|d| &d.appearance) else {
+            return own.clone();
+        };
+        let mut merged = base.clone();
+        merged.variables.extend(own.variables.iter().cloned());
+        for (part, classes) in &own.elements {
+            match merged.elements.iter_mut().find(|(p, _)| p == part) {
+                Some((_, existing)) => {
+                    existing.push(' ');
+                    existing.push_str(classes);
+                }
+                None => merged.elements.push((part.clone(), classes.clone())),
+            }
+        }
+        merged
+    })
+}
+
+/// The button's labels: its own localization, else the load-level one, else English.
+pub(crate) fn labels(clerk: &Clerk, props: &UserButtonProps) -> Labels {
+    with_defaults(clerk, |defaults| match defaults {
+        Some(d) => Labels::resolve(&[&props.localization, &d.localization]),
+        None => Labels::resolve(&[&props.localization]),
+    })
+}

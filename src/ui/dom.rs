@@ -1,0 +1,97 @@
+//! Small DOM helpers over web-sys: element creation that never parses markup, and an RAII
+//! event listener whose `Drop` unregisters it (no `Closure::forget`: a listener lives exactly
+//! as long as the mount that owns it).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, Document, Element, Event, EventTarget};
+
+/// Creates `<tag class="…">`. Attribute and class values are set through the DOM API, so no
+/// text ever goes through the HTML parser. `None` only for an invalid tag name (ours are
+/// literals), which lets the renderers use `?` instead of panicking.
+pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
+    let node = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        node.set_class_name(class);
+    }
+    Some(node)
+}
+
+/// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
+pub(crate) fn attr(node: &Element, name: &str, value: &str) {
+    let _ = node.set_attribute(name, value);
+}
+
+/// Appends `child` to `parent`.
+pub(crate) fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+/// Appends a text node: user-controlled text is always inert.
+pub(crate) fn text(parent: &Element, content: &str) {
+    if let Some(doc) = parent.owner_document() {
+        let _ = parent.append_child(&doc.create_text_node(content));
+    }
+}
+
+/// Adds extra class names (from `appearance.elements`), one token at a time.
+pub(crate) fn add_classes(node: &Element, classes: &str) {
+    for class in classes.split_ascii_whitespace() {
+        let _ = node.class_list().add_1(class);
+    }
+}
+
+/// An event listener registered on `target` until dropped.
+pub(crate) struct EventListener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl EventListener {
+    /// Listens for `kind` on `target`. `capture` listeners also see non-bubbling events (an
+    /// `<img>` `error`) of descendants. Listeners are not passive: keyboard handling calls
+    /// `preventDefault`.
+    pub(crate) fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        callback: impl FnMut(Event) + 'static,
+    ) -> Self {
+        let callback = Closure::<dyn FnMut(Event)>::new(callback);
+        let options = AddEventListenerOptions::new();
+        options.set_capture(capture);
+        options.set_passive(false);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            callback.as_ref().unchecked_ref(),
+            &options,
+        );
+        Self {
+            target: target.clone(),
+            kind,
+            capture,
+            callback,
+        }
+    }
+}
+
+impl Drop for EventListener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+impl std::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventListener")
+            .field("kind", &self.kind)
+            .field("capture", &self.capture)
+            .finish_non_exhaustive()
+    }
+}

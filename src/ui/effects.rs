@@ -1,0 +1,132 @@
+//! What an action does beyond the DOM: navigation, custom callbacks and the SDK calls
+//! (`sign_out`, `set_active`), the same ones JS users call. The UI never fetches by itself.
+//!
+//! Async actions mark themselves busy first, so a second click (or a double click) is
+//! ignored until the first settles; the future holds only a `Weak` to the mount, so an
+//! unmount in the meantime releases everything and the late result is dropped.
+
+use std::rc::Rc;
+
+use super::action::Action;
+use super::mount::{MountState, Shared};
+use crate::{Clerk, SignOutOptions};
+
+/// Work to do after the mount's borrow is released (it may re-enter the mount).
+#[derive(Default)]
+pub(crate) enum Effect {
+    /// Nothing.
+    #[default]
+    None,
+    /// Go to a URL through the SDK (router push and protocol allow-list apply).
+    Navigate(Clerk, String),
+    /// A custom menu item's callback.
+    Call(Rc<dyn Fn()>),
+    /// Sign out with these options.
+    SignOut(Clerk, SignOutOptions),
+    /// Make a session current, then maybe navigate.
+    Switch(Clerk, String, Option<String>),
+}
+
+impl std::fmt::Debug for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::None => "None",
+            Self::Navigate(..) => "Navigate",
+            Self::Call(_) => "Call",
+            Self::SignOut(..) => "SignOut",
+            Self::Switch(..) => "Switch",
+        })
+    }
+}
+
+/// Applies an action to the mount and says what to do next.
+pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
+    let Some(view) = state.view.clone() else {
+        return Effect::None;
+    };
+    let clerk = state.clerk.clone();
+    match action {
+        Action::Toggle => {
+            if state.ui.open {
+                state.close(true);
+            } else {
+                state.open();
+            }
+            Effect::None
+        }
+        Action::ManageAccount | Action::AddAccount => {
+            let target = if action == Action::ManageAccount {
+                view.targets.user_profile
+            } else {
+                view.targets.sign_in
+            };
+            state.close(false);
+            target.map_or(Effect::None, |url| Effect::Navigate(clerk, url))
+        }
+        Action::Custom(index) => {
+            let callback = state
+                .props
+                .custom_menu_items
+                .get(index)
+                .and_then(|item| item.on_click.clone());
+            state.close(true);
+            callback.map_or(Effect::None, Effect::Call)
+        }
+        Action::SignOut | Action::SignOutAll | Action::Switch(_) => {
+            if state.ui.busy.is_some() {
+                return Effect::None;
+            }
+            state.ui.busy = Some(action.clone());
+            state.ui.error = None;
+            state.refresh_panel();
+            match action {
+                Action::Switch(id) => Effect::Switch(clerk, id, view.targets.after_switch),
+                Action::SignOut if view.multi_session => Effect::SignOut(
+                    clerk,
+                    SignOutOptions {
+                        session_id: Some(view.session_id),
+                        redirect_url: view.targets.after_single_sign_out,
+                    },
+                ),
+                _ => Effect::SignOut(clerk, SignOutOptions::default()),
+            }
+        }
+    }
+}
+
+/// Performs an effect with no borrow of the mount held.
+pub(crate) fn run_effect(shared: &Shared, effect: Effect) {
+    let weak = Rc::downgrade(shared);
+    match effect {
+        Effect::None => {}
+        Effect::Navigate(clerk, url) => clerk.navigate(&url),
+        Effect::Call(callback) => callback(),
+        Effect::SignOut(clerk, options) => wasm_bindgen_futures::spawn_local(async move {
+            let result = clerk.sign_out(options).await;
+            settle(&weak, result.err().as_ref().map(crate::ClerkError::long_message));
+        }),
+        Effect::Switch(clerk, id, then) => wasm_bindgen_futures::spawn_local(async move {
+            let result = clerk.set_active(&id).await;
+            let failed = result.as_ref().err().map(crate::ClerkError::long_message);
+            if let (Ok(()), Some(url)) = (&result, then) {
+                clerk.navigate(&url);
+            }
+            settle(&weak, failed);
+        }),
+    }
+}
+
+/// The async action finished: clear busy, show the failure (if the mount still exists).
+fn settle(weak: &std::rc::Weak<std::cell::RefCell<MountState>>, failure: Option<String>) {
+    let Some(shared) = weak.upgrade() else { return };
+    let Ok(mut state) = shared.try_borrow_mut() else {
+        return;
+    };
+    state.ui.busy = None;
+    if let Some(message) = failure {
+        let fallback = || state.labels.sign_out_failed.clone();
+        let message = Some(message).filter(|m| !m.trim().is_empty());
+        state.ui.error = Some(message.unwrap_or_else(fallback));
+    }
+    state.refresh_panel();
+}

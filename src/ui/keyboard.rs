@@ -1,0 +1,126 @@
+//! Focus and keyboard behaviour of the open panel: Escape and a pointer press outside close
+//! it and return focus to the trigger; Tab and Shift+Tab cycle inside it; arrow keys move
+//! between its actions. The two document listeners exist only while the panel is open.
+
+use std::cell::RefCell;
+use std::rc::Weak;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, Node};
+
+use super::dom::EventListener;
+use super::effects::Effect;
+use super::mount::{with_mount, MountState};
+
+/// The panel's document listeners, owned by the mount while the panel is open.
+pub(crate) fn open_listeners(
+    doc: &Document,
+    weak: &Weak<RefCell<MountState>>,
+) -> Vec<EventListener> {
+    let on_key = weak.clone();
+    let on_press = weak.clone();
+    vec![
+        EventListener::new(doc, "keydown", false, move |event| {
+            with_mount(&on_key, |state| on_keydown(state, &event));
+        }),
+        // Capture phase: a press outside closes the panel even if the page stops propagation.
+        EventListener::new(doc, "pointerdown", true, move |event| {
+            with_mount(&on_press, |state| {
+                let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
+                if !state.contains(target.as_ref()) {
+                    state.close(true);
+                }
+                Effect::None
+            });
+        }),
+    ]
+}
+
+fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        return Effect::None;
+    };
+    if key.default_prevented() || key.is_composing() {
+        return Effect::None;
+    }
+    let step = match key.key().as_str() {
+        "Escape" => {
+            event.prevent_default();
+            state.close(true);
+            return Effect::None;
+        }
+        "Tab" if key.shift_key() => -1,
+        "Tab" => 1,
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return Effect::None,
+    };
+    let Some(panel) = &state.panel else {
+        return Effect::None;
+    };
+    let items = focusables(panel);
+    let active = state.doc.active_element();
+    let arrows = !key.key().starts_with('T');
+    // Arrow keys belong to the page unless focus is in the panel.
+    if arrows && !panel.contains(active.as_ref().map(AsRef::as_ref)) {
+        return Effect::None;
+    }
+    event.prevent_default();
+    let current = items
+        .iter()
+        .position(|item| Some(item.unchecked_ref::<Element>()) == active.as_ref());
+    if let Some(next) = cycle(current, step, items.len()).and_then(|i| items.get(i)) {
+        let _ = next.focus();
+    }
+    Effect::None
+}
+
+/// The index `step` away from `current` in a ring of `len` items; from outside the ring,
+/// forward enters at the first item and backward at the last.
+fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match (current, step > 0) {
+        (None, true) => 0,
+        (None, false) => len - 1,
+        (Some(i), true) => (i + 1) % len,
+        (Some(i), false) => (i + len - 1) % len,
+    })
+}
+
+/// The focusable actions inside `root`, in document order.
+pub(crate) fn focusables(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all("button,a[href]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Moves focus to the panel's first action.
+pub(crate) fn focus_first(state: &MountState) {
+    if let Some(first) = state
+        .panel
+        .as_ref()
+        .and_then(|p| focusables(p).into_iter().next())
+    {
+        let _ = first.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cycle;
+
+    #[test]
+    fn tab_wraps_around_and_enters_from_either_end() {
+        assert_eq!(cycle(Some(2), 1, 3), Some(0));
+        assert_eq!(cycle(Some(0), -1, 3), Some(2));
+        assert_eq!(cycle(None, 1, 3), Some(0));
+        assert_eq!(cycle(None, -1, 3), Some(2));
+        assert_eq!(cycle(None, 1, 0), None);
+    }
+}

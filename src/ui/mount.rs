@@ -1,0 +1,362 @@
+//! One mounted user button: its nodes, its listeners and its in-flight work, all released
+//! together when the [`Mount`] is dropped.
+//!
+//! Event handlers hold only a `Weak` to the mount state (no `Rc` cycle through the DOM), take
+//! the `RefCell` borrow for DOM work only, and release it before calling into the SDK core,
+//! whose listener notification re-enters this mount synchronously.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement};
+
+use super::action::{Action, ATTR};
+use super::dom::{add_classes, el, EventListener};
+use super::effects::{run_effect, Effect};
+use super::props::{Labels, UserButtonProps};
+use super::render::{Render, UiState};
+use super::state_view::view_for;
+use super::styles::{apply_variables, ensure_adopted};
+use super::view::View;
+use super::{keyboard, position};
+use crate::{Clerk, Listener, State};
+
+pub(crate) type Shared = Rc<RefCell<MountState>>;
+
+/// A live user button. Dropping it removes its nodes and listeners and abandons its in-flight
+/// work (a request already sent completes in the core; this mount no longer reacts to it).
+#[derive(Debug)]
+pub(crate) struct Mount {
+    shared: Shared,
+    _listener: Listener,
+}
+
+/// Everything one mount owns.
+#[derive(Debug)]
+pub(crate) struct MountState {
+    /// Handed to the listeners this mount creates later (the panel's document listeners).
+    me: Weak<RefCell<MountState>>,
+    pub(crate) clerk: Clerk,
+    pub(crate) doc: Document,
+    host: Element,
+    root: Element,
+    pub(crate) props: UserButtonProps,
+    pub(crate) labels: Labels,
+    panel_id: String,
+    pub(crate) view: Option<View>,
+    pub(crate) ui: UiState,
+    trigger: Option<Element>,
+    pub(crate) panel: Option<Element>,
+    root_listeners: Vec<EventListener>,
+    open_listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static NEXT_PANEL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Mount {
+    /// Mounts into `host` (an empty `.cl-userButtonBox` is created but only attached once
+    /// there is a signed-in user). `None` when `host` has no document.
+    pub(crate) fn new(clerk: &Clerk, host: &Element, mut props: UserButtonProps) -> Option<Self> {
+        let doc = host.owner_document()?;
+        props.appearance = super::defaults::appearance(clerk, &props.appearance);
+        ensure_adopted(&doc);
+        let root = el(&doc, "div", "cl-userButtonBox cl-rootBox")?;
+        if let Some(extra) = props.appearance.classes_for("userButtonBox") {
+            add_classes(&root, extra);
+        }
+        let variables = props.appearance.variables.iter();
+        apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
+        let panel_id = NEXT_PANEL.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            ["cl-userButtonPanel-", &n.get().to_string()].concat()
+        });
+        let labels = super::defaults::labels(clerk, &props);
+        let shared: Shared = Rc::new_cyclic(|me| {
+            RefCell::new(MountState {
+                me: me.clone(),
+                clerk: clerk.clone(),
+                doc,
+                host: host.clone(),
+                root_listeners: root_listeners(&root, me),
+                root,
+                props,
+                labels,
+                panel_id,
+                view: None,
+                ui: UiState::default(),
+                trigger: None,
+                panel: None,
+                open_listeners: Vec::new(),
+            })
+        });
+        on_state(&shared, &clerk.state());
+        let weak = Rc::downgrade(&shared);
+        let listener = clerk.add_listener(move |state| {
+            if let Some(shared) = weak.upgrade() {
+                on_state(&shared, state);
+            }
+        });
+        Some(Self {
+            shared,
+            _listener: listener,
+        })
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.shared.try_borrow_mut() {
+            state.teardown();
+        }
+    }
+}
+
+impl Drop for MountState {
+    fn drop(&mut self) {
+        self.teardown();
+    }
+}
+
+/// The two listeners every mount keeps on its root: delegated clicks, and image failures
+/// (`error` does not bubble, so it is caught in the capture phase).
+fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Vec<EventListener> {
+    let on_click = weak.clone();
+    let on_error = weak.clone();
+    vec![
+        EventListener::new(root, "click", false, move |event| {
+            with_mount(&on_click, |state| state.on_click(&event));
+        }),
+        EventListener::new(root, "error", true, move |event| {
+            with_mount(&on_error, |state| state.on_image_error(&event));
+        }),
+    ]
+}
+
+/// Runs `f` on the mount if it is alive and not busy, then performs the effect it asked for
+/// with the borrow released.
+pub(crate) fn with_mount(
+    weak: &Weak<RefCell<MountState>>,
+    f: impl FnOnce(&mut MountState) -> Effect,
+) {
+    let Some(shared) = weak.upgrade() else { return };
+    let effect = match shared.try_borrow_mut() {
+        Ok(mut state) => f(&mut state),
+        Err(_) => return,
+    };
+    run_effect(&shared, effect);
+}
+
+/// A new SDK state: re-render when what the button shows changed.
+fn on_state(shared: &Shared, state: &State) {
+    let Ok(mut mount) = shared.try_borrow_mut() else {
+        return;
+    };
+    // While a sign-out or switch is under way the core reports no user; keep showing the
+    // last view (with its busy action) so a failure can be shown where the user clicked.
+    if state.transitioning && mount.view.is_some() {
+        return;
+    }
+    let view = view_for(&mount.clerk, state, &mount.props);
+    if view == mount.view {
+        return;
+    }
+    if view.is_none() {
+        mount.ui = UiState::default();
+    }
+    mount.view = view;
+    mount.render();
+}
+
+impl MountState {
+    /// Rebuilds the trigger (and the panel when open), keeping focus on the same action.
+    pub(crate) fn render(&mut self) {
+        let focus = self.focused_key();
+        self.trigger = None;
+        self.panel = None;
+        self.root.set_text_content(None);
+        let Some(view) = &self.view else {
+            self.open_listeners.clear();
+            self.root.remove();
+            return;
+        };
+        let render = Render {
+            doc: &self.doc,
+            view,
+            props: &self.props,
+            labels: &self.labels,
+            ui: &self.ui,
+            panel_id: &self.panel_id,
+        };
+        let trigger = render.trigger();
+        let panel = if self.ui.open { render.panel() } else { None };
+        for node in [&trigger, &panel].into_iter().flatten() {
+            let _ = self.root.append_child(node);
+        }
+        if self.root.parent_node().as_ref() != Some(self.host.as_ref()) {
+            let _ = self.host.append_child(&self.root);
+        }
+        self.trigger = trigger;
+        self.panel = panel;
+        if self.ui.open {
+            self.place_panel();
+        }
+        if let Some(key) = focus {
+            self.focus_key(&key);
+        }
+    }
+
+    fn render_input(&self) -> Option<Render<'_>> {
+        Some(Render {
+            doc: &self.doc,
+            view: self.view.as_ref()?,
+            props: &self.props,
+            labels: &self.labels,
+            ui: &self.ui,
+            panel_id: &self.panel_id,
+        })
+    }
+
+    /// Opens the panel: build it, wire the document listeners, move focus to the first action.
+    pub(crate) fn open(&mut self) {
+        if self.ui.open || self.view.is_none() {
+            return;
+        }
+        self.ui.open = true;
+        let Some(render) = self.render_input() else {
+            return;
+        };
+        let panel = render.panel();
+        if let Some(trigger) = &self.trigger {
+            render.set_trigger_state(trigger);
+        }
+        if let Some(panel) = &panel {
+            let _ = self.root.append_child(panel);
+        }
+        self.panel = panel;
+        self.place_panel();
+        self.open_listeners = keyboard::open_listeners(&self.doc, &self.me);
+        keyboard::focus_first(self);
+    }
+
+    /// Closes the panel and drops the document listeners; optionally returns focus.
+    pub(crate) fn close(&mut self, focus_trigger: bool) {
+        if !self.ui.open {
+            return;
+        }
+        self.ui.open = false;
+        self.ui.error = None;
+        self.open_listeners.clear();
+        if let Some(panel) = self.panel.take() {
+            panel.remove();
+        }
+        if let (Some(render), Some(trigger)) = (self.render_input(), &self.trigger) {
+            render.set_trigger_state(trigger);
+        }
+        if focus_trigger {
+            self.focus_trigger();
+        }
+    }
+
+    /// Rebuilds only the panel (busy and error changes), keeping focus in it.
+    pub(crate) fn refresh_panel(&mut self) {
+        if !self.ui.open {
+            return;
+        }
+        let focus = self.focused_key();
+        let Some(panel) = self.render_input().and_then(|r| r.panel()) else {
+            return;
+        };
+        if let Some(old) = self.panel.replace(panel.clone()) {
+            let _ = old.replace_with_with_node_1(&panel);
+        }
+        self.place_panel();
+        if let Some(key) = focus {
+            self.focus_key(&key);
+        }
+    }
+
+    fn place_panel(&self) {
+        if let (Some(panel), Some(trigger)) = (&self.panel, &self.trigger) {
+            position::keep_in_viewport(panel, trigger);
+        }
+    }
+
+    pub(crate) fn focus_trigger(&self) {
+        if let Some(trigger) = self
+            .trigger
+            .as_ref()
+            .and_then(|t| t.dyn_ref::<HtmlElement>())
+        {
+            let _ = trigger.focus();
+        }
+    }
+
+    /// The action key of the focused element, when focus is inside this button.
+    fn focused_key(&self) -> Option<String> {
+        let active = self.doc.active_element()?;
+        if !self.root.contains(Some(&active)) {
+            return None;
+        }
+        active.get_attribute(ATTR)
+    }
+
+    fn focus_key(&self, key: &str) {
+        let found = keyboard::focusables(&self.root)
+            .into_iter()
+            .find(|node| node.get_attribute(ATTR).as_deref() == Some(key));
+        match found {
+            Some(node) => {
+                let _ = node.focus();
+            }
+            None if self.ui.open => keyboard::focus_first(self),
+            None => self.focus_trigger(),
+        }
+    }
+
+    /// Whether `node` is part of this button.
+    pub(crate) fn contains(&self, node: Option<&web_sys::Node>) -> bool {
+        self.root.contains(node)
+    }
+
+    fn on_click(&mut self, event: &Event) -> Effect {
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(node) = target.and_then(|t| t.closest("[data-cl-action]").ok().flatten()) else {
+            return Effect::None;
+        };
+        if !self.root.contains(Some(&node)) {
+            return Effect::None;
+        }
+        match node.get_attribute(ATTR).as_deref().and_then(Action::parse) {
+            Some(action) => super::effects::on_action(self, action),
+            None => Effect::None,
+        }
+    }
+
+    fn on_image_error(&mut self, event: &Event) -> Effect {
+        let src = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .filter(|t| t.tag_name().eq_ignore_ascii_case("img"))
+            .and_then(|img| img.get_attribute("src"));
+        if let Some(src) = src {
+            if !self.ui.failed_images.contains(&src) {
+                self.ui.failed_images.push(src);
+                self.render();
+            }
+        }
+        Effect::None
+    }
+
+    /// Removes every node and listener of this mount (idempotent).
+    fn teardown(&mut self) {
+        self.open_listeners.clear();
+        self.root_listeners.clear();
+        self.root.remove();
+        self.trigger = None;
+        self.panel = None;
+        self.view = None;
+    }
+}

@@ -1,0 +1,180 @@
+//! What a user button is configured with: [`UserButtonProps`], its [`Appearance`] and
+//! [`Localization`], and [`CustomMenuItem`]s. Plain Rust data; the JS facade parses the same
+//! shapes out of a JS object.
+
+use std::fmt;
+use std::rc::Rc;
+
+/// Options for one user button, as `mountUserButton(el, props)` takes them.
+///
+/// ```
+/// use clerk_wasm::ui::{UserButtonProps, CustomMenuItem};
+///
+/// let props = UserButtonProps {
+///     show_name: true,
+///     user_profile_url: Some("/account".into()),
+///     custom_menu_items: vec![CustomMenuItem::link("Help", "https://example.test/help")],
+///     ..UserButtonProps::default()
+/// };
+/// assert!(props.show_name);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct UserButtonProps {
+    /// Show the full name (or identifier) beside the avatar.
+    pub show_name: bool,
+    /// Where "Manage account" goes; else the instance's `user_profile_url`.
+    pub user_profile_url: Option<String>,
+    /// Where to go after switching to another session; else the instance's setting, else stay.
+    pub after_switch_session_url: Option<String>,
+    /// Where "Add account" goes; else the `signInUrl` load option, else the instance's setting.
+    pub sign_in_url: Option<String>,
+    /// Theme variables and extra class names.
+    pub appearance: Appearance,
+    /// Text overrides.
+    pub localization: Localization,
+    /// Extra panel items after "Manage account"; see [`CustomMenuItem`].
+    pub custom_menu_items: Vec<CustomMenuItem>,
+}
+
+/// Theming: CSS variables and extra class names per part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Appearance {
+    /// `(name, value)` pairs: `colorPrimary`, `colorBackground`, `colorText`,
+    /// `colorTextSecondary`, `colorDanger`, `fontFamily`, `fontSize`, `borderRadius`.
+    /// Unknown names are ignored.
+    pub variables: Vec<(String, String)>,
+    /// `(part, classes)` pairs: a part name without the `cl-` prefix (`"userButtonTrigger"`)
+    /// and space-separated class names added to that part.
+    pub elements: Vec<(String, String)>,
+}
+
+impl Appearance {
+    /// The extra classes for a part, if any.
+    pub(crate) fn classes_for(&self, part: &str) -> Option<&str> {
+        self.elements
+            .iter()
+            .find(|(p, _)| p == part)
+            .map(|(_, c)| c.as_str())
+    }
+}
+
+/// Every string the user button shows, overridable one by one. `None` keeps the English default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[allow(missing_docs)] // each field is named after the string it replaces, see `Labels`
+pub struct Localization {
+    pub open_user_menu: Option<String>,
+    pub close_user_menu: Option<String>,
+    pub account_panel: Option<String>,
+    pub account_actions: Option<String>,
+    pub manage_account: Option<String>,
+    pub sign_out: Option<String>,
+    pub active_sessions: Option<String>,
+    pub add_account: Option<String>,
+    pub sign_out_all: Option<String>,
+    pub development_mode: Option<String>,
+    pub sign_out_failed: Option<String>,
+}
+
+/// The resolved strings of one mount: the prop's override, else the load option's, else English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Labels {
+    pub open_user_menu: String,
+    pub close_user_menu: String,
+    pub account_panel: String,
+    pub account_actions: String,
+    pub manage_account: String,
+    pub sign_out: String,
+    pub active_sessions: String,
+    pub add_account: String,
+    pub sign_out_all: String,
+    pub development_mode: String,
+    pub sign_out_failed: String,
+}
+
+impl Labels {
+    /// Resolves labels, first override wins.
+    pub(crate) fn resolve(layers: &[&Localization]) -> Self {
+        macro_rules! pick {
+            ($field:ident, $default:expr) => {
+                layers
+                    .iter()
+                    .find_map(|l| l.$field.clone())
+                    .unwrap_or_else(|| String::from($default))
+            };
+        }
+        Self {
+            open_user_menu: pick!(open_user_menu, "Open user menu"),
+            close_user_menu: pick!(close_user_menu, "Close user menu"),
+            account_panel: pick!(account_panel, "Account panel"),
+            account_actions: pick!(account_actions, "Account actions"),
+            manage_account: pick!(manage_account, "Manage account"),
+            sign_out: pick!(sign_out, "Sign out"),
+            active_sessions: pick!(active_sessions, "Active sessions"),
+            add_account: pick!(add_account, "Add account"),
+            sign_out_all: pick!(sign_out_all, "Sign out of all accounts"),
+            development_mode: pick!(development_mode, "Development mode"),
+            sign_out_failed: pick!(sign_out_failed, "Sign-out failed. Please try again."),
+        }
+    }
+}
+
+/// One extra panel item. A bare item labelled `"manageAccount"` or `"signOut"` (no `href`, no
+/// `on_click`) places that built-in action at its position instead, which reorders them.
+#[derive(Clone)]
+pub struct CustomMenuItem {
+    /// The visible text (inert: never parsed as HTML).
+    pub label: String,
+    /// A link target (`http:`, `https:` or relative; anything else is dropped).
+    pub href: Option<String>,
+    /// Called on click, after the panel closes.
+    pub on_click: Option<Rc<dyn Fn()>>,
+}
+
+impl CustomMenuItem {
+    /// An item that links somewhere.
+    pub fn link(label: impl Into<String>, href: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            href: Some(href.into()),
+            on_click: None,
+        }
+    }
+
+    /// An item that runs a callback.
+    pub fn action(label: impl Into<String>, on_click: impl Fn() + 'static) -> Self {
+        Self {
+            label: label.into(),
+            href: None,
+            on_click: Some(Rc::new(on_click)),
+        }
+    }
+
+    /// The built-in action this item stands for, when it is a bare reordering marker.
+    pub(crate) fn builtin(&self) -> Option<Builtin> {
+        if self.href.is_some() || self.on_click.is_some() {
+            return None;
+        }
+        match self.label.as_str() {
+            "manageAccount" => Some(Builtin::ManageAccount),
+            "signOut" => Some(Builtin::SignOut),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Debug for CustomMenuItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CustomMenuItem")
+            .field("label", &self.label)
+            .field("href", &self.href)
+            .field("on_click", &self.on_click.is_some())
+            .finish()
+    }
+}
+
+/// The built-in actions custom items can reorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    ManageAccount,
+    SignOut,
+}

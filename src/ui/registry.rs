@@ -1,0 +1,147 @@
+//! Which element holds which user button. Mounting on an element that already has one
+//! replaces it; unmounting by element (the JS API) or by handle (the Rust API) releases it;
+//! an element that leaves the document releases its button too, noticed by one
+//! `MutationObserver` that exists only while some button is mounted.
+
+use std::cell::RefCell;
+
+use js_sys::Array;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, MutationObserver, MutationObserverInit};
+
+use super::mount::Mount;
+
+struct Entry {
+    id: u64,
+    host: Element,
+    /// Seen in the document at least once: only then does leaving it mean "removed" (a host
+    /// may be mounted while detached and inserted later, as frameworks do).
+    seen_connected: bool,
+    /// Held for its `Drop`, which unmounts.
+    _mount: Mount,
+}
+
+#[derive(Default)]
+struct Registry {
+    next_id: u64,
+    entries: Vec<Entry>,
+    observer: Option<Observer>,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// Registers `mount` for `host`, replacing (and releasing) any button already there.
+pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
+    remove_host(host);
+    let (id, needs_observer) = REGISTRY.with(|cell| {
+        let Ok(mut reg) = cell.try_borrow_mut() else {
+            return (0, false);
+        };
+        reg.next_id += 1;
+        let id = reg.next_id;
+        reg.entries.push(Entry {
+            id,
+            host: host.clone(),
+            seen_connected: host.is_connected(),
+            _mount: mount,
+        });
+        (id, reg.observer.is_none())
+    });
+    if needs_observer {
+        let observer = Observer::new(host);
+        REGISTRY.with(|cell| {
+            if let Ok(mut reg) = cell.try_borrow_mut() {
+                reg.observer = observer;
+            }
+        });
+    }
+    id
+}
+
+/// Releases the button on `host`; `true` when there was one.
+pub(crate) fn remove_host(host: &Element) -> bool {
+    take_where(|e| e.host == *host)
+}
+
+/// Releases the button with this id (a dropped Rust handle); `false` when it was already gone.
+pub(crate) fn remove_id(id: u64) -> bool {
+    take_where(|e| e.id == id)
+}
+
+/// Whether the button with this id is still mounted.
+pub(crate) fn contains_id(id: u64) -> bool {
+    REGISTRY.with(|cell| {
+        cell.try_borrow()
+            .is_ok_and(|r| r.entries.iter().any(|e| e.id == id))
+    })
+}
+
+/// How many buttons are mounted.
+pub(crate) fn len() -> usize {
+    REGISTRY.with(|cell| cell.try_borrow().map(|r| r.entries.len()).unwrap_or(0))
+}
+
+/// Removes matching entries. They are dropped after the registry borrow ends: dropping a
+/// mount runs its teardown, which must be free to call back in here.
+fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
+    let (taken, observer) = REGISTRY.with(|cell| {
+        let Ok(mut reg) = cell.try_borrow_mut() else {
+            return (Vec::new(), None);
+        };
+        let (taken, kept) = std::mem::take(&mut reg.entries).into_iter().partition(pred);
+        reg.entries = kept;
+        let observer = if reg.entries.is_empty() {
+            reg.observer.take()
+        } else {
+            None
+        };
+        (taken, observer)
+    });
+    let found = !taken.is_empty();
+    drop(taken);
+    drop(observer);
+    found
+}
+
+/// Releases buttons whose host left the document.
+fn sweep() {
+    REGISTRY.with(|cell| {
+        if let Ok(mut reg) = cell.try_borrow_mut() {
+            for entry in &mut reg.entries {
+                entry.seen_connected |= entry.host.is_connected();
+            }
+        }
+    });
+    take_where(|e| e.seen_connected && !e.host.is_connected());
+}
+
+/// The document-wide `MutationObserver`; disconnected when dropped.
+struct Observer {
+    observer: MutationObserver,
+    _callback: Closure<dyn FnMut(Array, MutationObserver)>,
+}
+
+impl Observer {
+    fn new(host: &Element) -> Option<Self> {
+        let doc = host.owner_document()?;
+        let callback = Closure::<dyn FnMut(Array, MutationObserver)>::new(|_, _| sweep());
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        observer.observe_with_options(&doc, &options).ok()?;
+        Some(Self {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

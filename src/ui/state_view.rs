@@ -1,0 +1,84 @@
+//! The bridge from the SDK core's [`State`] to the user button's [`View`]: who is signed in,
+//! which other sessions exist, and where each action goes (props first, then the `load()`
+//! options, then the instance's `display_config`).
+
+use super::props::UserButtonProps;
+use super::view::{OtherSession, Person, Targets, View};
+use crate::resources::Session;
+use crate::{Clerk, InstanceType, State};
+
+/// The view for `state`; `None` while loading or signed out (the button renders nothing).
+pub(crate) fn view_for(clerk: &Clerk, state: &State, props: &UserButtonProps) -> Option<View> {
+    if !state.loaded {
+        return None;
+    }
+    let session = state.session()?;
+    let multi_session = !state.single_session_mode();
+    let others = if multi_session {
+        state
+            .signed_in_sessions()
+            .into_iter()
+            .filter(|s| s.id != session.id)
+            .map(|s| OtherSession {
+                id: s.id.clone(),
+                person: person_of(s),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let display = &state.environment.display_config;
+    let development = match display.instance_environment_type.as_deref() {
+        Some(kind) => kind == "development",
+        None => state.instance_type == InstanceType::Development,
+    };
+    let load = clerk.load_options();
+    let sign_in_option = props.sign_in_url.as_deref().or(load.sign_in_url.as_deref());
+    let choose = sign_in_option.map(|url| [url, "#/choose"].concat());
+    let targets = Targets {
+        user_profile: Targets::first_safe([
+            props.user_profile_url.as_deref(),
+            load.user_profile_url.as_deref(),
+            display.user_profile_url.as_deref(),
+        ]),
+        sign_in: Targets::first_safe([sign_in_option, display.sign_in_url.as_deref()]),
+        after_switch: Targets::first_safe([
+            props.after_switch_session_url.as_deref(),
+            display.after_switch_session_url.as_deref(),
+        ]),
+        after_single_sign_out: Targets::first_safe([
+            load.after_multi_session_single_sign_out_url.as_deref(),
+            choose.as_deref(),
+            display.after_sign_out_one_url.as_deref(),
+        ]),
+    };
+    Some(View {
+        session_id: session.id.clone(),
+        user: person_of(session),
+        others,
+        multi_session,
+        development,
+        targets,
+    })
+}
+
+/// The person behind a session: its full user when the server sent one, else its
+/// `public_user_data`.
+fn person_of(session: &Session) -> Person {
+    if let Some(user) = &session.user {
+        let image = Some(user.image_url.as_str()).filter(|u| !u.is_empty());
+        return Person::new(
+            user.first_name.as_deref(),
+            user.last_name.as_deref(),
+            user.display_identifier(),
+            image,
+        );
+    }
+    let public = session.public_user_data.clone().unwrap_or_default();
+    Person::new(
+        public.first_name.as_deref(),
+        public.last_name.as_deref(),
+        &public.identifier,
+        public.image_url.as_deref(),
+    )
+}
