@@ -103,7 +103,10 @@ pub(crate) fn run_effect(shared: &Shared, effect: Effect) {
         Effect::Call(callback) => callback(),
         Effect::SignOut(clerk, options) => wasm_bindgen_futures::spawn_local(async move {
             let result = clerk.sign_out(options).await;
-            settle(&weak, result.err().as_ref().map(crate::ClerkError::long_message));
+            settle(
+                &weak,
+                result.err().as_ref().map(crate::ClerkError::long_message),
+            );
         }),
         Effect::Switch(clerk, id, then) => wasm_bindgen_futures::spawn_local(async move {
             let result = clerk.set_active(&id).await;

@@ -44,6 +44,9 @@ mod state_view;
 mod styles;
 mod view;
 
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;
+
 pub use defaults::set_defaults;
 pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 

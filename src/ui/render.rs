@@ -294,7 +294,8 @@ impl Render<'_> {
         if self.view.targets.sign_in.is_some() {
             append(
                 &more,
-                &self.action_button(&Action::AddAccount,
+                &self.action_button(
+                    &Action::AddAccount,
                     "__addAccount",
                     &self.labels.add_account,
                 )?,
@@ -303,7 +304,8 @@ impl Render<'_> {
         if !self.view.others.is_empty() {
             append(
                 &more,
-                &self.action_button(&Action::SignOutAll,
+                &self.action_button(
+                    &Action::SignOutAll,
                     "__signOutAll",
                     &self.labels.sign_out_all,
                 )?,
