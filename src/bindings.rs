@@ -1,23 +1,157 @@
-//! The `#[wasm_bindgen]` facade: the only place `JsValue` appears in signatures.
+//! The `#[wasm_bindgen]` facade: the only place `JsValue` appears in signatures. Each method
+//! converts its arguments, calls the typed Rust API and converts the result back.
 
+mod convert;
+mod errors;
+mod session;
+mod views;
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::ClerkError;
+use crate::{AfterSignOut, ClerkOptions};
+pub(crate) use errors::to_js_error;
+use views::ViewCache;
 
 /// `Clerk` as JavaScript sees it.
 #[wasm_bindgen(js_name = Clerk)]
 #[derive(Debug)]
 pub struct JsClerk {
     pub(crate) inner: crate::Clerk,
+    views: ViewCache,
+}
+
+fn ok_undefined<E>(result: Result<(), E>) -> Result<JsValue, E> {
+    result.map(|()| JsValue::UNDEFINED)
 }
 
 #[wasm_bindgen(js_class = Clerk)]
 impl JsClerk {
-    /// `new Clerk(publishableKey)`; throws a `ClerkRuntimeError` on a malformed key.
+    /// `new Clerk(publishableKey, { proxyUrl?, domain? })`; throws a `ClerkRuntimeError`
+    /// (`code` `invalid_publishable_key` or `invalid_option`) on bad input.
     #[wasm_bindgen(constructor)]
-    pub fn new(publishable_key: &str) -> Result<JsClerk, JsError> {
-        let inner = crate::Clerk::new(publishable_key).map_err(to_js_error)?;
-        Ok(Self { inner })
+    pub fn new(publishable_key: &str, options: &JsValue) -> Result<JsClerk, JsValue> {
+        errors::install_panic_hook();
+        let options = ClerkOptions {
+            proxy_url: convert::get_string(options, "proxyUrl"),
+            domain: convert::get_string(options, "domain"),
+        };
+        let inner =
+            crate::Clerk::with_options(publishable_key, options).map_err(|e| to_js_error(&e))?;
+        Ok(Self {
+            inner,
+            views: ViewCache::default(),
+        })
+    }
+
+    /// `await clerk.load(options?)`: `afterSignOutUrl`, `afterMultiSessionSingleSignOutUrl`,
+    /// `signInUrl`, `userProfileUrl`, `allowedRedirectProtocols`, `routerPush`, `appearance`,
+    /// `localization`. Idempotent. Rejects with the error when the client cannot be loaded.
+    pub fn load(&self, options: &JsValue) -> Promise {
+        let clerk = self.inner.clone();
+        let typed = convert::load_options(options);
+        crate::bindings_ui::apply_load_options(&clerk, options);
+        future_to_promise(async move {
+            ok_undefined(clerk.load(typed).await).map_err(|e| to_js_error(&e))
+        })
+    }
+
+    /// `signOut()`, `signOut(callback)`, `signOut(options)`, `signOut(callback, options)`;
+    /// options `{ sessionId?, redirectUrl? }`. A callback (sync or returning a promise)
+    /// replaces the redirect.
+    #[wasm_bindgen(js_name = signOut)]
+    pub fn sign_out(&self, a: &JsValue, b: &JsValue) -> Promise {
+        let clerk = self.inner.clone();
+        let (options, callback) = convert::sign_out_args(a, b);
+        let after = match callback {
+            Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
+            None => AfterSignOut::Redirect,
+        };
+        future_to_promise(async move {
+            ok_undefined(clerk.sign_out_then(options, after).await).map_err(|e| to_js_error(&e))
+        })
+    }
+
+    /// `setActive({ session })`: `session` is a session id, a session object or `null`
+    /// (signs out locally without a request).
+    #[wasm_bindgen(js_name = setActive)]
+    pub fn set_active(&self, params: &JsValue) -> Promise {
+        let clerk = self.inner.clone();
+        let session = convert::get(params, "session");
+        let id = session
+            .as_string()
+            .or_else(|| convert::get_string(&session, "id"));
+        future_to_promise(async move {
+            match id {
+                Some(id) => ok_undefined(clerk.set_active(&id).await).map_err(|e| to_js_error(&e)),
+                None => {
+                    clerk.clear_active();
+                    Ok(JsValue::UNDEFINED)
+                }
+            }
+        })
+    }
+
+    /// `addListener(callback) → unsubscribe`: called with `{client, session, user}` at once
+    /// if loaded and on every change. A listener that throws is reported on the console;
+    /// the others still run.
+    #[wasm_bindgen(js_name = addListener)]
+    pub fn add_listener(&self, callback: Function) -> JsValue {
+        let views = self.views.clone();
+        let weak = Rc::downgrade(&self.inner.inner);
+        let listener = self.inner.add_listener(move |_state| {
+            let Some(inner) = weak.upgrade() else { return };
+            let v = views::current(&crate::Clerk { inner }, &views);
+            let payload: JsValue = Object::new().into();
+            convert::set(&payload, "client", &v.client);
+            convert::set(&payload, "session", &v.session);
+            convert::set(&payload, "user", &v.user);
+            if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
+                crate::browser::report("Clerk: a listener threw", &err);
+            }
+        });
+        // The unsubscribe function owns the listener: calling it drops (unregisters) it.
+        Closure::once_into_js(move || drop(listener))
+    }
+
+    /// `true` once `load()` completed.
+    #[wasm_bindgen(getter)]
+    pub fn loaded(&self) -> bool {
+        self.inner.state().loaded
+    }
+
+    /// `loading`, `ready`, `degraded` or `error`.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> String {
+        self.inner.state().status.as_str().to_owned()
+    }
+
+    /// The client: `undefined` before load, `null` without one.
+    #[wasm_bindgen(getter)]
+    pub fn client(&self) -> JsValue {
+        views::current(&self.inner, &self.views).client
+    }
+
+    /// The current session: `undefined` while loading or transitioning, `null` signed out.
+    #[wasm_bindgen(getter)]
+    pub fn session(&self) -> JsValue {
+        views::current(&self.inner, &self.views).session
+    }
+
+    /// The current user: `undefined` while loading or transitioning, `null` signed out.
+    #[wasm_bindgen(getter)]
+    pub fn user(&self) -> JsValue {
+        views::current(&self.inner, &self.views).user
+    }
+
+    /// Whether an `active` session is current (`pending` is not signed in).
+    #[wasm_bindgen(getter, js_name = isSignedIn)]
+    pub fn is_signed_in(&self) -> bool {
+        self.inner.state().is_signed_in()
     }
 
     /// The publishable key.
@@ -45,6 +179,16 @@ impl JsClerk {
     }
 }
 
-fn to_js_error(err: ClerkError) -> JsError {
-    JsError::new(&err.to_string())
+/// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
+async fn run_callback(callback: Function) {
+    match callback.call0(&JsValue::NULL) {
+        Ok(value) => {
+            if let Ok(promise) = value.dyn_into::<Promise>() {
+                if let Err(err) = JsFuture::from(promise).await {
+                    crate::browser::report("Clerk: the signOut callback rejected", &err);
+                }
+            }
+        }
+        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
+    }
 }

@@ -77,6 +77,8 @@ impl Clerk {
     /// # Errors
     /// [`ClerkError::InvalidPublishableKey`] for a malformed key, [`ClerkError::InvalidOption`]
     /// for an unusable `proxy_url`.
+    // By value, as the JS constructor takes its options object.
+    #[allow(clippy::needless_pass_by_value)]
     pub fn with_options(publishable_key: &str, options: ClerkOptions) -> Result<Self, ClerkError> {
         let key = PublishableKey::parse(publishable_key)?;
         let base = fapi_base_url(&key, &options, &browser::page_origin())?;

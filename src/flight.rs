@@ -70,9 +70,11 @@ impl<T: Clone> Future for FlightWait<T> {
     }
 }
 
+type Entry<T> = (String, Flight<T>);
+
 /// Operations in flight, by key.
 pub(crate) struct Flights<T> {
-    map: Rc<RefCell<Vec<(String, Flight<T>)>>>,
+    map: Rc<RefCell<Vec<Entry<T>>>>,
 }
 
 impl<T> Default for Flights<T> {

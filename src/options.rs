@@ -8,6 +8,9 @@ use std::rc::Rc;
 /// A boxed future that runs on the page's thread.
 pub type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
 
+/// The app's SPA navigation function (JS `routerPush`).
+pub type RouterPush = Rc<dyn Fn(&str)>;
+
 /// Options of [`crate::Clerk::load`] (JS: `clerk.load(options)`).
 #[derive(Clone, Default)]
 pub struct LoadOptions {
@@ -22,7 +25,7 @@ pub struct LoadOptions {
     /// Protocols allowed in redirects besides `http:` and `https:` (e.g. `"myapp:"`).
     pub allowed_redirect_protocols: Vec<String>,
     /// SPA navigation: called with same-origin targets instead of a full page load.
-    pub router_push: Option<Rc<dyn Fn(&str)>>,
+    pub router_push: Option<RouterPush>,
 }
 
 impl fmt::Debug for LoadOptions {

@@ -93,7 +93,7 @@ fn the_current_session_is_the_last_active_one_else_the_first_signed_in() {
         Some("b"),
     );
     assert_eq!(c.choose_current_session().map(|s| s.id.as_str()), Some("b"));
-    let stale = client(c.sessions.clone(), Some("ended"));
+    let stale = client(c.sessions, Some("ended"));
     assert_eq!(
         stale.choose_current_session().map(|s| s.id.as_str()),
         Some("a")

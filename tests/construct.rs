@@ -1,4 +1,5 @@
 //! Constructing `Clerk` in a real browser.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use clerk_wasm::{Clerk, InstanceType};
 use wasm_bindgen_test::*;

@@ -74,6 +74,8 @@ pub(crate) async fn send(
     })
 }
 
+// By value: the shape `map_err` hands over.
+#[allow(clippy::needless_pass_by_value)]
 fn network(err: JsValue) -> ClerkError {
     ClerkError::Network {
         message: browser::error_message(&err),

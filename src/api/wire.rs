@@ -70,7 +70,6 @@ pub(crate) fn form_encode(pairs: &[(&str, &str)]) -> String {
 }
 
 fn encode_component(text: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
@@ -79,11 +78,19 @@ fn encode_component(text: &str, out: &mut String) {
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 15)]));
+                out.push(hex_digit(byte >> 4));
+                out.push(hex_digit(byte & 15));
             }
         }
     }
+}
+
+fn hex_digit(nibble: u8) -> char {
+    char::from(if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'A' + nibble - 10
+    })
 }
 
 /// `{ "response": T | null, "client": Client | null }`.

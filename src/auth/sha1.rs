@@ -1,6 +1,8 @@
 //! SHA-1, only to derive the cookie-name suffix ClerkJS uses (PROTOCOL.md §8). Not for security.
 
 /// The SHA-1 digest of `data`.
+// Every index is bounded by its loop over the fixed-size 80-word schedule.
+#[allow(clippy::indexing_slicing)]
 pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
     let mut h: [u32; 5] = [
         0x6745_2301,

@@ -1,0 +1,82 @@
+//! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
+//! state snapshot so `clerk.user === clerk.user` until the state changes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+
+use super::convert;
+use super::session::JsSession;
+use crate::Clerk;
+
+/// One snapshot's objects (`undefined` = loading/transitioning, `null` = signed out).
+#[derive(Debug, Clone)]
+pub(crate) struct Views {
+    version: u64,
+    pub(crate) client: JsValue,
+    pub(crate) session: JsValue,
+    pub(crate) user: JsValue,
+}
+
+/// The cache shared by the facade and its listeners.
+pub(crate) type ViewCache = Rc<RefCell<Option<Views>>>;
+
+/// The objects for the current snapshot, built if the snapshot changed.
+pub(crate) fn current(clerk: &Clerk, cache: &ViewCache) -> Views {
+    let state = clerk.state();
+    if let Some(views) = cache
+        .borrow()
+        .as_ref()
+        .filter(|v| v.version == state.version)
+    {
+        return views.clone();
+    }
+    let views = build(clerk, &state);
+    *cache.borrow_mut() = Some(views.clone());
+    views
+}
+
+fn build(clerk: &Clerk, state: &crate::State) -> Views {
+    let undefined = JsValue::UNDEFINED;
+    let mut views = Views {
+        version: state.version,
+        client: if state.loaded {
+            JsValue::NULL
+        } else {
+            undefined.clone()
+        },
+        session: if state.is_undetermined() {
+            undefined.clone()
+        } else {
+            JsValue::NULL
+        },
+        user: if state.is_undetermined() {
+            undefined
+        } else {
+            JsValue::NULL
+        },
+    };
+    let Some(client) = state.client.as_deref().filter(|_| state.loaded) else {
+        return views;
+    };
+    let current = state.session().map(|s| s.id.as_str());
+    let weak = Rc::downgrade(&clerk.inner);
+    let mut sessions = Vec::with_capacity(client.sessions.len());
+    for session in &client.sessions {
+        let user = session.user.as_ref().map_or(JsValue::NULL, convert::user);
+        let public = session
+            .public_user_data
+            .as_ref()
+            .map_or(JsValue::NULL, convert::public_user_data);
+        let js: JsValue =
+            JsSession::new(weak.clone(), session.clone(), user.clone(), public).into();
+        if Some(session.id.as_str()) == current {
+            views.session = js.clone();
+            views.user = user;
+        }
+        sessions.push((session.id.clone(), js));
+    }
+    views.client = convert::client(client, &sessions);
+    views
+}
