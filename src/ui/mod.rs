@@ -44,7 +44,7 @@ mod state_view;
 mod styles;
 mod view;
 
-#[cfg(all(test, target_arch = "wasm32"))]
+#[cfg(test)]
 mod tests;
 
 pub use defaults::set_defaults;

@@ -4,6 +4,7 @@
 //! same path a `GET /v1/client` takes), so any name, avatar URL or session list can be shown
 //! without a server; the flows that need the Frontend API (sign-out, switching, failures,
 //! the leak test) are in `tests/ui_*.rs` against the development server.
+#![cfg(target_arch = "wasm32")]
 
 mod interaction;
 mod lifecycle;
