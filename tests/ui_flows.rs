@@ -1,0 +1,161 @@
+//! The user button against the development server: real sign-in, real sign-out requests,
+//! injected failures, multi-session switching. Needs `CLERK_DEV_SERVER_URL` at build time
+//! and a server started with `--faults`.
+
+mod ui_common;
+
+use clerk_wasm::ui::{mount_user_button, UserButtonProps};
+use serde_json::json;
+use ui_common::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn signing_out_from_the_panel_ends_the_session_on_the_server_and_removes_the_button() {
+    reset(false).await;
+    sign_in("ada@example.test").await;
+    let (clerk, navigations) = loaded_clerk().await;
+    let el = host();
+    let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
+    // Ada's avatar is served by the development server over loopback http.
+    let img = q(&el, "img.cl-userButtonAvatarImage").expect("Ada's avatar image");
+    assert!(img.get_attribute("src").unwrap().contains("/__avatars/"));
+    click(&el, ".cl-userButtonTrigger");
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    until("the button to disappear", || el.inner_html().is_empty()).await;
+    assert_eq!(active_sessions().await, Vec::<String>::new());
+    assert_eq!(requests("DELETE", "/v1/client/sessions").await, 1);
+    until("the redirect", || !navigations.borrow().is_empty()).await;
+    assert_eq!(*navigations.borrow(), ["/signed-out"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_on_sign_out_sends_one_request_and_marks_the_action_busy() {
+    reset(false).await;
+    sign_in("grace@example.test").await;
+    dev_post(
+        "/__dev/faults",
+        json!({"method": "DELETE", "path": "/v1/client/sessions", "latency_ms": 300}),
+    )
+    .await;
+    let (clerk, _navigations) = loaded_clerk().await;
+    let el = host();
+    let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
+    click(&el, ".cl-userButtonTrigger");
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    let busy =
+        q(&el, ".cl-userButtonPopoverActionButton__signOut").expect("still shown while in flight");
+    assert_eq!(busy.get_attribute("aria-busy").as_deref(), Some("true"));
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    until("the button to disappear", || el.inner_html().is_empty()).await;
+    assert_eq!(requests("DELETE", "/v1/client/sessions").await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_500_on_sign_out_shows_the_error_in_the_panel_and_keeps_the_user_signed_in() {
+    reset(false).await;
+    sign_in("linus").await;
+    dev_post(
+        "/__dev/faults",
+        json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 500, "times": 1}),
+    )
+    .await;
+    let (clerk, navigations) = loaded_clerk().await;
+    let el = host();
+    let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
+    click(&el, ".cl-userButtonTrigger");
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    until("the error to show", || {
+        q(&el, ".cl-userButtonPopoverError").is_some()
+    })
+    .await;
+    let error = q(&el, ".cl-userButtonPopoverError").unwrap();
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(!error.text_content().unwrap().trim().is_empty());
+    let sign_out = q(&el, ".cl-userButtonPopoverActionButton__signOut").unwrap();
+    assert_eq!(sign_out.get_attribute("aria-busy"), None, "no longer busy");
+    assert_eq!(
+        active_sessions().await.len(),
+        1,
+        "the server still holds the session"
+    );
+    assert!(navigations.borrow().is_empty());
+    // The fault was one-shot: trying again works.
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    until("the button to disappear", || el.inner_html().is_empty()).await;
+    assert_eq!(active_sessions().await, Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+async fn multi_session_switches_accounts_and_signs_out_only_the_current_one() {
+    reset(true).await;
+    sign_in("ada@example.test").await;
+    sign_in("grace@example.test").await;
+    let (clerk, navigations) = loaded_clerk().await;
+    let el = host();
+    let props = UserButtonProps {
+        after_switch_session_url: Some("/switched".into()),
+        ..UserButtonProps::default()
+    };
+    let _button = mount_user_button(&clerk, &el, props);
+    click(&el, ".cl-userButtonTrigger");
+    let main = |el: &web_sys::Element| {
+        q(el, ".cl-userPreviewMainIdentifier")
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(
+        main(&el),
+        "Grace Hopper",
+        "the last signed-in session is current"
+    );
+    click(&el, ".cl-userButtonPopoverActionButton__session");
+    until("Ada to become current", || {
+        q(&el, ".cl-userPreviewMainIdentifier")
+            .is_some_and(|n| n.text_content().as_deref() == Some("Ada Lovelace"))
+    })
+    .await;
+    assert_eq!(requests("POST", "/touch").await, 1);
+    assert_eq!(*navigations.borrow(), ["/switched"]);
+    assert!(
+        q(&el, "[role=dialog]").is_some(),
+        "the panel stays open across the switch"
+    );
+
+    click(&el, ".cl-userButtonPopoverActionButton__signOut");
+    until("only Ada's session to end", || el.inner_html().is_empty()).await;
+    assert_eq!(requests("POST", "/remove").await, 1);
+    assert_eq!(active_sessions().await.len(), 1, "Grace stays signed in");
+    assert_eq!(
+        navigations.borrow().last().map(String::as_str),
+        Some("/signed-out-one")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sign_out_of_all_accounts_ends_every_session_of_this_browser() {
+    reset(true).await;
+    sign_in("ada@example.test").await;
+    sign_in("grace@example.test").await;
+    sign_in("linus").await;
+    let (clerk, _navigations) = loaded_clerk().await;
+    let el = host();
+    let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
+    click(&el, ".cl-userButtonTrigger");
+    let others = el
+        .query_selector_all(".cl-userButtonPopoverActionButton__session")
+        .unwrap();
+    assert_eq!(others.length(), 2);
+    click(&el, ".cl-userButtonPopoverActionButton__addAccount");
+    assert!(
+        q(&el, "[role=dialog]").is_none(),
+        "navigating away closes the panel"
+    );
+    click(&el, ".cl-userButtonTrigger");
+    click(&el, ".cl-userButtonPopoverActionButton__signOutAll");
+    until("the button to disappear", || el.inner_html().is_empty()).await;
+    assert_eq!(active_sessions().await, Vec::<String>::new());
+    assert_eq!(requests("DELETE", "/v1/client/sessions").await, 1);
+}
