@@ -14,10 +14,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::{AfterSignOut, ClerkOptions};
+pub use errors::is_clerk_api_response_error;
 pub(crate) use errors::to_js_error;
+pub use session::JsSession;
 use views::ViewCache;
 
-/// `Clerk` as JavaScript sees it.
+/// `Clerk` as JavaScript sees it (exported to Rust too, for apps that hand an instance to JS
+/// and for the facade's own tests).
 #[wasm_bindgen(js_name = Clerk)]
 #[derive(Debug)]
 pub struct JsClerk {

@@ -35,6 +35,7 @@ mod sign_out;
 mod state;
 pub mod ui;
 
+pub use bindings::{is_clerk_api_response_error, JsClerk, JsSession};
 pub use clerk::Clerk;
 pub use config::{InstanceType, PublishableKey};
 pub use error::{ApiError, ApiErrorItem, ApiErrorMeta, ClerkError};

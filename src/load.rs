@@ -67,7 +67,26 @@ impl Inner {
             }
         });
         self.sync_cookies(&self.snapshot());
+        self.refresh_session_cookie();
         Ok(())
+    }
+
+    /// Without a token for the current session, fetches one in the background so the
+    /// `__session` cookie (read by server-rendered pages) is written, as ClerkJS does on load.
+    fn refresh_session_cookie(self: &Rc<Self>) {
+        let state = self.snapshot();
+        let Some(id) = state.session().map(|s| s.id.clone()) else {
+            return;
+        };
+        if self.cached_token(&id).is_none() {
+            let clerk = crate::Clerk {
+                inner: self.clone(),
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure leaves the cookie unset; the next getToken() retries.
+                let _ = clerk.get_token(Some(&id)).await;
+            });
+        }
     }
 
     /// Replays pending sign-outs, then `GET /v1/client`. Returns the client and whether every

@@ -1,0 +1,133 @@
+//! `load()`, the state it produces and listeners, against the development server.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use clerk_wasm::{LoadOptions, SessionStatus, Status};
+use common::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn loading_a_signed_out_browser_reads_environment_and_client_once_and_is_ready() {
+    reset(false, false).await;
+    let clerk = clerk();
+    assert_eq!(clerk.state().status, Status::Loading);
+    assert!(!clerk.state().loaded);
+    clerk.load(LoadOptions::default()).await.unwrap();
+
+    let state = clerk.state();
+    assert_eq!((state.status, state.loaded), (Status::Ready, true));
+    assert!(state.session().is_none() && state.user().is_none());
+    assert!(!state.is_undetermined() && !state.is_signed_in());
+    let mut lines = request_lines().await;
+    lines.sort();
+    assert_eq!(lines, ["GET /v1/client", "GET /v1/environment"]);
+    for request in requests().await {
+        assert_eq!(request.method, "GET");
+        assert_eq!(request.query["__clerk_api_version"], "2026-05-12");
+        assert_eq!(request.query["_clerk_js_version"], clerk_wasm::VERSION);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn loading_a_signed_in_browser_exposes_the_user_and_writes_the_session_cookies() {
+    reset(false, false).await;
+    let session_id = sign_in("ada@example.test").await;
+    let (clerk, _) = loaded_clerk().await;
+
+    let state = clerk.state();
+    assert!(state.is_signed_in());
+    let session = state.session().unwrap();
+    assert_eq!(session.id, session_id);
+    assert_eq!(session.status, SessionStatus::Active);
+    let user = state.user().unwrap();
+    assert_eq!(user.full_name().as_deref(), Some("Ada Lovelace"));
+    assert_eq!(user.display_identifier(), "ada@example.test");
+    assert!(
+        user.image_url.contains("/__avatars/ada"),
+        "{}",
+        user.image_url
+    );
+    let public = session.public_user_data.as_ref().unwrap();
+    assert_eq!(public.identifier, "ada@example.test");
+    assert!(state.single_session_mode());
+    assert!(state.environment.display_config.sign_in_url.is_some());
+
+    assert!(
+        wait_until(2000, || cookie("__session").is_some()).await,
+        "__session cookie"
+    );
+    let jwt = cookie("__session").unwrap();
+    assert_eq!(jwt.split('.').count(), 3, "{jwt}");
+    let uat: u64 = cookie("__client_uat").unwrap().parse().unwrap();
+    assert!(uat > 1_600_000_000, "__client_uat {uat}");
+}
+
+#[wasm_bindgen_test]
+async fn load_is_idempotent_and_concurrent_loads_share_one_request_each() {
+    reset(false, false).await;
+    let clerk = clerk();
+    let (a, b) = join(
+        clerk.load(LoadOptions::default()),
+        clerk.load(LoadOptions::default()),
+    )
+    .await;
+    a.unwrap();
+    b.unwrap();
+    clerk.load(LoadOptions::default()).await.unwrap();
+    let mut lines = request_lines().await;
+    lines.sort();
+    assert_eq!(lines, ["GET /v1/client", "GET /v1/environment"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_listener_is_called_once_loaded_and_not_after_its_handle_is_dropped() {
+    reset(false, false).await;
+    sign_in("ada@example.test").await;
+    let clerk = clerk();
+    let (listener, seen) = record_states(&clerk);
+    assert_eq!(clerk.listener_count(), 1);
+    assert!(seen.borrow().is_empty(), "not called before load");
+    clerk.load(LoadOptions::default()).await.unwrap();
+    assert_eq!(seen.borrow().len(), 1);
+    assert!(seen.borrow()[0].starts_with("sess_"), "{:?}", seen.borrow());
+
+    // Added after load: called at once.
+    let late = Rc::new(RefCell::new(0));
+    let l = late.clone();
+    let second = clerk.add_listener(move |_| *l.borrow_mut() += 1);
+    assert_eq!(*late.borrow(), 1);
+
+    drop(listener);
+    drop(second);
+    assert_eq!(clerk.listener_count(), 0);
+    clerk.clear_active();
+    assert_eq!(seen.borrow().len(), 1);
+    assert_eq!(*late.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_environment_reflects_multi_session_mode() {
+    reset(true, false).await;
+    let (clerk, _) = loaded_clerk().await;
+    assert!(!clerk.state().single_session_mode());
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_session_is_current_but_not_signed_in() {
+    // The server has no pending sessions; the rule is checked on the state itself.
+    reset(false, false).await;
+    sign_in("ada@example.test").await;
+    let (clerk, _) = loaded_clerk().await;
+    let mut state = (*clerk.state()).clone();
+    let mut client = (**state.client.as_ref().unwrap()).clone();
+    client.sessions[0].status = SessionStatus::Pending;
+    state.client = Some(Rc::new(client));
+    assert!(state.session().is_some());
+    assert!(!state.is_signed_in());
+}
