@@ -41,6 +41,16 @@ pub(crate) fn add_classes(node: &Element, classes: &str) {
     }
 }
 
+thread_local! {
+    /// Live [`EventListener`]s, so leak tests can prove DOM listeners are released.
+    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many DOM event listeners the user buttons hold right now.
+pub(crate) fn live_listeners() -> usize {
+    LIVE.with(std::cell::Cell::get)
+}
+
 /// An event listener registered on `target` until dropped.
 pub(crate) struct EventListener {
     target: EventTarget,
@@ -68,6 +78,7 @@ impl EventListener {
             callback.as_ref().unchecked_ref(),
             &options,
         );
+        LIVE.with(|n| n.set(n.get() + 1));
         Self {
             target: target.clone(),
             kind,
@@ -84,6 +95,7 @@ impl Drop for EventListener {
             self.callback.as_ref().unchecked_ref(),
             self.capture,
         );
+        LIVE.with(|n| n.set(n.get().saturating_sub(1)));
     }
 }
 

@@ -102,6 +102,13 @@ pub(crate) fn unmount_from(el: &Element) -> bool {
     registry::remove_host(el)
 }
 
+/// How many DOM event listeners all user buttons hold right now: two per mounted button, two
+/// more while its panel is open (the registry's one `MutationObserver` is not counted). For
+/// leak tests and diagnostics.
+pub fn dom_listener_count() -> usize {
+    dom::live_listeners()
+}
+
 /// How many user buttons are mounted in this page (all `Clerk` instances together).
 pub fn mounted_count() -> usize {
     registry::len()
