@@ -179,7 +179,9 @@ fn list_clients(state: &AppState) -> Response {
 fn session_info(state: &AppState, id: &str) -> Result<Response, ApiError> {
     let now = state.store.now();
     let mut inner = state.store.lock();
-    for client in inner.clients.values_mut() {
+    let inner = &mut *inner;
+    let live = inner.clients.values_mut();
+    for client in live.chain(inner.destroyed.iter_mut()) {
         client.refresh(now);
         if let Some(s) = client.sessions.iter().find(|s| s.id == id) {
             let mut body = session_summary(s);

@@ -61,6 +61,7 @@ pub fn destroy(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     client.last_active_session_id = None;
     client.updated_at = now;
     let rendered = render::client(&client, &inner, &ctx.origin);
+    inner.bury(client);
     Ok(Reply {
         body: json!({ "response": rendered, "client": null }),
         cookie: CookieAction::Clear,

@@ -96,17 +96,16 @@ pub fn request_origin(state: &AppState, headers: &HeaderMap) -> String {
     let forwarded_https = headers
         .get("x-forwarded-proto")
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
-    let scheme = if forwarded_https || state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    headers
+    let origin = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .filter(|h| !h.is_empty() && !h.contains(['/', ' ', '@']))
-        .map(|h| format!("{scheme}://{h}"))
-        .unwrap_or_else(|| state.config.origin.clone())
+        .map(|h| format!("http://{h}"))
+        .unwrap_or_else(|| state.config.origin.clone());
+    match origin.strip_prefix("http://") {
+        Some(rest) if forwarded_https || state.config.secure_cookies => format!("https://{rest}"),
+        _ => origin,
+    }
 }
 
 fn parse_query(query: Option<&str>) -> Vec<(String, String)> {
@@ -231,12 +230,47 @@ async fn read_form(body: Body, limit: usize) -> Result<Vec<(String, String)>, Ap
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes).map_err(|_| {
+    let malformed = || {
         ApiError::bad_request(
             "malformed_request_body",
             "The request body is not valid application/x-www-form-urlencoded data.",
         )
-    })
+    };
+    if !is_strict_form(&bytes) {
+        return Err(malformed());
+    }
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes).map_err(|_| malformed())
+}
+
+/// The form decoder is lenient (it passes `%ZZ` through and replaces invalid UTF-8);
+/// FAPI refuses such bodies, so check first: UTF-8 text, well-formed `%XX` escapes, and
+/// escapes that decode to UTF-8.
+fn is_strict_form(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    text.split('&')
+        .flat_map(|pair| pair.split('='))
+        .all(|part| {
+            let mut decoded = Vec::with_capacity(part.len());
+            let mut it = part.bytes();
+            while let Some(b) = it.next() {
+                match b {
+                    b'%' => {
+                        let hex = |c: Option<u8>| c.and_then(|c| char::from(c).to_digit(16));
+                        match (hex(it.next()), hex(it.next())) {
+                            (Some(h), Some(l)) => {
+                                decoded.push(u8::try_from(h * 16 + l).unwrap_or(0))
+                            }
+                            _ => return false,
+                        }
+                    }
+                    b'+' => decoded.push(b' '),
+                    other => decoded.push(other),
+                }
+            }
+            std::str::from_utf8(&decoded).is_ok()
+        })
 }
 
 fn route(ctx: &Ctx<'_>, method: &Method, path: &str) -> Result<Reply, ApiError> {

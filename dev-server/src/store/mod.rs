@@ -116,6 +116,9 @@ pub struct Inner {
     pub clients: HashMap<String, ClientRec>,
     /// Cookie value → client id.
     by_cookie: HashMap<String, String>,
+    /// Deleted clients, kept (unreachable by cookie) so tests can inspect how their
+    /// sessions ended.
+    pub destroyed: Vec<ClientRec>,
     /// Multi-session mode (several signed-in sessions per client).
     pub multi_session: bool,
     /// Development instance (dev browser required).
@@ -162,6 +165,14 @@ impl Inner {
         let client = self.clients.remove(id)?;
         self.by_cookie.remove(&client.cookie);
         Some(client)
+    }
+
+    /// Keeps a deleted client for inspection (bounded: oldest forgotten first).
+    pub fn bury(&mut self, client: ClientRec) {
+        if self.destroyed.len() >= 1_000 {
+            self.destroyed.remove(0);
+        }
+        self.destroyed.push(client);
     }
 
     /// The client with this id (refreshed).
@@ -213,6 +224,7 @@ impl Inner {
         self.users = users::load(seeds);
         self.clients.clear();
         self.by_cookie.clear();
+        self.destroyed.clear();
         self.multi_session = multi_session;
         self.dev_instance = dev_instance;
     }
@@ -237,6 +249,7 @@ impl Store {
                 users: users::load(seeds),
                 clients: HashMap::new(),
                 by_cookie: HashMap::new(),
+                destroyed: Vec::new(),
                 multi_session,
                 dev_instance,
                 dev_browsers: HashSet::new(),
