@@ -2,6 +2,14 @@
 //! injected failures, multi-session switching. Needs `CLERK_DEV_SERVER_URL` at build time
 //! and a server started with `--faults`.
 
+// A test crate: a failed unwrap is a failed test, with its message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod ui_common;
 
 use clerk_wasm::ui::{mount_user_button, UserButtonProps};

@@ -3,6 +3,14 @@
 //! state loaded shows the trigger within 2 ms (median) and a click shows the panel within
 //! one frame. Needs `CLERK_DEV_SERVER_URL` (a real signed-in state).
 
+// A test crate: a failed unwrap is a failed test, with its message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod ui_common;
 
 use clerk_wasm::ui::{

@@ -2,7 +2,16 @@
 //! URL (from `CLERK_DEV_SERVER_URL` at build time), its `/__dev` controls, a real password
 //! sign-in through `POST /v1/client/sign_ins`, and a loaded `Clerk` whose navigations are
 //! recorded through `router_push` instead of leaving the test page.
-#![allow(dead_code)] // each test file uses a different subset
+// Each test file uses a different subset of the helpers.
+#![allow(dead_code)]
+// Test helpers: a failed unwrap is a failed test, with its message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::option_env_unwrap
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;
