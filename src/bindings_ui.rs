@@ -37,7 +37,6 @@ impl JsClerk {
 
 /// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
 /// user button of this instance. The core's `load` binding calls this with its options object.
-#[allow(dead_code)] // called from bindings.rs once the core's `load` forwards its options
 pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     let appearance = parse_appearance(&get(options, "appearance"));
     let localization = parse_localization(&get(options, "localization"));

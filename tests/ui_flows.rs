@@ -10,20 +10,21 @@
     clippy::indexing_slicing
 )]
 
+mod common;
 mod ui_common;
 
 use clerk_wasm::ui::{mount_user_button, UserButtonProps};
 use serde_json::json;
 use ui_common::*;
+
+use common::fault;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn signing_out_from_the_panel_ends_the_session_on_the_server_and_removes_the_button() {
-    reset(false).await;
-    sign_in("ada@example.test").await;
-    let (clerk, navigations) = loaded_clerk().await;
+    let (clerk, navigations) = signed_in(false, &["ada@example.test"]).await;
     let el = host();
     let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
     // Ada's avatar is served by the development server over loopback http.
@@ -40,14 +41,8 @@ async fn signing_out_from_the_panel_ends_the_session_on_the_server_and_removes_t
 
 #[wasm_bindgen_test]
 async fn a_double_click_on_sign_out_sends_one_request_and_marks_the_action_busy() {
-    reset(false).await;
-    sign_in("grace@example.test").await;
-    dev_post(
-        "/__dev/faults",
-        json!({"method": "DELETE", "path": "/v1/client/sessions", "latency_ms": 300}),
-    )
-    .await;
-    let (clerk, _navigations) = loaded_clerk().await;
+    let (clerk, _navigations) = signed_in(false, &["grace@example.test"]).await;
+    fault(json!({"method": "DELETE", "path": "/v1/client/sessions", "latency_ms": 300})).await;
     let el = host();
     let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
     click(&el, ".cl-userButtonTrigger");
@@ -62,14 +57,9 @@ async fn a_double_click_on_sign_out_sends_one_request_and_marks_the_action_busy(
 
 #[wasm_bindgen_test]
 async fn a_500_on_sign_out_shows_the_error_in_the_panel_and_keeps_the_user_signed_in() {
-    reset(false).await;
-    sign_in("linus").await;
-    dev_post(
-        "/__dev/faults",
-        json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 500, "times": 1}),
-    )
-    .await;
-    let (clerk, navigations) = loaded_clerk().await;
+    let (clerk, navigations) = signed_in(false, &["linus"]).await;
+    fault(json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 500, "times": 1}))
+        .await;
     let el = host();
     let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
     click(&el, ".cl-userButtonTrigger");
@@ -97,10 +87,7 @@ async fn a_500_on_sign_out_shows_the_error_in_the_panel_and_keeps_the_user_signe
 
 #[wasm_bindgen_test]
 async fn multi_session_switches_accounts_and_signs_out_only_the_current_one() {
-    reset(true).await;
-    sign_in("ada@example.test").await;
-    sign_in("grace@example.test").await;
-    let (clerk, navigations) = loaded_clerk().await;
+    let (clerk, navigations) = signed_in(true, &["ada@example.test", "grace@example.test"]).await;
     let el = host();
     let props = UserButtonProps {
         after_switch_session_url: Some("/switched".into()),
@@ -144,11 +131,8 @@ async fn multi_session_switches_accounts_and_signs_out_only_the_current_one() {
 
 #[wasm_bindgen_test]
 async fn sign_out_of_all_accounts_ends_every_session_of_this_browser() {
-    reset(true).await;
-    sign_in("ada@example.test").await;
-    sign_in("grace@example.test").await;
-    sign_in("linus").await;
-    let (clerk, _navigations) = loaded_clerk().await;
+    let (clerk, _navigations) =
+        signed_in(true, &["ada@example.test", "grace@example.test", "linus"]).await;
     let el = host();
     let _button = mount_user_button(&clerk, &el, UserButtonProps::default());
     click(&el, ".cl-userButtonTrigger");

@@ -11,6 +11,7 @@
     clippy::indexing_slicing
 )]
 
+mod common;
 mod ui_common;
 
 use clerk_wasm::ui::{
@@ -58,7 +59,7 @@ async fn cycle(clerk: &Clerk, el: &Element, i: usize) {
             let doomed = mount_user_button(clerk, &detached, props());
             click(&detached, ".cl-userButtonTrigger");
             detached.remove();
-            sleep(0).await;
+            common::sleep(0).await;
             assert!(!doomed.is_mounted());
             drop(button);
         }
@@ -73,9 +74,7 @@ async fn cycle(clerk: &Clerk, el: &Element, i: usize) {
 
 #[wasm_bindgen_test]
 async fn a_thousand_mount_unmount_cycles_leave_no_nodes_listeners_or_memory_behind() {
-    reset(false).await;
-    sign_in("ada@example.test").await;
-    let (clerk, _navigations) = loaded_clerk().await;
+    let (clerk, _navigations) = signed_in(false, &["ada@example.test"]).await;
     let el = host();
     for i in 0..50 {
         cycle(&clerk, &el, i).await; // warm-up: the allocator and the stylesheet settle
@@ -109,9 +108,7 @@ fn median(mut samples: Vec<f64>) -> f64 {
 
 #[wasm_bindgen_test]
 async fn mounting_shows_the_trigger_within_2ms_and_a_click_shows_the_panel_within_a_frame() {
-    reset(false).await;
-    sign_in("grace@example.test").await;
-    let (clerk, _navigations) = loaded_clerk().await;
+    let (clerk, _navigations) = signed_in(false, &["grace@example.test"]).await;
     let performance = web_sys::window().unwrap().performance().unwrap();
     let el = host();
     let (mut mounts, mut clicks) = (Vec::new(), Vec::new());
