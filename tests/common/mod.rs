@@ -55,9 +55,25 @@ impl Answer {
 
 /// A raw request from the test page, with cookies (`credentials: include`).
 pub async fn http(method: &str, path: &str, body: Option<(&str, String)>) -> Answer {
+    try_http(method, path, body, true)
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path} failed: {e}"))
+}
+
+/// As [`http`], with a network failure as `Err`, and cookies only if `with_cookies`.
+pub async fn try_http(
+    method: &str,
+    path: &str,
+    body: Option<(&str, String)>,
+    with_cookies: bool,
+) -> Result<Answer, String> {
     let init = RequestInit::new();
     init.set_method(method);
-    init.set_credentials(RequestCredentials::Include);
+    init.set_credentials(if with_cookies {
+        RequestCredentials::Include
+    } else {
+        RequestCredentials::Omit
+    });
     if let Some((content_type, body)) = body {
         let headers = web_sys::Headers::new().unwrap();
         headers.set("Content-Type", content_type).unwrap();
@@ -68,13 +84,15 @@ pub async fn http(method: &str, path: &str, body: Option<(&str, String)>) -> Ans
     let url = format!("{}{path}", server_url());
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
-        .unwrap_or_else(|e| panic!("{method} {url} failed: {e:?}"))
+        .map_err(|e| format!("{e:?}"))?
         .unchecked_into();
-    let text = JsFuture::from(response.text().unwrap()).await.unwrap();
-    Answer {
+    let text = JsFuture::from(response.text().unwrap())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Answer {
         status: response.status(),
         text: text.as_string().unwrap_or_default(),
-    }
+    })
 }
 
 async fn dev(method: &str, path: &str, body: Option<Value>) -> Answer {
@@ -357,4 +375,33 @@ pub async fn join<A: std::future::Future, B: std::future::Future>(
         }
     })
     .await
+}
+
+/// How many drops [`arm_network_failure`] arms: more than Chromium can use up on its own.
+pub const DROPS: usize = 20;
+
+/// Makes the next requests `effective_method path` fail on the network (the connection is
+/// dropped). Chromium silently re-sends a request whose reused keep-alive connection closes
+/// under it, once per pooled connection (up to 6), so one drop is not enough to make a
+/// `fetch` fail: [`DROPS`] are armed, and [`drain_drops`] consumes what is left.
+pub async fn arm_network_failure(effective_method: &str, path: &str) {
+    fault(json!({"method": effective_method, "path": path, "drop": true, "times": DROPS})).await;
+}
+
+/// Consumes the drops [`arm_network_failure`] armed that are left, with cookie-less
+/// requests that change nothing on the server even if one gets through.
+pub async fn drain_drops(effective_method: &str, path: &str) {
+    let line = format!("{effective_method} {path}");
+    let (wire, query) = match effective_method {
+        "GET" => ("GET", ""),
+        "DELETE" => ("POST", "?_method=DELETE"),
+        _ => ("POST", ""),
+    };
+    for _ in 0..DROPS {
+        let seen = request_lines().await.iter().filter(|l| **l == line).count();
+        if seen >= DROPS {
+            return;
+        }
+        let _ = try_http(wire, &format!("{path}{query}"), None, false).await;
+    }
 }

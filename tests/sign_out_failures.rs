@@ -1,0 +1,222 @@
+//! `signOut` when the server refuses (HTTP errors keep the user signed in) or cannot be
+//! reached (durable sign-out: local at once, replayed and confirmed later).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use clerk_wasm::{ClerkError, LoadOptions, SignOutOptions};
+use common::*;
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PENDING_PREFIX: &str = "clerk_wasm_pending_sign_out:";
+
+fn pending_journal() -> Option<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .get_item(&format!("{PENDING_PREFIX}{}", publishable_key()))
+        .unwrap()
+}
+
+async fn fail_sign_out_with(
+    spec: serde_json::Value,
+) -> (clerk_wasm::Clerk, ClerkError, Vec<String>, String) {
+    reset(false, false).await;
+    let (clerk, pushed, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let mut spec = spec;
+    spec["method"] = json!("DELETE");
+    spec["path"] = json!("/v1/client/sessions");
+    fault(spec).await;
+    let (_listener, seen) = record_states(&clerk);
+    let err = clerk.sign_out(SignOutOptions::default()).await.unwrap_err();
+    assert!(pushed.borrow().is_empty(), "no redirect after a refusal");
+    let seen = seen.borrow().clone();
+    (clerk, err, seen, ids[0].clone())
+}
+
+#[wasm_bindgen_test]
+async fn http_errors_reject_with_the_api_error_and_keep_the_user_signed_in() {
+    for (status, code) in [
+        (401, "authentication_invalid"),
+        (404, "resource_not_found"),
+        (422, "form_param_value_invalid"),
+        (500, "internal_clerk_error"),
+    ] {
+        let (clerk, err, seen, id) = fail_sign_out_with(json!({"status": status})).await;
+        let api = err.api().unwrap_or_else(|| panic!("{status}: {err:?}"));
+        assert_eq!((api.status, err.code()), (status, code));
+        assert!(!err.long_message().is_empty());
+        assert_eq!(
+            seen,
+            [id.clone(), "undefined".into(), id.clone()],
+            "{status}"
+        );
+        assert!(clerk.state().is_signed_in(), "{status}");
+        assert_eq!(server_session_status(&id).await, "active");
+        assert!(cookie("__session").is_some(), "cookies kept after {status}");
+        assert_eq!(pending_journal(), None);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_429_carries_retry_after_and_the_trace_id_when_the_server_sends_them() {
+    let (clerk, err, _, _) = fail_sign_out_with(json!({"status": 429, "retry_after": 7})).await;
+    let api = err.api().unwrap();
+    assert_eq!(
+        (api.status, err.code(), api.retry_after),
+        (429, "too_many_requests", Some(7))
+    );
+    assert!(clerk.state().is_signed_in());
+}
+
+#[wasm_bindgen_test]
+async fn a_non_json_5xx_page_is_an_api_error_with_its_status() {
+    let (clerk, err, _, _) = fail_sign_out_with(json!({"status": 502, "body": "non_json"})).await;
+    assert_eq!(err.api().map(|a| a.status), Some(502));
+    assert_eq!(err.code(), "api_response_error");
+    assert!(clerk.state().is_signed_in());
+}
+
+#[wasm_bindgen_test]
+async fn a_truncated_json_error_body_rejects_and_keeps_the_state_consistent() {
+    let (clerk, err, _, id) =
+        fail_sign_out_with(json!({"status": 500, "body": "malformed_json"})).await;
+    assert_eq!(
+        (err.api().map(|a| a.status), err.code()),
+        (Some(500), "api_response_error")
+    );
+    assert!(clerk.state().is_signed_in());
+    assert_eq!(clerk.state().session().map(|s| s.id.clone()), Some(id));
+}
+
+#[wasm_bindgen_test]
+async fn an_offline_sign_out_signs_out_locally_and_is_replayed_when_the_browser_is_online() {
+    reset(false, false).await;
+    let (clerk, pushed, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    let (_listener, seen) = record_states(&clerk);
+
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    drain_drops("DELETE", "/v1/client/sessions").await;
+
+    assert_eq!(
+        *seen.borrow(),
+        [ids[0].clone(), "undefined".into(), "null".into()]
+    );
+    assert_eq!(*pushed.borrow(), ["/"]);
+    assert_eq!(cookie("__session"), None);
+    assert_eq!(
+        server_session_status(&ids[0]).await,
+        "active",
+        "the server was not told yet"
+    );
+    assert_eq!(pending_journal().as_deref(), Some("all"));
+
+    let online = web_sys::Event::new("online").unwrap();
+    web_sys::window().unwrap().dispatch_event(&online).unwrap();
+    assert!(
+        wait_until(3000, || pending_journal().is_none()).await,
+        "replay never confirmed"
+    );
+
+    assert_ne!(server_session_status(&ids[0]).await, "active");
+    let logged = requests().await;
+    let deletes = logged
+        .iter()
+        .filter(|r| r.line() == "DELETE /v1/client/sessions")
+        .count();
+    assert!(
+        deletes > DROPS,
+        "the armed drops, then the replay ({deletes})"
+    );
+    assert!(clerk.state().session().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_sign_out_is_replayed_at_the_next_load_before_the_client_is_trusted() {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drop(clerk);
+    assert_eq!(pending_journal().as_deref(), Some("all"));
+    clear_requests().await;
+
+    // The next page load.
+    let (next, _) = loaded_clerk().await;
+
+    let lines = request_lines().await;
+    let replay = lines.iter().position(|l| l == "DELETE /v1/client/sessions");
+    let read = lines.iter().position(|l| l == "GET /v1/client");
+    assert!(
+        matches!((replay, read), (Some(a), Some(b)) if a < b),
+        "{lines:?}"
+    );
+    assert_eq!(pending_journal(), None);
+    assert!(next.state().session().is_none());
+    assert_ne!(server_session_status(&ids[0]).await, "active");
+}
+
+#[wasm_bindgen_test]
+async fn a_replay_the_server_refuses_stays_pending_and_the_user_stays_signed_out_locally() {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drop(clerk);
+    fault(json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 503, "times": 1}))
+        .await;
+
+    let next = common::clerk();
+    next.load(LoadOptions::default()).await.unwrap();
+
+    assert_eq!(pending_journal().as_deref(), Some("all"));
+    assert!(
+        next.state().session().is_none(),
+        "an unconfirmed sign-out is not undone"
+    );
+    assert_eq!(next.state().status, clerk_wasm::Status::Degraded);
+    assert_eq!(server_session_status(&ids[0]).await, "active");
+}
+
+#[wasm_bindgen_test]
+async fn a_get_is_retried_with_backoff_on_network_failure_but_a_post_fails_at_once() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    let path = format!("/v1/client/sessions/{}/touch", ids[0]);
+    arm_network_failure("POST", &path).await;
+    let started = js_sys::Date::now();
+    let err = clerk.set_active(&ids[0]).await.unwrap_err();
+    let post_ms = js_sys::Date::now() - started;
+    assert!(err.is_network(), "{err:?}");
+    assert!(
+        post_ms < 150.0,
+        "a POST is not retried with backoff ({post_ms} ms)"
+    );
+    assert_eq!(
+        clerk.state().current_session_id.as_deref(),
+        Some(ids[1].as_str())
+    );
+
+    arm_network_failure("GET", "/v1/client").await;
+    let fresh = common::clerk();
+    let started = js_sys::Date::now();
+    let err = fresh.load(LoadOptions::default()).await.unwrap_err();
+    let get_ms = js_sys::Date::now() - started;
+    assert!(err.is_network(), "{err:?}");
+    assert!(
+        get_ms >= 800.0,
+        "two backoffs of 200 and 600 ms ({get_ms} ms)"
+    );
+    let gets = request_lines()
+        .await
+        .iter()
+        .filter(|l| *l == "GET /v1/client")
+        .count();
+    assert!(gets >= 3, "one attempt and two retries at least ({gets})");
+    assert_eq!(fresh.state().status, clerk_wasm::Status::Error);
+}
