@@ -1,5 +1,6 @@
 //! Command line: `clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR]
-//! [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY]`.
+//! [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY]
+//! [--allow-origin ORIGIN]...`.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -29,10 +30,12 @@ pub struct Args {
     pub faults: bool,
     /// CSP for `www/`.
     pub csp: Option<String>,
+    /// Origins allowed to call with credentials, replacing the loopback default.
+    pub allow_origins: Vec<String>,
 }
 
 /// The usage line.
-pub const USAGE: &str = "usage: clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY]";
+pub const USAGE: &str = "usage: clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY] [--allow-origin ORIGIN]...";
 
 /// Parses arguments (without the program name).
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -45,6 +48,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         dev_instance: false,
         faults: false,
         csp: None,
+        allow_origins: Vec::new(),
     };
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
@@ -55,6 +59,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--root" => out.root = PathBuf::from(value()?),
             "--users" => out.users = Some(PathBuf::from(value()?)),
             "--csp" => out.csp = Some(value()?),
+            "--allow-origin" => out
+                .allow_origins
+                .push(value()?.trim_end_matches('/').to_owned()),
             "--multi-session" => out.multi_session = true,
             "--dev-instance" => out.dev_instance = true,
             "--faults" => out.faults = true,
@@ -78,6 +85,9 @@ impl Args {
         config.dev_instance = self.dev_instance;
         config.faults = self.faults;
         config.csp = self.csp.clone();
+        if !self.allow_origins.is_empty() {
+            config.allowed_origins = Some(self.allow_origins.clone());
+        }
         config.origin = format!("http://{addr}");
         Ok(config)
     }

@@ -97,13 +97,16 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// A JSON response with the given status.
+/// A JSON response with the given status. Never cached: like FAPI's answers, each one
+/// describes state that the next request may change.
 pub fn json_response(status: StatusCode, body: &Value) -> Response {
     let mut response = (status, body.to_string()).into_response();
-    response.headers_mut().insert(
+    let headers = response.headers_mut();
+    headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

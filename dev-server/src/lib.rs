@@ -105,6 +105,7 @@ pub fn app(config: &Config) -> Router {
         config: config.clone(),
     });
     Router::new()
+        .route("/v1", any(fapi::handle))
         .route("/v1/{*rest}", any(fapi::handle))
         .route("/.well-known/{*rest}", any(fapi::handle))
         .route("/__dev/{*rest}", any(dev::handle))

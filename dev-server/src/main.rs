@@ -1,5 +1,5 @@
 //! `clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE]
-//! [--multi-session] [--dev-instance] [--faults] [--csp POLICY]`
+//! [--multi-session] [--dev-instance] [--faults] [--csp POLICY] [--allow-origin ORIGIN]...`
 
 use std::io::Write;
 use std::net::SocketAddr;

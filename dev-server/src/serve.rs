@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::Router;
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
@@ -64,6 +64,9 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             // Connection errors (client went away, injected drops) end only this
             // connection.
             let _ = hyper::server::conn::http1::Builder::new()
+                // A client that never finishes its headers does not hold a task forever.
+                .timer(TokioTimer::new())
+                .header_read_timeout(Duration::from_secs(30))
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });

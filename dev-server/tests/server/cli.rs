@@ -35,6 +35,29 @@ fn flags_parse_and_defaults_bind_loopback() {
     assert!(a.multi_session && a.dev_instance && a.faults);
     assert_eq!(a.csp.as_deref(), Some("default-src 'self'"));
     assert_eq!(a.root, std::path::PathBuf::from("/tmp/x"));
+    let a = args(&[
+        "--allow-origin",
+        "https://a.test/",
+        "--allow-origin",
+        "http://b.test:8080",
+    ])
+    .unwrap();
+    let config = a.config("127.0.0.1:4000".parse().unwrap()).unwrap();
+    assert_eq!(
+        config.allowed_origins,
+        Some(vec![
+            "https://a.test".to_owned(),
+            "http://b.test:8080".to_owned()
+        ])
+    );
+    assert_eq!(
+        args(&[])
+            .unwrap()
+            .config("127.0.0.1:4000".parse().unwrap())
+            .unwrap()
+            .allowed_origins,
+        None
+    );
 }
 
 #[test]

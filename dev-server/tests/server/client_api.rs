@@ -305,6 +305,7 @@ async fn anything_unknown_is_a_fapi_shaped_404() {
         Req::new(Method::DELETE, "/v1/environment"),
         post("/v1/client/sessions/sess_x/explode"),
         get("/.well-known/nope"),
+        get("/v1"),
     ] {
         let res = req.send(&app).await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
