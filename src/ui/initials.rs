@@ -13,15 +13,28 @@ pub(crate) fn initials(
     let mut out = String::new();
     for part in [first_name, last_name].into_iter().flatten() {
         if let Some(cluster) = first_cluster(part.trim()) {
-            out.push_str(&cluster.to_uppercase());
+            out.push_str(&upper(cluster));
         }
     }
     if out.is_empty() {
         if let Some(cluster) = first_cluster(identifier.trim()) {
-            out.push_str(&cluster.to_uppercase());
+            out.push_str(&upper(cluster));
         }
     }
     out
+}
+
+/// Uppercases with the browser's own Unicode case tables: `str::to_uppercase` would link
+/// Rust's tables into the wasm (several KB) to do what `String.prototype.toUpperCase` does.
+#[cfg(target_arch = "wasm32")]
+fn upper(text: &str) -> String {
+    js_sys::JsString::from(text).to_upper_case().into()
+}
+
+/// Native builds (unit tests) use Rust's tables: the same Unicode default case mapping.
+#[cfg(not(target_arch = "wasm32"))]
+fn upper(text: &str) -> String {
+    text.to_uppercase()
 }
 
 /// The first grapheme cluster of `text`, approximated: a base character followed by every

@@ -1,5 +1,6 @@
 //! Focus, keyboard, pointer and image-failure behaviour of a mounted button.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::*;
@@ -188,4 +189,53 @@ fn a_custom_item_callback_runs_after_the_panel_closes() {
     assert_eq!(seen.get(), 1);
     assert!(panel(&el).is_none());
     assert_eq!(active(), Some(trigger(&el).into()));
+}
+
+#[wasm_bindgen_test]
+fn the_panel_stays_inside_the_viewport_when_the_trigger_is_at_the_left_edge() {
+    let (clerk, el) = (clerk(), host());
+    sign_in(&clerk, &[ada()], &Env::default());
+    let _b = mount_user_button(&clerk, &el, UserButtonProps::default());
+    // A trigger at the very left: the panel, right-aligned to it by default, would overflow.
+    let t = trigger(&el);
+    assert!(t.get_bounding_client_rect().left() < 50.0);
+    t.click();
+    let p = panel(&el).unwrap();
+    let rect = p.get_bounding_client_rect();
+    let width = doc().document_element().unwrap().client_width() as f64;
+    assert!(
+        rect.left() >= 0.0 && rect.right() <= width,
+        "{} .. {}",
+        rect.left(),
+        rect.right()
+    );
+    let gap = rect.top() - t.get_bounding_client_rect().bottom();
+    assert!((gap - 8.0).abs() < 0.5, "8 px under the trigger, got {gap}");
+}
+
+#[wasm_bindgen_test]
+fn every_action_is_at_least_24_by_24_pixels() {
+    let (clerk, el) = (clerk(), host());
+    let grace = user(Some("Grace"), Some("Hopper"), "grace@example.test", "");
+    let env = Env {
+        multi_session: true,
+        user_profile_url: Some("/account"),
+        ..Env::default()
+    };
+    sign_in(&clerk, &[ada(), grace], &env);
+    let _b = mount_user_button(&clerk, &el, UserButtonProps::default());
+    trigger(&el).click();
+    let all = el.query_selector_all("button,a[href]").unwrap();
+    assert!(all.length() >= 6);
+    for i in 0..all.length() {
+        let node: Element = all.item(i).unwrap().unchecked_into();
+        let r = node.get_bounding_client_rect();
+        assert!(
+            r.width() >= 24.0 && r.height() >= 24.0,
+            "{}: {}x{}",
+            node.class_name(),
+            r.width(),
+            r.height()
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! the leak test) are in `tests/ui_*.rs` against the development server.
 #![cfg(target_arch = "wasm32")]
 
+mod bindings;
 mod interaction;
 mod lifecycle;
 mod rendering;

@@ -1,0 +1,138 @@
+//! The JS facade: `mountUserButton(el, props)` reads a plain JS props object, and
+//! `load({appearance, localization})` sets what every button of that instance starts from.
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::*;
+use crate::bindings::JsClerk;
+
+/// A key of its own, so the load-level defaults set here do not reach other tests.
+const KEY: &str = "pk_test_MTI3LjAuMC4yOjQwMDAk";
+
+fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    Reflect::set(obj, &key.into(), value).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn mount_user_button_reads_every_prop_from_a_js_object() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let props = JSON::parse(
+        r#"{"showName": true, "userProfileUrl": "/me",
+            "appearance": {"variables": {"colorPrimary": "rgb(4, 5, 6)"},
+                           "elements": {"userButtonTrigger": "from-js"}},
+            "localization": {"userButton": {"action__signOut": "Log out",
+                                             "action__manageAccount": "Profile",
+                                             "action__openUserMenu": "Account menu"}}}"#,
+    )
+    .unwrap();
+    let ping = Object::new();
+    set(&ping, "label", &"Ping".into());
+    set(
+        &ping,
+        "onClick",
+        &Function::new_no_args("window.__pinged = (window.__pinged || 0) + 1"),
+    );
+    let hostile = Object::new();
+    set(&hostile, "label", &"Evil".into());
+    set(&hostile, "href", &"javascript:alert(1)".into());
+    set(&props, "customMenuItems", &Array::of2(&ping, &hostile));
+
+    let el = host();
+    js.mount_user_button(el.clone().into(), &props).unwrap();
+    let t = trigger(&el);
+    assert_eq!(
+        t.get_attribute("aria-label").as_deref(),
+        Some("Account menu")
+    );
+    assert!(t.class_list().contains("from-js"));
+    assert_eq!(
+        q(&el, ".cl-userButtonOuterIdentifier")
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Ada Lovelace")
+    );
+    let root: HtmlElement = q(&el, ".cl-userButtonBox").unwrap().unchecked_into();
+    assert_eq!(
+        root.style().get_property_value("--cl-p").unwrap(),
+        "rgb(4, 5, 6)"
+    );
+    t.click();
+    let labels: Vec<String> = {
+        let l = el
+            .query_selector_all(".cl-userButtonPopoverActions[role=group] > *")
+            .unwrap();
+        (0..l.length())
+            .map(|i| l.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        labels,
+        ["Profile", "Ping", "Log out"],
+        "the javascript: item is dropped"
+    );
+    button_named(&el, "Ping").click();
+    let pinged = Reflect::get(&web_sys::window().unwrap(), &"__pinged".into()).unwrap();
+    assert_eq!(pinged.as_f64(), Some(1.0));
+
+    js.unmount_user_button(el.clone().into()).unwrap();
+    assert_eq!(el.inner_html(), "");
+    js.unmount_user_button(el.clone().into()).unwrap(); // a second unmount is a no-op
+}
+
+#[wasm_bindgen_test]
+fn mounting_on_something_that_is_not_an_element_throws_instead_of_crashing() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    assert!(js
+        .mount_user_button("#user-button".into(), &JsValue::UNDEFINED)
+        .is_err());
+    assert!(js.unmount_user_button(JsValue::NULL).is_err());
+    // Missing or odd props are ignored rather than fatal.
+    let el = host();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    js.mount_user_button(el.clone().into(), &JsValue::from(42))
+        .unwrap();
+    trigger(&el);
+    js.unmount_user_button(el.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn load_options_set_appearance_and_localization_for_every_button_and_props_override_them() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let options = JSON::parse(
+        r#"{"appearance": {"variables": {"colorPrimary": "rgb(7, 8, 9)"}},
+            "localization": {"userButton": {"action__signOut": "Déconnexion",
+                                             "action__openUserMenu": "Ouvrir"}}}"#,
+    )
+    .unwrap();
+    crate::bindings_ui::apply_load_options(&js.inner, &options);
+    let (a, b) = (host(), host());
+    js.mount_user_button(a.clone().into(), &JsValue::UNDEFINED)
+        .unwrap();
+    let own =
+        JSON::parse(r#"{"localization": {"userButton": {"action__openUserMenu": "Mon compte"}}}"#)
+            .unwrap();
+    js.mount_user_button(b.clone().into(), &own).unwrap();
+    assert_eq!(
+        trigger(&a).get_attribute("aria-label").as_deref(),
+        Some("Ouvrir")
+    );
+    assert_eq!(
+        trigger(&b).get_attribute("aria-label").as_deref(),
+        Some("Mon compte")
+    );
+    trigger(&b).click();
+    button_named(&b, "Déconnexion");
+    let root: HtmlElement = q(&b, ".cl-userButtonBox").unwrap().unchecked_into();
+    assert_eq!(
+        root.style().get_property_value("--cl-p").unwrap(),
+        "rgb(7, 8, 9)"
+    );
+    crate::ui::set_defaults(&js.inner, Default::default(), Default::default());
+    js.unmount_user_button(a.into()).unwrap();
+    js.unmount_user_button(b.into()).unwrap();
+}
