@@ -28,6 +28,21 @@ pub struct JsClerk {
     views: ViewCache,
 }
 
+impl JsClerk {
+    /// The typed Rust instance behind this JS object.
+    pub fn as_clerk(&self) -> &crate::Clerk {
+        &self.inner
+    }
+
+    /// Wraps a Rust instance for JavaScript (e.g. to hand a Rust app's `Clerk` to JS code).
+    pub fn from_clerk(clerk: crate::Clerk) -> Self {
+        Self {
+            inner: clerk,
+            views: ViewCache::default(),
+        }
+    }
+}
+
 fn ok_undefined<E>(result: Result<(), E>) -> Result<JsValue, E> {
     result.map(|()| JsValue::UNDEFINED)
 }

@@ -82,13 +82,16 @@ pub fn is_clerk_api_response_error(value: &JsValue) -> bool {
 pub(crate) fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Chained, so a hook installed earlier (a test harness, the app's own) still runs.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
             let message = [
                 "clerk-wasm panicked (please report this bug): ",
                 &info.to_string(),
             ]
             .concat();
             web_sys::console::error_1(&JsValue::from_str(&message));
+            previous(info);
         }));
     });
 }

@@ -1,0 +1,141 @@
+//! `setActive`, `getToken`, `session.end()` and `session.remove()` against the server.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use clerk_wasm::ClerkError;
+use common::*;
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn jwt_claims(jwt: &str) -> serde_json::Value {
+    let payload = jwt
+        .split('.')
+        .nth(1)
+        .unwrap()
+        .replace('-', "+")
+        .replace('_', "/");
+    let padded = format!("{payload}{}", "=".repeat((4 - payload.len() % 4) % 4));
+    let text = web_sys::window().unwrap().atob(&padded).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn get_token_returns_the_session_jwt_and_serves_it_from_cache_until_it_expires() {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let jwt = clerk.get_token(None).await.unwrap().unwrap();
+    let claims = jwt_claims(&jwt);
+    assert_eq!(claims["sid"], ids[0].as_str());
+    assert!(claims["exp"].as_f64().unwrap() > js_sys::Date::now() / 1000.0);
+    assert_eq!(clerk.get_token(None).await.unwrap(), Some(jwt));
+    assert!(
+        request_lines().await.is_empty(),
+        "both served from the load-time token"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn concurrent_token_requests_share_one_request() {
+    reset(false, false).await;
+    let id = sign_in("ada@example.test").await;
+    let path = format!("/v1/client/sessions/{id}/tokens");
+    fault(json!({"method": "POST", "path": path, "latency_ms": 150})).await;
+    let (clerk, _) = loaded_clerk().await; // starts the background token request
+    let (a, b) = join(clerk.get_token(None), clerk.get_token(Some(&id))).await;
+    assert_eq!(a.unwrap(), b.unwrap());
+    let posts = request_lines()
+        .await
+        .iter()
+        .filter(|l| **l == format!("POST {path}"))
+        .count();
+    assert_eq!(posts, 1);
+}
+
+#[wasm_bindgen_test]
+async fn get_token_without_a_session_is_none_without_a_request() {
+    reset(false, false).await;
+    let (clerk, _) = loaded_clerk().await;
+    clear_requests().await;
+    assert_eq!(clerk.get_token(None).await.unwrap(), None);
+    assert!(request_lines().await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn set_active_touches_the_session_and_makes_it_current() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    let (_listener, seen) = record_states(&clerk);
+    clerk.set_active(&ids[0]).await.unwrap();
+    assert_eq!(
+        request_lines().await,
+        [format!("POST /v1/client/sessions/{}/touch", ids[0])]
+    );
+    assert_eq!(
+        clerk.state().user().unwrap().first_name.as_deref(),
+        Some("Ada")
+    );
+    assert_eq!(seen.borrow().last(), Some(&ids[0]));
+    assert!(!seen.borrow().iter().any(|s| s == "null"));
+}
+
+#[wasm_bindgen_test]
+async fn set_active_with_an_unknown_session_is_a_typed_error_without_a_request() {
+    reset(true, false).await;
+    let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
+    let err = clerk.set_active("sess_unknown").await.unwrap_err();
+    assert_eq!(err.code(), "session_not_found");
+    assert!(request_lines().await.is_empty());
+    let unloaded = common::clerk();
+    assert_eq!(
+        unloaded.set_active("x").await.unwrap_err(),
+        ClerkError::NotLoaded
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ending_the_current_session_signs_the_browser_out_and_the_server_agrees() {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    clerk.end_session(&ids[0]).await.unwrap();
+    assert_eq!(
+        request_lines().await,
+        [format!("POST /v1/client/sessions/{}/end", ids[0])]
+    );
+    assert_eq!(server_session_status(&ids[0]).await, "ended");
+    assert!(clerk.state().session().is_none());
+    assert_eq!(cookie("__session"), None);
+    // Ending it again is an error, not a resurrection.
+    let again = clerk.end_session(&ids[0]).await.unwrap_err();
+    assert!(again.api().is_some_and(|a| a.status >= 400), "{again:?}");
+    assert_eq!(server_session_status(&ids[0]).await, "ended");
+}
+
+#[wasm_bindgen_test]
+async fn removing_another_session_keeps_the_current_one() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    clerk.remove_session(&ids[0]).await.unwrap();
+    assert_eq!(server_session_status(&ids[0]).await, "removed");
+    assert_eq!(
+        clerk.state().session().map(|s| s.id.clone()),
+        Some(ids[1].clone())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_session_of_another_browser_cannot_be_ended_from_this_one() {
+    reset(false, false).await;
+    let elsewhere = other_browser(&["grace@example.test"]).await;
+    let foreign = elsewhere["session_ids"][0].as_str().unwrap().to_owned();
+    let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
+    let err = clerk.end_session(&foreign).await.unwrap_err();
+    assert_eq!(
+        (err.api().map(|a| a.status), err.code()),
+        (Some(404), "resource_not_found")
+    );
+    assert_eq!(server_session_status(&foreign).await, "active");
+    assert!(clerk.state().is_signed_in());
+}
