@@ -80,7 +80,7 @@ fn mount_user_button_reads_every_prop_from_a_js_object() {
 
     js.unmount_user_button(el.clone().into()).unwrap();
     assert_eq!(el.inner_html(), "");
-    js.unmount_user_button(el.clone().into()).unwrap(); // a second unmount is a no-op
+    js.unmount_user_button(el.into()).unwrap(); // a second unmount is a no-op
 }
 
 #[wasm_bindgen_test]
