@@ -1,5 +1,10 @@
 //! Constructing `Clerk` in a real browser.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use clerk_wasm::{Clerk, InstanceType};
 use wasm_bindgen_test::*;

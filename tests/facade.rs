@@ -1,6 +1,11 @@
 //! The JS facade (`new Clerk(...)` as JavaScript sees it): ClerkJS-shaped objects, the
 //! undefined/null convention, listeners, signOut overloads and real JS errors.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

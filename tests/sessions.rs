@@ -1,5 +1,10 @@
 //! `setActive`, `getToken`, `session.end()` and `session.remove()` against the server.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,6 +1,11 @@
 //! Every branch of `signOut` (PROTOCOL.md §7), asserted on the requests the development
 //! server logged and on its resulting state.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

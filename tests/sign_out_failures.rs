@@ -1,6 +1,11 @@
 //! `signOut` when the server refuses (HTTP errors keep the user signed in) or cannot be
 //! reached (durable sign-out: local at once, replayed and confirmed later).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -3,7 +3,13 @@
 //! The server URL is read at build time from `CLERK_DEV_SERVER_URL` (start
 //! `clerk-dev-server --port 0 --faults` and build the tests with its URL). A test that needs
 //! the server fails with a clear message when the URL is missing.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;
