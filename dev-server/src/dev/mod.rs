@@ -3,6 +3,8 @@
 //! - `POST /__dev/reset` `{multi_session?, dev_instance?}` → 204
 //! - `POST /__dev/clients` `{identifiers: [..]}` → a signed-in client and its cookie
 //! - `GET /__dev/clients`, `GET /__dev/sessions/{id}`
+//! - `POST /__dev/sessions/{id}/revoke` and `/expire`: what an administrator or the clock
+//!   does to a session elsewhere, for tests of how the SDK notices
 //! - `POST /__dev/faults` → 204
 //! - `GET`/`DELETE /__dev/requests`
 
@@ -21,7 +23,7 @@ use serde_json::{json, Value};
 
 use crate::errors::{json_response, ApiError};
 use crate::fapi::CLIENT_COOKIE;
-use crate::store::session::SessionRec;
+use crate::store::session::{SessionRec, Status};
 use crate::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -74,6 +76,13 @@ pub async fn handle(State(state): State<Arc<AppState>>, req: Request) -> Respons
         }
         (&Method::GET, p) if p.starts_with("/sessions/") => {
             session_info(&state, p.trim_start_matches("/sessions/"))
+        }
+        (&Method::POST, p) if p.starts_with("/sessions/") => {
+            match p.trim_start_matches("/sessions/").split_once('/') {
+                Some((id, "revoke")) => change_session(&state, id, false),
+                Some((id, "expire")) => change_session(&state, id, true),
+                _ => Err(ApiError::not_found()),
+            }
         }
         _ => Err(ApiError::not_found()),
     };
@@ -174,6 +183,39 @@ fn list_clients(state: &AppState) -> Response {
         })
         .collect();
     json_response(StatusCode::OK, &Value::Array(list))
+}
+
+/// Revokes a signed-in session, or makes it reach `expire_at` now. Either way it
+/// can never be active again; a session already terminal is a 400.
+fn change_session(state: &AppState, id: &str, expire: bool) -> Result<Response, ApiError> {
+    let now = state.store.now();
+    let mut inner = state.store.lock();
+    let client = inner
+        .clients
+        .values_mut()
+        .find(|c| c.sessions.iter().any(|s| s.id == id))
+        .ok_or_else(ApiError::not_found)?;
+    let session = client
+        .sessions
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or_else(ApiError::not_found)?;
+    session.refresh(now);
+    if !session.status.is_signed_in() {
+        return Err(ApiError::bad_request(
+            "session_not_active",
+            "Only a signed-in session can be revoked or expired.",
+        ));
+    }
+    if expire {
+        session.expire_at = now;
+        session.refresh(now);
+    } else {
+        let _ = session.finish(Status::Revoked, now);
+    }
+    client.updated_at = now;
+    client.repair_last_active();
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 fn session_info(state: &AppState, id: &str) -> Result<Response, ApiError> {

@@ -114,3 +114,46 @@ fn a_users_file_with_duplicates_or_typos_is_refused() {
     let typo = r#"[{"id":"user_1","usrname":"a","password":"p"}]"#;
     assert!(parse_users(typo).is_err());
 }
+
+#[tokio::test]
+async fn a_users_file_replaces_the_demo_users() {
+    let dir = crate::common::fixture_root();
+    let file = dir.join("users.json");
+    std::fs::write(
+        &file,
+        r#"[{"id":"user_custom1","first_name":"Katherine","last_name":"Johnson",
+             "email_addresses":["kj@example.test"],"phone_numbers":["+15555550100"],"password":"orbit-1962"}]"#,
+    )
+    .unwrap();
+    let a = args(&["--users", file.to_str().unwrap(), "--faults"]).unwrap();
+    let config = a.config("127.0.0.1:4000".parse().unwrap()).unwrap();
+    let app = clerk_dev_server::app(&config);
+    let mut b = crate::common::Browser::new(&app);
+    let res = b
+        .send(crate::common::post("/v1/client/sign_ins").form(&[
+            ("identifier", "+15555550100"),
+            ("strategy", "password"),
+            ("password", "orbit-1962"),
+        ]))
+        .await;
+    assert_eq!(res.status, axum::http::StatusCode::OK);
+    let user = b.client().await["sessions"][0]["user"].clone();
+    assert_eq!(user["first_name"], "Katherine");
+    assert_eq!(user["phone_numbers"][0]["phone_number"], "+15555550100");
+    assert_eq!(
+        user["primary_phone_number_id"],
+        user["phone_numbers"][0]["id"]
+    );
+    let res = b
+        .send(crate::common::post("/v1/client/sign_ins").form(&[
+            ("identifier", "ada@example.test"),
+            ("strategy", "password"),
+            ("password", "demo-password"),
+        ]))
+        .await;
+    assert_eq!(res.error_code(), "form_identifier_not_found");
+    assert!(args(&["--users", "/nonexistent.json"])
+        .unwrap()
+        .config("127.0.0.1:1".parse().unwrap())
+        .is_err());
+}

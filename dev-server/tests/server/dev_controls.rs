@@ -238,3 +238,40 @@ async fn the_request_log_shows_exactly_what_was_sent_including_faulted_requests(
     assert_eq!(res.status, StatusCode::NO_CONTENT);
     assert_eq!(get("/__dev/requests").send(&app).await.json(), json!([]));
 }
+
+#[tokio::test]
+async fn a_session_revoked_or_expired_by_the_controls_is_signed_out_for_good() {
+    let app = server_with(|c| c.multi_session = true);
+    let mut b = Browser::new(&app);
+    let ada = b.sign_in("ada@example.test").await;
+    let linus = b.sign_in("linus").await;
+    let res = post(&format!("/__dev/sessions/{linus}/revoke"))
+        .send(&app)
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    let client = b.client().await;
+    assert_eq!(client["last_active_session_id"], ada.as_str());
+    let res = post(&format!("/__dev/sessions/{ada}/expire"))
+        .send(&app)
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    let client = b.client().await;
+    assert_eq!(
+        statuses(&client),
+        vec![
+            (ada.clone(), "expired".into()),
+            (linus.clone(), "revoked".into())
+        ]
+    );
+    assert_eq!(client["last_active_session_id"], Value::Null);
+    let res = b
+        .send(post(&format!("/v1/client/sessions/{linus}/touch")))
+        .await;
+    assert_eq!(res.error_code(), "session_not_active");
+    let res = post(&format!("/__dev/sessions/{ada}/revoke"))
+        .send(&app)
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    let res = post("/__dev/sessions/sess_unknown/expire").send(&app).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
