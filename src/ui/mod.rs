@@ -4,7 +4,7 @@
 //! `Drop` unmounts it, removing every node, listener and piece of in-flight work it owns
 //! (the JS API, `mountUserButton(el, props)` / `unmountUserButton(el)`, uses the same mounts
 //! keyed by element). The button renders nothing while loading or signed out, and re-renders
-//! on every state change of its [`Clerk`](crate::Clerk).
+//! on every state change of its [`Clerk`].
 //!
 //! Every part carries a stable class name (Clerk's where Clerk has one): `cl-userButtonBox`,
 //! `cl-userButtonTrigger`, `cl-userButtonOuterIdentifier`, `cl-avatarBox`,
