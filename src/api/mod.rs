@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
+use crate::flight::Flights;
 use crate::{browser, ClerkError};
 use fetch::RawResponse;
 pub(crate) use wire::{Envelope, Method};
@@ -27,6 +28,8 @@ pub(crate) struct Fapi {
 struct DevBrowser {
     token: RefCell<Option<String>>,
     up_front: bool,
+    /// Parallel requests refused at once share one new token.
+    refresh: Flights<Result<String, ClerkError>>,
 }
 
 impl Fapi {
@@ -34,6 +37,7 @@ impl Fapi {
         let dev = development.then(|| DevBrowser {
             token: RefCell::new(None),
             up_front,
+            refresh: Flights::default(),
         });
         Self { base, cookies, dev }
     }
@@ -73,8 +77,13 @@ impl Fapi {
         path: &str,
         form: Option<&str>,
     ) -> Result<RawResponse, ClerkError> {
-        if let Some(dev) = self.dev.as_ref().filter(|d| d.up_front) {
+        if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
+                // A token this browser already has costs no request and saves a 401.
+                let known = dev_browser::from_page(&self.cookies);
+                *dev.token.borrow_mut() = known;
+            }
+            if dev.up_front && dev.token.borrow().is_none() {
                 self.refresh_dev_browser(None).await?;
             }
         }
@@ -95,7 +104,7 @@ impl Fapi {
             if self.dev.is_some() && dev_browser_missing && !dev_retried {
                 dev_retried = true;
                 let rejected = self.dev_token();
-                self.refresh_dev_browser(rejected.as_deref()).await?;
+                self.refresh_dev_browser(rejected).await?;
                 continue;
             }
             return Err(err);
@@ -129,11 +138,21 @@ impl Fapi {
         self.dev.as_ref().and_then(|d| d.token.borrow().clone())
     }
 
-    async fn refresh_dev_browser(&self, rejected: Option<&str>) -> Result<(), ClerkError> {
-        let token = dev_browser::obtain(&self.base, &self.cookies, rejected).await?;
-        if let Some(dev) = &self.dev {
-            *dev.token.borrow_mut() = Some(token);
+    /// Replaces the dev browser token the server refused (`rejected`). If another request
+    /// already replaced it meanwhile, the new one is used as is.
+    async fn refresh_dev_browser(&self, rejected: Option<String>) -> Result<(), ClerkError> {
+        let Some(dev) = &self.dev else { return Ok(()) };
+        if *dev.token.borrow() != rejected {
+            return Ok(());
         }
+        let (base, cookies) = (self.base.clone(), self.cookies.clone());
+        let token = dev
+            .refresh
+            .join_or_start("dev_browser", move || async move {
+                dev_browser::obtain(&base, &cookies, rejected.as_deref()).await
+            })
+            .await?;
+        *dev.token.borrow_mut() = Some(token);
         Ok(())
     }
 }

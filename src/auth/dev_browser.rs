@@ -51,6 +51,16 @@ pub(crate) async fn obtain(
     Ok(answer.id)
 }
 
+/// A token this page already has, without a request: the page URL's `__clerk_db_jwt`
+/// (removed from the address bar and saved as a cookie), else the `__clerk_db_jwt` cookie.
+pub(crate) fn from_page(cookies: &Cookies) -> Option<String> {
+    if let Some(token) = take_from_page_url().filter(|t| !t.is_empty()) {
+        cookies.set(PARAM, &token, MAX_AGE_S);
+        return Some(token);
+    }
+    cookies.get(PARAM).filter(|t| !t.is_empty())
+}
+
 /// Persists a token the server handed back in `Clerk-Db-Jwt`.
 pub(crate) fn remember(cookies: &Cookies, token: &str) {
     cookies.set(PARAM, token, MAX_AGE_S);

@@ -1,0 +1,105 @@
+//! Cross-tab sign-out over `BroadcastChannel("clerk")`. Two instances in one page stand for
+//! two tabs: a channel delivers to every other channel object of the same name and origin.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use clerk_wasm::SignOutOptions;
+use common::*;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn signing_out_in_one_tab_signs_out_the_other_after_it_re_reads_the_client() {
+    reset(false, false).await;
+    let (tab_a, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let (tab_b, _) = loaded_clerk().await;
+    assert!(tab_b.state().is_signed_in());
+    clear_requests().await;
+    let (_listener, seen_by_b) = record_states(&tab_b);
+
+    tab_a.sign_out(SignOutOptions::default()).await.unwrap();
+
+    assert!(
+        wait_until(2000, || seen_by_b.borrow().last().map(String::as_str)
+            == Some("null"))
+        .await
+    );
+    assert_eq!(*seen_by_b.borrow(), [ids[0].clone(), "null".into()]);
+    assert_eq!(
+        request_lines().await,
+        ["DELETE /v1/client/sessions", "GET /v1/client"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_out_announced_by_a_clerkjs_tab_is_understood() {
+    reset(false, false).await;
+    let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
+    // The other tab signed out on the server, then told everyone, as ClerkJS does.
+    let answer = http("POST", "/v1/client/sessions?_method=DELETE", None).await;
+    assert_eq!(answer.status, 200);
+    let clerkjs_tab = BroadcastChannel::new("clerk").unwrap();
+    let message = Object::new();
+    Reflect::set(&message, &"type".into(), &"signout".into()).unwrap();
+    clerkjs_tab.post_message(&message).unwrap();
+
+    assert!(wait_until(2000, || clerk.state().session().is_none()).await);
+    clerkjs_tab.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_out_is_announced_to_other_tabs_as_type_signout() {
+    reset(false, false).await;
+    let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
+    let other_tab = BroadcastChannel::new("clerk").unwrap();
+    let heard: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let sink = heard.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        sink.borrow_mut().push(e.data());
+    });
+    other_tab.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+
+    assert!(wait_until(1000, || !heard.borrow().is_empty()).await);
+    let data = heard.borrow()[0].clone();
+    assert_eq!(Reflect::get(&data, &"type".into()).unwrap(), "signout");
+    assert_eq!(
+        Object::keys(data.unchecked_ref::<Object>()).length(),
+        1,
+        "exactly {{type}}"
+    );
+    other_tab.set_onmessage(None);
+    other_tab.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_instance_stops_listening_to_other_tabs() {
+    reset(false, false).await;
+    let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
+    drop(clerk);
+    let tab = BroadcastChannel::new("clerk").unwrap();
+    let message = Object::new();
+    Reflect::set(&message, &"type".into(), &"signout".into()).unwrap();
+    tab.post_message(&message).unwrap();
+    sleep(100).await;
+    assert!(
+        request_lines().await.is_empty(),
+        "nobody re-read the client"
+    );
+    tab.close();
+}

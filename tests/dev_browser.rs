@@ -1,0 +1,148 @@
+//! Development instances: the dev browser token (PROTOCOL.md §5) against the server in
+//! development-instance mode.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use clerk_wasm::{LoadOptions, SignOutOptions};
+use common::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn set_page_cookie(cookie: &str) {
+    let doc: web_sys::HtmlDocument = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .unchecked_into();
+    doc.set_cookie(cookie).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_token_the_sdk_gets_one_after_the_401_and_retries_with_it() {
+    reset(false, true).await;
+    let clerk = clerk();
+    clerk.load(LoadOptions::default()).await.unwrap();
+    assert!(clerk.state().loaded);
+
+    let logged = requests().await;
+    let lines: Vec<String> = logged.iter().map(Logged::line).collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| *l == "POST /v1/dev_browser")
+            .count(),
+        1,
+        "parallel 401s share one new token: {lines:?}"
+    );
+    let token = cookie("__clerk_db_jwt").expect("the token is kept in a cookie");
+    let after: Vec<_> = logged
+        .iter()
+        .skip_while(|r| r.path != "/v1/dev_browser")
+        .skip(1)
+        .collect();
+    assert_eq!(
+        after.len(),
+        2,
+        "environment and client retried once each: {lines:?}"
+    );
+    for request in after {
+        assert_eq!(
+            request.query["__clerk_db_jwt"],
+            token.as_str(),
+            "{request:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_token_already_in_a_cookie_is_used_up_front_without_a_401() {
+    reset(false, true).await;
+    let token = dev_browser_token().await;
+    set_page_cookie(&format!("__clerk_db_jwt={token}; path=/"));
+    let id = sign_in_with_token("ada@example.test", Some(&token)).await;
+    clear_requests().await;
+
+    let pushed = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let clerk = clerk();
+    clerk.load(recording_options(&pushed)).await.unwrap();
+    assert_eq!(
+        clerk.state().session().map(|s| s.id.clone()),
+        Some(id.clone())
+    );
+    for request in requests().await {
+        assert_eq!(
+            request.query["__clerk_db_jwt"],
+            token.as_str(),
+            "{request:?}"
+        );
+    }
+
+    clear_requests().await;
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    assert_eq!(request_lines().await, ["DELETE /v1/client/sessions"]);
+    assert_ne!(server_session_status(&id).await, "active");
+    assert_eq!(cookie("__client_uat").as_deref(), Some("0"));
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_token_in_a_cookie_is_replaced_after_one_refusal() {
+    reset(false, true).await;
+    set_page_cookie("__clerk_db_jwt=dvb_stale_from_an_old_server; path=/");
+    let clerk = clerk();
+    clerk.load(LoadOptions::default()).await.unwrap();
+    let lines = request_lines().await;
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| *l == "POST /v1/dev_browser")
+            .count(),
+        1,
+        "{lines:?}"
+    );
+    let fresh = cookie("__clerk_db_jwt").unwrap();
+    assert_ne!(fresh, "dvb_stale_from_an_old_server");
+    assert!(clerk.state().loaded);
+}
+
+#[wasm_bindgen_test]
+async fn a_token_in_the_page_url_is_used_and_removed_from_the_address_bar() {
+    reset(false, true).await;
+    let token = dev_browser_token().await;
+    clear_requests().await;
+    let window = web_sys::window().unwrap();
+    let original = window.location().href().unwrap();
+    let url = web_sys::Url::new(&original).unwrap();
+    url.search_params().set("__clerk_db_jwt", &token);
+    let with_token = url.href();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&with_token))
+        .unwrap();
+
+    let clerk = clerk();
+    clerk.load(LoadOptions::default()).await.unwrap();
+
+    let href = window.location().href().unwrap();
+    assert!(!href.contains("__clerk_db_jwt"), "{href}");
+    assert!(request_lines()
+        .await
+        .iter()
+        .all(|l| l != "POST /v1/dev_browser"));
+    for request in requests().await {
+        assert_eq!(request.query["__clerk_db_jwt"], token.as_str());
+    }
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
+        .unwrap();
+}
