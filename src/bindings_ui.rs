@@ -111,7 +111,7 @@ fn parse_localization(localization: &JsValue) -> Localization {
         add_account: s("action__addAccount"),
         sign_out_all: s("action__signOutAll"),
         development_mode: s("developmentMode"),
-        sign_out_failed: s("signOutFailed"),
+        action_failed: s("actionFailed"),
     }
 }
 

@@ -105,31 +105,49 @@ pub(crate) fn run_effect(shared: &Shared, effect: Effect) {
             let result = clerk.sign_out(options).await;
             settle(
                 &weak,
-                result.err().as_ref().map(crate::ClerkError::long_message),
+                result.as_ref().err().map(crate::ClerkError::long_message),
+                false,
             );
         }),
         Effect::Switch(clerk, id, then) => wasm_bindgen_futures::spawn_local(async move {
             let result = clerk.set_active(&id).await;
-            let failed = result.as_ref().err().map(crate::ClerkError::long_message);
-            if let (Ok(()), Some(url)) = (&result, then) {
+            // Like ClerkJS, a successful switch closes the panel (focus back on the trigger).
+            settle(
+                &weak,
+                result.as_ref().err().map(crate::ClerkError::long_message),
+                true,
+            );
+            if let (Ok(()), Some(url)) = (result, then) {
                 clerk.navigate(&url);
             }
-            settle(&weak, failed);
         }),
     }
 }
 
-/// The async action finished: clear busy, show the failure (if the mount still exists).
-fn settle(weak: &std::rc::Weak<std::cell::RefCell<MountState>>, failure: Option<String>) {
+/// The async action finished: clear busy, show the failure or, when asked, close the panel
+/// on success (if the mount still exists).
+fn settle(
+    weak: &std::rc::Weak<std::cell::RefCell<MountState>>,
+    failure: Option<String>,
+    close_on_success: bool,
+) {
     let Some(shared) = weak.upgrade() else { return };
     let Ok(mut state) = shared.try_borrow_mut() else {
         return;
     };
     state.ui.busy = None;
-    if let Some(message) = failure {
-        let fallback = || state.labels.sign_out_failed.clone();
-        let message = Some(message).filter(|m| !m.trim().is_empty());
-        state.ui.error = Some(message.unwrap_or_else(fallback));
+    match failure {
+        Some(message) => {
+            let fallback = || state.labels.action_failed.clone();
+            let message = Some(message).filter(|m| !m.trim().is_empty());
+            state.ui.error = Some(message.unwrap_or_else(fallback));
+        }
+        None if close_on_success => {
+            let had_focus = state.has_focus();
+            state.close(had_focus);
+            return;
+        }
+        None => {}
     }
     state.refresh_panel();
 }

@@ -316,6 +316,12 @@ impl MountState {
         }
     }
 
+    /// Whether focus is inside this button.
+    pub(crate) fn has_focus(&self) -> bool {
+        self.focused_key().is_some()
+            || self.contains(self.doc.active_element().as_ref().map(AsRef::as_ref))
+    }
+
     /// Whether `node` is part of this button.
     pub(crate) fn contains(&self, node: Option<&web_sys::Node>) -> bool {
         self.root.contains(node)

@@ -72,7 +72,7 @@ pub struct Localization {
     pub add_account: Option<String>,
     pub sign_out_all: Option<String>,
     pub development_mode: Option<String>,
-    pub sign_out_failed: Option<String>,
+    pub action_failed: Option<String>,
 }
 
 /// The resolved strings of one mount: the prop's override, else the load option's, else English.
@@ -88,7 +88,7 @@ pub(crate) struct Labels {
     pub add_account: String,
     pub sign_out_all: String,
     pub development_mode: String,
-    pub sign_out_failed: String,
+    pub action_failed: String,
 }
 
 impl Labels {
@@ -113,7 +113,7 @@ impl Labels {
             add_account: pick!(add_account, "Add account"),
             sign_out_all: pick!(sign_out_all, "Sign out of all accounts"),
             development_mode: pick!(development_mode, "Development mode"),
-            sign_out_failed: pick!(sign_out_failed, "Sign-out failed. Please try again."),
+            action_failed: pick!(action_failed, "Something went wrong. Please try again."),
         }
     }
 }
