@@ -106,16 +106,24 @@ fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
     found
 }
 
-/// Releases buttons whose host left the document.
+/// Releases buttons whose host left the document. Runs after every batch of DOM mutations
+/// in the page, so the common case (nothing left) allocates nothing.
 fn sweep() {
-    REGISTRY.with(|cell| {
-        if let Ok(mut reg) = cell.try_borrow_mut() {
-            for entry in &mut reg.entries {
-                entry.seen_connected |= entry.host.is_connected();
-            }
+    let any_gone = REGISTRY.with(|cell| {
+        let Ok(mut reg) = cell.try_borrow_mut() else {
+            return false;
+        };
+        let mut any_gone = false;
+        for entry in &mut reg.entries {
+            let connected = entry.host.is_connected();
+            any_gone |= entry.seen_connected && !connected;
+            entry.seen_connected |= connected;
         }
+        any_gone
     });
-    take_where(|e| e.seen_connected && !e.host.is_connected());
+    if any_gone {
+        take_where(|e| e.seen_connected && !e.host.is_connected());
+    }
 }
 
 /// The document-wide `MutationObserver`; disconnected when dropped.
