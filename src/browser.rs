@@ -11,11 +11,16 @@ pub(crate) fn window() -> Result<web_sys::Window, ClerkError> {
     web_sys::window().ok_or(ClerkError::BrowserUnavailable { what: "window" })
 }
 
-/// The page's origin, empty outside a page.
+/// The page's origin, empty outside a page (and on native targets, where the typed API
+/// is still usable for parsing and doc tests).
 pub(crate) fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// `Date.now()` in milliseconds.

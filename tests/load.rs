@@ -136,3 +136,38 @@ async fn a_pending_session_is_current_but_not_signed_in() {
     assert!(state.session().is_some());
     assert!(!state.is_signed_in());
 }
+
+#[wasm_bindgen_test]
+async fn an_environment_failure_degrades_the_load_but_the_client_is_still_read() {
+    reset(false, false).await;
+    sign_in("ada@example.test").await;
+    fault(serde_json::json!({"method": "GET", "path": "/v1/environment", "status": 500})).await;
+    let clerk = clerk();
+    clerk.load(LoadOptions::default()).await.unwrap();
+    let state = clerk.state();
+    assert_eq!((state.status, state.loaded), (Status::Degraded, true));
+    assert!(state.is_signed_in());
+    assert!(
+        state.single_session_mode(),
+        "defaults stand in for the environment"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_client_failure_rejects_load_with_the_api_error_and_status_error() {
+    reset(false, false).await;
+    fault(serde_json::json!({"method": "GET", "path": "/v1/client", "status": 500})).await;
+    let clerk = clerk();
+    let err = clerk.load(LoadOptions::default()).await.unwrap_err();
+    assert_eq!(err.api().map(|a| a.status), Some(500));
+    assert_eq!(
+        (clerk.state().status, clerk.state().loaded),
+        (Status::Error, false)
+    );
+    let gets = request_lines()
+        .await
+        .iter()
+        .filter(|l| *l == "GET /v1/client")
+        .count();
+    assert_eq!(gets, 1, "HTTP errors are not retried");
+}
