@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Weak;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, Node};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
 use super::dom::EventListener;
 use super::effects::Effect;
@@ -26,8 +26,7 @@ pub(crate) fn open_listeners(
         // Capture phase: a press outside closes the panel even if the page stops propagation.
         EventListener::new(doc, "pointerdown", true, move |event| {
             with_mount(&on_press, |state| {
-                let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
-                if !state.contains(target.as_ref()) {
+                if !state.is_inside(&event) {
                     state.close(true);
                 }
                 Effect::None
@@ -59,7 +58,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     };
     let items = focusables(panel);
-    let active = state.doc.active_element();
+    let active = state.active_element();
     let arrows = !key.key().starts_with('T');
     // Arrow keys belong to the page unless focus is in the panel.
     if arrows && !panel.contains(active.as_ref().map(AsRef::as_ref)) {

@@ -62,7 +62,7 @@ impl Mount {
     pub(crate) fn new(clerk: &Clerk, host: &Element, mut props: UserButtonProps) -> Option<Self> {
         let doc = host.owner_document()?;
         props.appearance = super::defaults::appearance(clerk, &props.appearance);
-        ensure_adopted(&doc);
+        ensure_adopted(&doc, host);
         let root = el(&doc, "div", "cl-userButtonBox cl-rootBox")?;
         if let Some(extra) = props.appearance.classes_for("userButtonBox") {
             add_classes(&root, extra);
@@ -296,7 +296,7 @@ impl MountState {
 
     /// The action key of the focused element, when focus is inside this button.
     fn focused_key(&self) -> Option<String> {
-        let active = self.doc.active_element()?;
+        let active = self.active_element()?;
         if !self.root.contains(Some(&active)) {
             return None;
         }
@@ -318,13 +318,24 @@ impl MountState {
 
     /// Whether focus is inside this button.
     pub(crate) fn has_focus(&self) -> bool {
-        self.focused_key().is_some()
-            || self.contains(self.doc.active_element().as_ref().map(AsRef::as_ref))
+        let active = self.active_element();
+        self.root.contains(active.as_ref().map(AsRef::as_ref))
     }
 
-    /// Whether `node` is part of this button.
-    pub(crate) fn contains(&self, node: Option<&web_sys::Node>) -> bool {
-        self.root.contains(node)
+    /// The focused element as seen from this button's tree: inside a shadow root the
+    /// document only reports the shadow host.
+    pub(crate) fn active_element(&self) -> Option<Element> {
+        match self.root.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.active_element(),
+            None => self.doc.active_element(),
+        }
+    }
+
+    /// Whether an event happened inside this button. Its composed path is used rather than
+    /// its target, which the document sees retargeted to the shadow host in a shadow tree.
+    pub(crate) fn is_inside(&self, event: &Event) -> bool {
+        let root: &wasm_bindgen::JsValue = self.root.as_ref();
+        event.composed_path().includes(root, 0)
     }
 
     fn on_click(&mut self, event: &Event) -> Effect {

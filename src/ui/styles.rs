@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document};
+use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -73,19 +73,33 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// Makes sure the stylesheet is adopted by `doc` (idempotent; cheap after the first call).
-/// Pages that replace `document.adoptedStyleSheets` get it back on the next mount.
-pub(crate) fn ensure_adopted(doc: &Document) {
+/// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
+/// one (document styles do not reach inside), else by the document. Idempotent and cheap
+/// after the first call; a page that replaces `adoptedStyleSheets` gets it back on the next
+/// mount.
+pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
     let Some(sheet) = sheet() else {
         return fallback_style_element(doc);
     };
+    if let Some(shadow) = host.get_root_node().dyn_ref::<ShadowRoot>() {
+        let adopted = shadow.adopted_style_sheets();
+        if !adopted.includes(&sheet, 0) {
+            shadow.set_adopted_style_sheets(&with(&adopted, &sheet));
+        }
+        return;
+    }
     let adopted = doc.adopted_style_sheets();
     if !adopted.includes(&sheet, 0) {
-        // A copy with ours appended: the array is observable, and other code may hold it.
-        let next = adopted.slice(0, adopted.length());
-        next.push(&sheet);
-        doc.set_adopted_style_sheets(&next);
+        doc.set_adopted_style_sheets(&with(&adopted, &sheet));
     }
+}
+
+/// A copy of `adopted` with `sheet` appended: the array is observable and other code may
+/// hold it, so it is replaced rather than mutated.
+fn with(adopted: &js_sys::Array, sheet: &CssStyleSheet) -> js_sys::Array {
+    let next = adopted.slice(0, adopted.length());
+    next.push(sheet);
+    next
 }
 
 fn sheet() -> Option<CssStyleSheet> {

@@ -485,3 +485,59 @@ fn multi_session_lists_other_sessions_add_account_and_sign_out_of_all() {
     assert!(q(&el, ".cl-userButtonPopoverActionButton__signOutAll").is_none());
     button_named(&el, "Add account");
 }
+
+#[wasm_bindgen_test]
+fn a_button_inside_a_shadow_root_is_styled_too() {
+    let clerk = clerk();
+    sign_in(&clerk, &[ada()], &Env::default());
+    let outer = host();
+    let shadow = outer
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let el = doc().create_element("div").unwrap();
+    shadow.append_child(&el).unwrap();
+    let _b = mount_user_button(&clerk, &el, UserButtonProps::default());
+    trigger(&el).click();
+    let card = panel(&el).unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&card)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("position").unwrap(), "absolute");
+    // Focus and presses are judged inside the shadow tree, not at the retargeted host.
+    let focused = shadow.active_element().unwrap();
+    assert_eq!(focused.text_content().as_deref(), Some("Sign out"));
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let press = web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap();
+    card.dispatch_event(&press).unwrap();
+    assert!(
+        panel(&el).is_some(),
+        "a press inside the shadow panel keeps it open"
+    );
+    shadow
+        .active_element()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .focus()
+        .unwrap();
+    let tab = web_sys::KeyboardEventInit::new();
+    tab.set_key("Escape");
+    tab.set_bubbles(true);
+    tab.set_composed(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &tab).unwrap();
+    shadow
+        .active_element()
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    assert!(panel(&el).is_none());
+    assert_eq!(
+        shadow.active_element(),
+        Some(trigger(&el).into()),
+        "focus back on the trigger"
+    );
+}
