@@ -1,6 +1,5 @@
 //! Small helpers over browser APIs: the window, timers, JSON, error messages.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -35,12 +34,6 @@ pub(crate) async fn sleep(ms: i32) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Parses JSON text into a typed value with the browser's parser (no JSON parser in the wasm).
-pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(text).map_err(|e| error_message(&e))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 /// The message of a thrown JS value.

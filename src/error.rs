@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
 /// Everything that can go wrong in the SDK.
 ///
 /// Match on [`ClerkError::code`]: it is stable across releases. `Display` gives the message
@@ -65,8 +63,7 @@ pub struct ApiError {
 }
 
 /// One entry of a FAPI error body's `errors[]`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ApiErrorItem {
     /// Stable machine-readable code, e.g. `resource_not_found`.
     pub code: String,
@@ -79,8 +76,7 @@ pub struct ApiErrorItem {
 }
 
 /// The `meta` of an error entry (only the fields the SDK reads).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ApiErrorMeta {
     /// The parameter the error is about.
     pub param_name: Option<String>,

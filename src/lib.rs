@@ -25,6 +25,7 @@ mod config;
 mod error;
 mod flight;
 mod frontend_api;
+mod json;
 mod listeners;
 mod load;
 mod navigation;

@@ -2,8 +2,6 @@
 
 use std::rc::{Rc, Weak};
 
-use serde::de::IgnoredAny;
-
 use crate::api::Method;
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
@@ -37,7 +35,10 @@ impl Clerk {
 impl Inner {
     async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
         self.listen_to_browser();
-        let environment = self.fapi.plain::<Environment>(Method::Get, "/environment");
+        let environment = async {
+            let json = self.fapi.plain(Method::Get, "/environment").await?;
+            Ok::<_, ClerkError>(Environment::read(&json))
+        };
         let client = self.read_client();
         let (environment, client) = join(environment, client).await;
         let (client, confirmed) = match client {
@@ -97,12 +98,9 @@ impl Inner {
     /// gives no client (the user stays signed out locally).
     pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
-        let answer = self
-            .fapi
-            .envelope::<Client>(Method::Get, "/client", None)
-            .await;
+        let answer = self.fapi.envelope(Method::Get, "/client", None).await;
         let client = match answer {
-            Ok(envelope) => envelope.response,
+            Ok(envelope) => envelope.response.map(|j| Client::read(&j)),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
             Err(err) => return Err(err),
         };
@@ -125,10 +123,7 @@ impl Inner {
                 PendingSignOut::AllSessions => Method::Delete,
                 PendingSignOut::Session(_) => Method::Post,
             };
-            let answer = self
-                .fapi
-                .envelope::<IgnoredAny>(method, &entry.path(), None)
-                .await;
+            let answer = self.fapi.envelope(method, &entry.path(), None).await;
             match answer {
                 Ok(_) => self.journal.confirm(&entry),
                 // The session or client is already gone: nothing left to sign out.

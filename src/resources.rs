@@ -1,13 +1,13 @@
-//! The FAPI resources the SDK reads, deserialized with serde straight from the wire.
+//! The FAPI resources the SDK reads, read from the wire's JSON (see `json.rs`).
 //!
 //! Only the fields the SDK uses are declared; unknown fields are ignored and every field the
 //! service might omit has a default, so new or missing fields never break parsing.
 
-use serde::Deserialize;
+use crate::json::Json;
+use crate::ClerkError;
 
 /// `GET /v1/client`'s resource: this browser's client and its sessions.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Client {
     /// `client_...`.
     pub id: String,
@@ -45,8 +45,7 @@ impl Client {
 }
 
 /// A session's lifecycle status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SessionStatus {
     /// Signed in.
     Active,
@@ -64,7 +63,6 @@ pub enum SessionStatus {
     Abandoned,
     /// A status this SDK does not know yet: treated as not signed in.
     #[default]
-    #[serde(other)]
     Unknown,
 }
 
@@ -90,16 +88,14 @@ impl SessionStatus {
 }
 
 /// A session token.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Token {
     /// The encoded JWT.
     pub jwt: String,
 }
 
 /// One session of this browser.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Session {
     /// `sess_...`.
     pub id: String,
@@ -124,8 +120,7 @@ pub struct Session {
 }
 
 /// `public_user_data` of a session.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PublicUserData {
     /// First name.
     pub first_name: Option<String>,
@@ -142,8 +137,7 @@ pub struct PublicUserData {
 }
 
 /// The signed-in user.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct User {
     /// `user_...`.
     pub id: String,
@@ -176,8 +170,7 @@ pub struct User {
 }
 
 /// An email address of a user.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmailAddress {
     /// `idn_...`.
     pub id: String,
@@ -186,8 +179,7 @@ pub struct EmailAddress {
 }
 
 /// A phone number of a user.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PhoneNumber {
     /// `idn_...`.
     pub id: String,
@@ -196,8 +188,7 @@ pub struct PhoneNumber {
 }
 
 /// A web3 wallet of a user.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Web3Wallet {
     /// `idn_...`.
     pub id: String,
@@ -263,8 +254,7 @@ fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
 }
 
 /// `GET /v1/environment` (no envelope): the instance's settings the SDK reads.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Environment {
     /// Authentication settings.
     pub auth_config: AuthConfig,
@@ -273,8 +263,7 @@ pub struct Environment {
 }
 
 /// `auth_config` of the environment.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthConfig {
     /// `true` unless the instance allows several signed-in sessions per browser.
     pub single_session_mode: bool,
@@ -289,8 +278,7 @@ impl Default for AuthConfig {
 }
 
 /// `display_config` of the environment.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DisplayConfig {
     /// The hosted sign-in page.
     pub sign_in_url: Option<String>,
@@ -310,4 +298,157 @@ pub struct DisplayConfig {
     pub branded: bool,
     /// `development` or `production`.
     pub instance_environment_type: Option<String>,
+}
+
+fn parse_object(text: &str) -> Result<Json, ClerkError> {
+    let invalid = |reason: String| ClerkError::InvalidResponse {
+        status: 200,
+        reason,
+    };
+    let json = Json::parse(text).map_err(invalid)?;
+    if json.is_object() {
+        Ok(json)
+    } else {
+        Err(invalid("expected a JSON object".to_owned()))
+    }
+}
+
+impl Client {
+    /// Parses a FAPI client object (as in `GET /v1/client`'s `response`).
+    ///
+    /// # Errors
+    /// [`ClerkError::InvalidResponse`] when the text is not a JSON object.
+    pub fn from_json(text: &str) -> Result<Self, ClerkError> {
+        parse_object(text).map(|j| Self::read(&j))
+    }
+
+    pub(crate) fn read(j: &Json) -> Self {
+        Self {
+            id: j.str("id"),
+            sessions: j.items("sessions").iter().map(Session::read).collect(),
+            last_active_session_id: j.opt_str("last_active_session_id"),
+            cookie_expires_at: j.opt_num("cookie_expires_at"),
+            created_at: j.num("created_at"),
+            updated_at: j.num("updated_at"),
+        }
+    }
+}
+
+impl SessionStatus {
+    fn parse(name: &str) -> Self {
+        match name {
+            "active" => Self::Active,
+            "pending" => Self::Pending,
+            "ended" => Self::Ended,
+            "removed" => Self::Removed,
+            "revoked" => Self::Revoked,
+            "expired" => Self::Expired,
+            "abandoned" => Self::Abandoned,
+            _ => Self::Unknown,
+        }
+    }
+}
+
+impl Session {
+    pub(crate) fn read(j: &Json) -> Self {
+        Self {
+            id: j.str("id"),
+            status: SessionStatus::parse(&j.str("status")),
+            expire_at: j.num("expire_at"),
+            abandon_at: j.num("abandon_at"),
+            last_active_at: j.num("last_active_at"),
+            last_active_token: j.obj("last_active_token", Token::read),
+            user: j.obj("user", User::read),
+            public_user_data: j.obj("public_user_data", PublicUserData::read),
+            created_at: j.num("created_at"),
+            updated_at: j.num("updated_at"),
+        }
+    }
+}
+
+impl Token {
+    pub(crate) fn read(j: &Json) -> Self {
+        Self { jwt: j.str("jwt") }
+    }
+}
+
+impl PublicUserData {
+    fn read(j: &Json) -> Self {
+        Self {
+            first_name: j.opt_str("first_name"),
+            last_name: j.opt_str("last_name"),
+            image_url: j.opt_str("image_url"),
+            has_image: j.bool_or("has_image", false),
+            identifier: j.str("identifier"),
+            user_id: j.opt_str("user_id"),
+        }
+    }
+}
+
+impl User {
+    fn read(j: &Json) -> Self {
+        let ids = |key: &str, value: &str| -> Vec<(String, String)> {
+            j.items(key)
+                .iter()
+                .map(|e| (e.str("id"), e.str(value)))
+                .collect()
+        };
+        Self {
+            id: j.str("id"),
+            first_name: j.opt_str("first_name"),
+            last_name: j.opt_str("last_name"),
+            username: j.opt_str("username"),
+            image_url: j.str("image_url"),
+            has_image: j.bool_or("has_image", false),
+            primary_email_address_id: j.opt_str("primary_email_address_id"),
+            primary_phone_number_id: j.opt_str("primary_phone_number_id"),
+            primary_web3_wallet_id: j.opt_str("primary_web3_wallet_id"),
+            email_addresses: ids("email_addresses", "email_address")
+                .into_iter()
+                .map(|(id, email_address)| EmailAddress { id, email_address })
+                .collect(),
+            phone_numbers: ids("phone_numbers", "phone_number")
+                .into_iter()
+                .map(|(id, phone_number)| PhoneNumber { id, phone_number })
+                .collect(),
+            web3_wallets: ids("web3_wallets", "web3_wallet")
+                .into_iter()
+                .map(|(id, web3_wallet)| Web3Wallet { id, web3_wallet })
+                .collect(),
+            created_at: j.num("created_at"),
+            updated_at: j.num("updated_at"),
+        }
+    }
+}
+
+impl Environment {
+    /// Parses `GET /v1/environment`'s body.
+    ///
+    /// # Errors
+    /// [`ClerkError::InvalidResponse`] when the text is not a JSON object.
+    pub fn from_json(text: &str) -> Result<Self, ClerkError> {
+        parse_object(text).map(|j| Self::read(&j))
+    }
+
+    pub(crate) fn read(j: &Json) -> Self {
+        let auth = j.get("auth_config");
+        let d = j.get("display_config");
+        let text = |key: &str| d.as_ref().and_then(|d| d.opt_str(key));
+        Self {
+            auth_config: AuthConfig {
+                single_session_mode: auth.is_none_or(|a| a.bool_or("single_session_mode", true)),
+            },
+            display_config: DisplayConfig {
+                sign_in_url: text("sign_in_url"),
+                user_profile_url: text("user_profile_url"),
+                after_sign_out_one_url: text("after_sign_out_one_url"),
+                after_sign_out_all_url: text("after_sign_out_all_url"),
+                after_switch_session_url: text("after_switch_session_url"),
+                home_url: text("home_url"),
+                application_name: text("application_name"),
+                branded: d.as_ref().is_some_and(|d| d.bool_or("branded", false)),
+                instance_environment_type: text("instance_environment_type"),
+            },
+        }
+    }
 }

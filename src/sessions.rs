@@ -2,27 +2,21 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-
 use crate::api::Method;
 use crate::clerk::Inner;
-use crate::resources::{Client, Session, Token};
+use crate::json::Json;
+use crate::resources::{Client, Token};
 use crate::{browser, Clerk, ClerkError};
 
 /// A token is refreshed when less than this many seconds of it are left.
 const TOKEN_LEEWAY_S: f64 = 10.0;
-
-#[derive(Deserialize)]
-struct Claims {
-    exp: f64,
-}
 
 /// The `exp` claim of a JWT (seconds), without verifying it (the server does).
 pub(crate) fn jwt_exp(jwt: &str) -> Option<f64> {
     let payload = jwt.split('.').nth(1)?;
     let bytes = crate::config::decode_base64(payload)?;
     let text = String::from_utf8(bytes).ok()?;
-    browser::parse_json::<Claims>(&text).ok().map(|c| c.exp)
+    Json::parse(&text).ok()?.opt_num("exp")
 }
 
 impl Clerk {
@@ -51,7 +45,7 @@ impl Clerk {
         let path = ["/client/sessions/", session_id, "/touch"].concat();
         let envelope = inner
             .fapi
-            .envelope::<Session>(Method::Post, &path, Some("intent=select_session"))
+            .envelope(Method::Post, &path, Some("intent=select_session"))
             .await?;
         let client = envelope
             .client
@@ -118,10 +112,7 @@ impl Clerk {
 impl Inner {
     async fn mutate_session(&self, session_id: &str, action: &str) -> Result<(), ClerkError> {
         let path = ["/client/sessions/", session_id, action].concat();
-        let envelope = self
-            .fapi
-            .envelope::<Session>(Method::Post, &path, None)
-            .await?;
+        let envelope = self.fapi.envelope(Method::Post, &path, None).await?;
         self.forget_token(session_id);
         if let Some(client) = envelope.client {
             self.apply_client(Some(Rc::new(client)), false);
@@ -132,7 +123,7 @@ impl Inner {
 
     async fn fetch_token(&self, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token = self.fapi.plain::<Token>(Method::Post, &path).await?;
+        let token = Token::read(&self.fapi.plain(Method::Post, &path).await?);
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning

@@ -2,8 +2,6 @@
 
 use std::rc::Rc;
 
-use serde::de::IgnoredAny;
-
 use crate::api::Method;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
@@ -129,10 +127,7 @@ impl Inner {
             }
             _ => (PendingSignOut::AllSessions, Method::Delete),
         };
-        let answer = self
-            .fapi
-            .envelope::<IgnoredAny>(method, &entry.path(), None)
-            .await;
+        let answer = self.fapi.envelope(method, &entry.path(), None).await;
         let client = match answer {
             Ok(envelope) => envelope.client.map(Rc::new),
             Err(err) if err.is_network() => {

@@ -6,11 +6,10 @@ pub(crate) mod wire;
 
 use std::cell::RefCell;
 
-use serde::de::DeserializeOwned;
-
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
 use crate::flight::Flights;
+use crate::json::Json;
 use crate::{browser, ClerkError};
 use fetch::RawResponse;
 pub(crate) use wire::{Envelope, Method};
@@ -42,15 +41,11 @@ impl Fapi {
         Self { base, cookies, dev }
     }
 
-    /// A request whose 2xx body is `T` itself (environment, tokens).
+    /// A request whose 2xx body is the resource itself (environment, tokens).
     ///
     /// # Errors
     /// Network, API and response-shape errors.
-    pub(crate) async fn plain<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-    ) -> Result<T, ClerkError> {
+    pub(crate) async fn plain(&self, method: Method, path: &str) -> Result<Json, ClerkError> {
         let raw = self.request(method, path, None).await?;
         decode(&raw)
     }
@@ -59,14 +54,14 @@ impl Fapi {
     ///
     /// # Errors
     /// Network, API and response-shape errors.
-    pub(crate) async fn envelope<T: DeserializeOwned>(
+    pub(crate) async fn envelope(
         &self,
         method: Method,
         path: &str,
         form: Option<&str>,
-    ) -> Result<Envelope<T>, ClerkError> {
+    ) -> Result<Envelope, ClerkError> {
         let raw = self.request(method, path, form).await?;
-        decode(&raw)
+        decode(&raw).map(|j| Envelope::read(&j))
     }
 
     /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
@@ -159,7 +154,10 @@ impl Fapi {
 
 /// The typed error of a 4xx/5xx answer, whatever its body.
 pub(crate) fn error_from(raw: &RawResponse) -> ClerkError {
-    let body = browser::parse_json::<wire::ErrorBody>(&raw.text).ok();
+    let body = Json::parse(&raw.text)
+        .ok()
+        .filter(Json::is_object)
+        .map(|j| wire::ErrorBody::read(&j));
     ClerkError::Api(wire::api_error(
         raw.status,
         body,
@@ -167,9 +165,16 @@ pub(crate) fn error_from(raw: &RawResponse) -> ClerkError {
     ))
 }
 
-fn decode<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ClerkError> {
-    browser::parse_json(&raw.text).map_err(|reason| ClerkError::InvalidResponse {
+/// The JSON object of a 2xx answer.
+fn decode(raw: &RawResponse) -> Result<Json, ClerkError> {
+    let invalid = |reason: String| ClerkError::InvalidResponse {
         status: raw.status,
         reason,
-    })
+    };
+    let json = Json::parse(&raw.text).map_err(invalid)?;
+    if json.is_object() {
+        Ok(json)
+    } else {
+        Err(invalid("expected a JSON object".to_owned()))
+    }
 }

@@ -1,20 +1,14 @@
 //! The dev browser of development instances (PROTOCOL.md §5).
 
-use serde::Deserialize;
-
 use super::cookies::Cookies;
 use crate::api::fetch;
 use crate::api::wire::{request_url, Method};
-use crate::{browser, ClerkError};
+use crate::json::Json;
+use crate::ClerkError;
 
 const PARAM: &str = "__clerk_db_jwt";
 /// A year: the dev browser token lives as long as the development client.
 const MAX_AGE_S: u32 = 365 * 24 * 3600;
-
-#[derive(Deserialize)]
-struct DevBrowserAnswer {
-    id: String,
-}
 
 /// Finds a dev browser token, first found wins: the page URL's `__clerk_db_jwt` (then removed
 /// from the address bar), the `__clerk_db_jwt` cookie, else a new one from
@@ -42,13 +36,17 @@ pub(crate) async fn obtain(
     if raw.status >= 400 {
         return Err(crate::api::error_from(&raw));
     }
-    let answer: DevBrowserAnswer =
-        browser::parse_json(&raw.text).map_err(|reason| ClerkError::InvalidResponse {
-            status: raw.status,
-            reason,
-        })?;
-    cookies.set(PARAM, &answer.id, MAX_AGE_S);
-    Ok(answer.id)
+    let invalid = |reason: String| ClerkError::InvalidResponse {
+        status: raw.status,
+        reason,
+    };
+    let token = Json::parse(&raw.text)
+        .map_err(invalid)?
+        .opt_str("id")
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| invalid("no dev browser id".to_owned()))?;
+    cookies.set(PARAM, &token, MAX_AGE_S);
+    Ok(token)
 }
 
 /// A token this page already has, without a request: the page URL's `__clerk_db_jwt`

@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,122 +30,95 @@ pub(crate) fn date(ms: f64) -> JsValue {
     js_sys::Date::new(&JsValue::from_f64(ms)).into()
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+fn text(value: &str) -> JsValue {
+    JsValue::from_str(value)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EmailView<'a> {
-    id: &'a str,
-    email_address: &'a str,
+fn opt_text(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_str)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PhoneView<'a> {
-    id: &'a str,
-    phone_number: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WalletView<'a> {
-    id: &'a str,
-    web3_wallet: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct UserView<'a> {
-    id: &'a str,
-    first_name: Option<&'a str>,
-    last_name: Option<&'a str>,
-    full_name: Option<String>,
-    username: Option<&'a str>,
-    image_url: &'a str,
-    has_image: bool,
-    primary_email_address_id: Option<&'a str>,
-    primary_email_address: Option<EmailView<'a>>,
-    email_addresses: Vec<EmailView<'a>>,
-    primary_phone_number_id: Option<&'a str>,
-    primary_phone_number: Option<PhoneView<'a>>,
-    phone_numbers: Vec<PhoneView<'a>>,
-    primary_web3_wallet_id: Option<&'a str>,
-    primary_web3_wallet: Option<WalletView<'a>>,
-    web3_wallets: Vec<WalletView<'a>>,
-}
-
-fn email(e: &EmailAddress) -> EmailView<'_> {
-    EmailView {
-        id: &e.id,
-        email_address: &e.email_address,
+/// A plain object from `(camelCaseKey, value)` pairs.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let obj: JsValue = Object::new().into();
+    for (key, value) in pairs {
+        set(&obj, key, value);
     }
+    obj
 }
 
-fn phone(p: &PhoneNumber) -> PhoneView<'_> {
-    PhoneView {
-        id: &p.id,
-        phone_number: &p.phone_number,
-    }
+fn list<T>(items: &[T], to_js: impl Fn(&T) -> JsValue) -> JsValue {
+    items.iter().map(to_js).collect::<Array>().into()
 }
 
-fn wallet(w: &Web3Wallet) -> WalletView<'_> {
-    WalletView {
-        id: &w.id,
-        web3_wallet: &w.web3_wallet,
-    }
+fn email(e: &EmailAddress) -> JsValue {
+    object(&[
+        ("id", text(&e.id)),
+        ("emailAddress", text(&e.email_address)),
+    ])
+}
+
+fn phone(p: &PhoneNumber) -> JsValue {
+    object(&[("id", text(&p.id)), ("phoneNumber", text(&p.phone_number))])
+}
+
+fn wallet(w: &Web3Wallet) -> JsValue {
+    object(&[("id", text(&w.id)), ("web3Wallet", text(&w.web3_wallet))])
 }
 
 /// ClerkJS's `UserResource` fields: `id`, `firstName`, `fullName`, `imageUrl`,
 /// `primaryEmailAddress.emailAddress`, `emailAddresses[]`, ... `createdAt`/`updatedAt` Dates.
 pub(crate) fn user(u: &User) -> JsValue {
-    let view = UserView {
-        id: &u.id,
-        first_name: u.first_name.as_deref(),
-        last_name: u.last_name.as_deref(),
-        full_name: u.full_name(),
-        username: u.username.as_deref(),
-        image_url: &u.image_url,
-        has_image: u.has_image,
-        primary_email_address_id: u.primary_email_address_id.as_deref(),
-        primary_email_address: u.primary_email_address().map(email),
-        email_addresses: u.email_addresses.iter().map(email).collect(),
-        primary_phone_number_id: u.primary_phone_number_id.as_deref(),
-        primary_phone_number: u.primary_phone_number().map(phone),
-        phone_numbers: u.phone_numbers.iter().map(phone).collect(),
-        primary_web3_wallet_id: u.primary_web3_wallet_id.as_deref(),
-        primary_web3_wallet: u.primary_web3_wallet().map(wallet),
-        web3_wallets: u.web3_wallets.iter().map(wallet).collect(),
-    };
-    let value = to_js(&view);
-    set(&value, "createdAt", &date(u.created_at));
-    set(&value, "updatedAt", &date(u.updated_at));
-    value
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PublicUserDataView<'a> {
-    first_name: Option<&'a str>,
-    last_name: Option<&'a str>,
-    image_url: Option<&'a str>,
-    has_image: bool,
-    identifier: &'a str,
-    user_id: Option<&'a str>,
+    object(&[
+        ("id", text(&u.id)),
+        ("firstName", opt_text(u.first_name.as_deref())),
+        ("lastName", opt_text(u.last_name.as_deref())),
+        ("fullName", opt_text(u.full_name().as_deref())),
+        ("username", opt_text(u.username.as_deref())),
+        ("imageUrl", text(&u.image_url)),
+        ("hasImage", JsValue::from_bool(u.has_image)),
+        (
+            "primaryEmailAddressId",
+            opt_text(u.primary_email_address_id.as_deref()),
+        ),
+        (
+            "primaryEmailAddress",
+            u.primary_email_address().map_or(JsValue::NULL, email),
+        ),
+        ("emailAddresses", list(&u.email_addresses, email)),
+        (
+            "primaryPhoneNumberId",
+            opt_text(u.primary_phone_number_id.as_deref()),
+        ),
+        (
+            "primaryPhoneNumber",
+            u.primary_phone_number().map_or(JsValue::NULL, phone),
+        ),
+        ("phoneNumbers", list(&u.phone_numbers, phone)),
+        (
+            "primaryWeb3WalletId",
+            opt_text(u.primary_web3_wallet_id.as_deref()),
+        ),
+        (
+            "primaryWeb3Wallet",
+            u.primary_web3_wallet().map_or(JsValue::NULL, wallet),
+        ),
+        ("web3Wallets", list(&u.web3_wallets, wallet)),
+        ("createdAt", date(u.created_at)),
+        ("updatedAt", date(u.updated_at)),
+    ])
 }
 
 /// ClerkJS's `PublicUserData`.
 pub(crate) fn public_user_data(p: &PublicUserData) -> JsValue {
-    to_js(&PublicUserDataView {
-        first_name: p.first_name.as_deref(),
-        last_name: p.last_name.as_deref(),
-        image_url: p.image_url.as_deref(),
-        has_image: p.has_image,
-        identifier: &p.identifier,
-        user_id: p.user_id.as_deref(),
-    })
+    object(&[
+        ("firstName", opt_text(p.first_name.as_deref())),
+        ("lastName", opt_text(p.last_name.as_deref())),
+        ("imageUrl", opt_text(p.image_url.as_deref())),
+        ("hasImage", JsValue::from_bool(p.has_image)),
+        ("identifier", text(&p.identifier)),
+        ("userId", opt_text(p.user_id.as_deref())),
+    ])
 }
 
 /// ClerkJS's `ClientResource` fields; `sessions` are the given session objects.
