@@ -10,6 +10,7 @@ mod bindings;
 mod interaction;
 mod lifecycle;
 mod rendering;
+mod theming;
 
 use std::rc::Rc;
 
