@@ -42,6 +42,10 @@ async fn sign_out_with_one_session_ends_every_session_of_this_browser_but_not_ot
     let elsewhere_session = elsewhere["session_ids"][0].as_str().unwrap().to_owned();
     let (clerk, pushed, ids) = signed_in_clerk(&["ada@example.test"]).await;
     let (_listener, seen) = record_states(&clerk);
+    assert!(
+        cookie_names().iter().any(|n| n.starts_with("__session_")),
+        "the suffixed twin"
+    );
 
     clerk.sign_out(SignOutOptions::default()).await.unwrap();
 
@@ -63,6 +67,11 @@ async fn sign_out_with_one_session_ends_every_session_of_this_browser_but_not_ot
     );
     assert!(clerk.state().session().is_none() && !clerk.state().is_undetermined());
     assert_eq!(cookie("__session"), None);
+    assert!(
+        !cookie_names().iter().any(|n| n.starts_with("__session")),
+        "{:?}",
+        cookie_names()
+    );
     assert_eq!(cookie("__client_uat").as_deref(), Some("0"));
     assert_eq!(*pushed.borrow(), ["/"]);
 }

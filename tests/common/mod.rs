@@ -266,6 +266,20 @@ pub fn cookie(name: &str) -> Option<String> {
     })
 }
 
+/// The names of this page's cookies.
+pub fn cookie_names() -> Vec<String> {
+    let doc: web_sys::HtmlDocument = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .unchecked_into();
+    doc.cookie()
+        .unwrap()
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('=').map(|(k, _)| k.to_owned()))
+        .collect()
+}
+
 /// A new `Clerk` for the server's key.
 pub fn clerk() -> Clerk {
     Clerk::new(&publishable_key()).unwrap()
