@@ -129,7 +129,14 @@ impl Inner {
         };
         let answer = self.fapi.envelope(method, &entry.path(), None).await;
         let client = match answer {
-            Ok(envelope) => envelope.client.map(Rc::new),
+            // Signing out every session answers with the client as `response` too.
+            Ok(envelope) => envelope
+                .client
+                .or_else(|| match entry {
+                    PendingSignOut::AllSessions => envelope.response.as_ref().map(Client::read),
+                    PendingSignOut::Session(_) => None,
+                })
+                .map(Rc::new),
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 self.journal.add(entry.clone());
