@@ -225,3 +225,34 @@ async fn a_get_is_retried_with_backoff_on_network_failure_but_a_post_fails_at_on
     assert!(gets >= 3, "one attempt and two retries at least ({gets})");
     assert_eq!(fresh.state().status, clerk_wasm::Status::Error);
 }
+
+#[wasm_bindgen_test]
+async fn an_offline_single_session_sign_out_is_journaled_and_replayed_for_that_session_only() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    let (ada, grace) = (ids[0].clone(), ids[1].clone());
+    let path = format!("/v1/client/sessions/{grace}/remove");
+    arm_network_failure("POST", &path).await;
+    let options = SignOutOptions {
+        session_id: Some(grace.clone()),
+        redirect_url: None,
+    };
+    clerk.sign_out(options).await.unwrap();
+    drain_drops("POST", &path).await;
+    assert_eq!(pending_journal(), Some(format!("remove:{grace}")));
+    assert!(clerk.state().session().is_none());
+    assert_eq!(
+        clerk.state().signed_in_sessions().len(),
+        1,
+        "ada is still signed in"
+    );
+
+    let online = web_sys::Event::new("online").unwrap();
+    web_sys::window().unwrap().dispatch_event(&online).unwrap();
+    assert!(
+        wait_until(3000, || pending_journal().is_none()).await,
+        "replay never confirmed"
+    );
+    assert_eq!(server_session_status(&grace).await, "removed");
+    assert_eq!(server_session_status(&ada).await, "active");
+}
