@@ -8,6 +8,8 @@
 
 mod common;
 
+use std::future::Future;
+
 use clerk_wasm::ClerkError;
 use common::*;
 use serde_json::json;
@@ -142,5 +144,48 @@ async fn a_session_of_another_browser_cannot_be_ended_from_this_one() {
         (Some(404), "resource_not_found")
     );
     assert_eq!(server_session_status(&foreign).await, "active");
+    assert!(clerk.state().is_signed_in());
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_pending_call_aborts_its_request_before_the_server_acts_on_it() {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let path = format!("/v1/client/sessions/{}/end", ids[0]);
+    // The server waits 300 ms before handling the request; the caller gives up after 50.
+    fault(json!({"method": "POST", "path": path, "latency_ms": 300})).await;
+    let call = Box::pin(clerk.end_session(&ids[0]));
+    let gave_up = Box::pin(sleep(50));
+    let mut call = Some(call);
+    let mut gave_up = Some(gave_up);
+    std::future::poll_fn(|cx| {
+        if let Some(c) = call.as_mut() {
+            if c.as_mut().poll(cx).is_ready() {
+                return std::task::Poll::Ready(());
+            }
+        }
+        if gave_up.as_mut().unwrap().as_mut().poll(cx).is_ready() {
+            call = None; // dropped: the fetch is aborted
+            gave_up = None;
+            return std::task::Poll::Ready(());
+        }
+        std::task::Poll::Pending
+    })
+    .await;
+    assert!(
+        call.is_none(),
+        "the call finished before it could be dropped"
+    );
+    sleep(500).await;
+    assert_eq!(
+        request_lines().await,
+        [format!("POST {path}")],
+        "it did leave"
+    );
+    assert_eq!(
+        server_session_status(&ids[0]).await,
+        "active",
+        "the server never acted on it"
+    );
     assert!(clerk.state().is_signed_in());
 }
