@@ -34,7 +34,7 @@ impl Action {
             Self::SignOutAll => "signOutAll".into(),
             Self::AddAccount => "addAccount".into(),
             Self::Switch(id) => ["switch:", id].concat(),
-            Self::Custom(i) => ["custom:", &i.to_string()].concat(),
+            Self::Custom(i) => super::dom::numbered("custom:", *i),
         }
     }
 

@@ -17,6 +17,29 @@ pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
     Some(node)
 }
 
+/// `prefix` followed by `n` in decimal. Hand-written because `to_string()` on an integer
+/// links `core::fmt`'s integer formatting, which nothing else in the SDK needs.
+pub(crate) fn numbered(prefix: &str, mut n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(prefix.len() + digits.len() - start);
+    out.push_str(prefix);
+    for &d in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+    out
+}
+
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
     let _ = node.set_attribute(name, value);
@@ -96,6 +119,16 @@ impl Drop for EventListener {
             self.capture,
         );
         LIVE.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 4096, usize::MAX] {
+            assert_eq!(super::numbered("x-", n), format!("x-{n}"));
+        }
     }
 }
 

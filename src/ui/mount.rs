@@ -53,7 +53,7 @@ pub(crate) struct MountState {
 }
 
 thread_local! {
-    static NEXT_PANEL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static NEXT_PANEL: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 impl Mount {
@@ -71,7 +71,7 @@ impl Mount {
         apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
         let panel_id = NEXT_PANEL.with(|n| {
             n.set(n.get().wrapping_add(1));
-            ["cl-userButtonPanel-", &n.get().to_string()].concat()
+            super::dom::numbered("cl-userButtonPanel-", n.get())
         });
         let labels = super::defaults::labels(clerk, &props);
         let shared: Shared = Rc::new_cyclic(|me| {

@@ -165,10 +165,35 @@ pub(crate) fn apply_variables<'a>(
 }
 
 fn is_safe_value(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
+    // Byte windows rather than `str::contains`, whose substring searcher costs KBs of wasm.
+    let has = |needle: &[u8]| {
+        (value.as_bytes().windows(needle.len())).any(|w| w.eq_ignore_ascii_case(needle))
+    };
     !value.is_empty()
         && value.len() <= 200
-        && !lower.contains("url(")
-        && !lower.contains("image")
+        && !has(b"url(")
+        && !has(b"image")
         && !value.contains([';', '{', '}', '\\', '<'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_value;
+
+    #[test]
+    fn theme_values_that_could_fetch_or_escape_are_refused() {
+        for ok in ["#6c47ff", "rgb(1, 2, 3)", "Inter, system-ui", "0.5rem"] {
+            assert!(is_safe_value(ok), "{ok}");
+        }
+        for bad in [
+            "URL(https://x.test)",
+            "image-set(a)",
+            "red; color: blue",
+            "}",
+            "",
+            "a\\62",
+        ] {
+            assert!(!is_safe_value(bad), "{bad}");
+        }
+    }
 }
