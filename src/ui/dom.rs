@@ -122,6 +122,15 @@ impl Drop for EventListener {
     }
 }
 
+impl std::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventListener")
+            .field("kind", &self.kind)
+            .field("capture", &self.capture)
+            .finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -129,14 +138,5 @@ mod tests {
         for n in [0, 7, 10, 4096, usize::MAX] {
             assert_eq!(super::numbered("x-", n), format!("x-{n}"));
         }
-    }
-}
-
-impl std::fmt::Debug for EventListener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EventListener")
-            .field("kind", &self.kind)
-            .field("capture", &self.capture)
-            .finish_non_exhaustive()
     }
 }
