@@ -42,7 +42,9 @@ pub(crate) struct Inner {
     pub(crate) options: RefCell<LoadOptions>,
     pub(crate) state: RefCell<Rc<State>>,
     pub(crate) listeners: Rc<Registry>,
-    pub(crate) loads: Flights<Result<(), ClerkError>>,
+    // Flights share result types on purpose: each distinct type is another copy of the
+    // flight machinery in the wasm.
+    pub(crate) loads: Flights<Result<bool, ClerkError>>,
     pub(crate) sign_outs: Flights<Result<bool, ClerkError>>,
     pub(crate) tokens: Flights<Result<Option<String>, ClerkError>>,
     /// Cached session tokens: (session id, jwt, expiry in epoch seconds).

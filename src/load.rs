@@ -27,8 +27,11 @@ impl Clerk {
         let inner = self.inner.clone();
         self.inner
             .loads
-            .join_or_start("load", move || async move { inner.run_load().await })
+            .join_or_start("load", move || async move {
+                inner.run_load().await.map(|()| true)
+            })
             .await
+            .map(|_| ())
     }
 }
 

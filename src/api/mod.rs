@@ -28,7 +28,7 @@ struct DevBrowser {
     token: RefCell<Option<String>>,
     up_front: bool,
     /// Parallel requests refused at once share one new token.
-    refresh: Flights<Result<String, ClerkError>>,
+    refresh: Flights<Result<Option<String>, ClerkError>>,
 }
 
 impl Fapi {
@@ -144,10 +144,12 @@ impl Fapi {
         let token = dev
             .refresh
             .join_or_start("dev_browser", move || async move {
-                dev_browser::obtain(&base, &cookies, rejected.as_deref()).await
+                dev_browser::obtain(&base, &cookies, rejected.as_deref())
+                    .await
+                    .map(Some)
             })
             .await?;
-        *dev.token.borrow_mut() = Some(token);
+        *dev.token.borrow_mut() = token;
         Ok(())
     }
 }
