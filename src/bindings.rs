@@ -4,6 +4,7 @@
 mod convert;
 mod errors;
 mod session;
+mod types;
 mod views;
 
 use std::rc::Rc;
@@ -52,7 +53,10 @@ impl JsClerk {
     /// `new Clerk(publishableKey, { proxyUrl?, domain? })`; throws a `ClerkRuntimeError`
     /// (`code` `invalid_publishable_key` or `invalid_option`) on bad input.
     #[wasm_bindgen(constructor)]
-    pub fn new(publishable_key: &str, options: &JsValue) -> Result<JsClerk, JsValue> {
+    pub fn new(
+        publishable_key: &str,
+        #[wasm_bindgen(unchecked_param_type = "ClerkOptions | undefined")] options: &JsValue,
+    ) -> Result<JsClerk, JsValue> {
         errors::install_panic_hook();
         let options = ClerkOptions {
             proxy_url: convert::get_string(options, "proxyUrl"),
@@ -69,7 +73,11 @@ impl JsClerk {
     /// `await clerk.load(options?)`: `afterSignOutUrl`, `afterMultiSessionSingleSignOutUrl`,
     /// `signInUrl`, `userProfileUrl`, `allowedRedirectProtocols`, `routerPush`, `appearance`,
     /// `localization`. Idempotent. Rejects with the error when the client cannot be loaded.
-    pub fn load(&self, options: &JsValue) -> Promise {
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn load(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
+    ) -> Promise {
         let clerk = self.inner.clone();
         let typed = convert::load_options(options);
         crate::bindings_ui::apply_load_options(&clerk, options);
@@ -81,8 +89,13 @@ impl JsClerk {
     /// `signOut()`, `signOut(callback)`, `signOut(options)`, `signOut(callback, options)`;
     /// options `{ sessionId?, redirectUrl? }`. A callback (sync or returning a promise)
     /// replaces the redirect.
-    #[wasm_bindgen(js_name = signOut)]
-    pub fn sign_out(&self, a: &JsValue, b: &JsValue) -> Promise {
+    #[wasm_bindgen(js_name = signOut, unchecked_return_type = "Promise<void>")]
+    pub fn sign_out(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignOutCallback | SignOutOptions | undefined")]
+        a: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignOutOptions | undefined")] b: &JsValue,
+    ) -> Promise {
         let clerk = self.inner.clone();
         let (options, callback) = convert::sign_out_args(a, b);
         let after = match callback {
@@ -96,8 +109,11 @@ impl JsClerk {
 
     /// `setActive({ session })`: `session` is a session id, a session object or `null`
     /// (signs out locally without a request).
-    #[wasm_bindgen(js_name = setActive)]
-    pub fn set_active(&self, params: &JsValue) -> Promise {
+    #[wasm_bindgen(js_name = setActive, unchecked_return_type = "Promise<void>")]
+    pub fn set_active(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SetActiveParams")] params: &JsValue,
+    ) -> Promise {
         let clerk = self.inner.clone();
         let session = convert::get(params, "session");
         let id = session
@@ -117,8 +133,11 @@ impl JsClerk {
     /// `addListener(callback) → unsubscribe`: called with `{client, session, user}` at once
     /// if loaded and on every change. A listener that throws is reported on the console;
     /// the others still run.
-    #[wasm_bindgen(js_name = addListener)]
-    pub fn add_listener(&self, callback: Function) -> JsValue {
+    #[wasm_bindgen(js_name = addListener, unchecked_return_type = "Unsubscribe")]
+    pub fn add_listener(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Listener")] callback: Function,
+    ) -> JsValue {
         let views = self.views.clone();
         let weak = Rc::downgrade(&self.inner.inner);
         let listener = self.inner.add_listener(move |_state| {
@@ -143,25 +162,25 @@ impl JsClerk {
     }
 
     /// `loading`, `ready`, `degraded` or `error`.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
     pub fn status(&self) -> String {
         self.inner.state().status.as_str().to_owned()
     }
 
     /// The client: `undefined` before load, `null` without one.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "ClientResource | null | undefined")]
     pub fn client(&self) -> JsValue {
         views::current(&self.inner, &self.views).client
     }
 
     /// The current session: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "Session | null | undefined")]
     pub fn session(&self) -> JsValue {
         views::current(&self.inner, &self.views).session
     }
 
     /// The current user: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null | undefined")]
     pub fn user(&self) -> JsValue {
         views::current(&self.inner, &self.views).user
     }
@@ -185,7 +204,7 @@ impl JsClerk {
     }
 
     /// `"development"` or `"production"`.
-    #[wasm_bindgen(getter, js_name = instanceType)]
+    #[wasm_bindgen(getter, js_name = instanceType, unchecked_return_type = "\"development\" | \"production\"")]
     pub fn instance_type(&self) -> String {
         self.inner.instance_type().as_str().to_owned()
     }

@@ -70,7 +70,9 @@ pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
 /// `isClerkAPIResponseError(e)`: whether `e` is an API error thrown by this SDK (or by
 /// ClerkJS, which marks its errors the same way).
 #[wasm_bindgen(js_name = isClerkAPIResponseError)]
-pub fn is_clerk_api_response_error(value: &JsValue) -> bool {
+pub fn is_clerk_api_response_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
+) -> bool {
     value.is_object()
         && Reflect::get(value, &JsValue::from_str("clerkError"))
             .ok()

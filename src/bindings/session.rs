@@ -52,55 +52,58 @@ impl JsSession {
     }
 
     /// `active`, `pending`, `ended`, `removed`, `revoked`, `expired` or `abandoned`.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "\"active\" | \"pending\" | \"ended\" | \"removed\" | \"revoked\" | \"expired\" | \"abandoned\" | \"unknown\""
+    )]
     pub fn status(&self) -> String {
         self.data.status.as_str().to_owned()
     }
 
     /// The session's user (the same object as `clerk.user` for the current session).
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null")]
     pub fn user(&self) -> JsValue {
         self.user.clone()
     }
 
     /// `{firstName, lastName, imageUrl, hasImage, identifier, userId}`.
-    #[wasm_bindgen(getter, js_name = publicUserData)]
+    #[wasm_bindgen(getter, js_name = publicUserData, unchecked_return_type = "PublicUserData | null")]
     pub fn public_user_data(&self) -> JsValue {
         self.public_user_data.clone()
     }
 
     /// A `Date`.
-    #[wasm_bindgen(getter, js_name = lastActiveAt)]
+    #[wasm_bindgen(getter, js_name = lastActiveAt, unchecked_return_type = "Date")]
     pub fn last_active_at(&self) -> JsValue {
         date(self.data.last_active_at)
     }
 
     /// A `Date`.
-    #[wasm_bindgen(getter, js_name = expireAt)]
+    #[wasm_bindgen(getter, js_name = expireAt, unchecked_return_type = "Date")]
     pub fn expire_at(&self) -> JsValue {
         date(self.data.expire_at)
     }
 
     /// A `Date`.
-    #[wasm_bindgen(getter, js_name = abandonAt)]
+    #[wasm_bindgen(getter, js_name = abandonAt, unchecked_return_type = "Date")]
     pub fn abandon_at(&self) -> JsValue {
         date(self.data.abandon_at)
     }
 
     /// A `Date`.
-    #[wasm_bindgen(getter, js_name = createdAt)]
+    #[wasm_bindgen(getter, js_name = createdAt, unchecked_return_type = "Date")]
     pub fn created_at(&self) -> JsValue {
         date(self.data.created_at)
     }
 
     /// A `Date`.
-    #[wasm_bindgen(getter, js_name = updatedAt)]
+    #[wasm_bindgen(getter, js_name = updatedAt, unchecked_return_type = "Date")]
     pub fn updated_at(&self) -> JsValue {
         date(self.data.updated_at)
     }
 
     /// `{jwt}` of the latest token the server sent with the session, or `null`.
-    #[wasm_bindgen(getter, js_name = lastActiveToken)]
+    #[wasm_bindgen(getter, js_name = lastActiveToken, unchecked_return_type = "{ jwt: string } | null")]
     pub fn last_active_token(&self) -> JsValue {
         match &self.data.last_active_token {
             Some(token) => {
@@ -113,6 +116,7 @@ impl JsSession {
     }
 
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn end(&self) -> Result<js_sys::Promise, JsValue> {
         let clerk = self.clerk()?;
         let id = self.data.id.clone();
@@ -123,6 +127,7 @@ impl JsSession {
     }
 
     /// `session.remove()`: removes this session from this browser.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn remove(&self) -> Result<js_sys::Promise, JsValue> {
         let clerk = self.clerk()?;
         let id = self.data.id.clone();
@@ -136,8 +141,11 @@ impl JsSession {
     }
 
     /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
-    #[wasm_bindgen(js_name = getToken)]
-    pub fn get_token(&self, options: &JsValue) -> Result<js_sys::Promise, JsValue> {
+    #[wasm_bindgen(js_name = getToken, unchecked_return_type = "Promise<string | null>")]
+    pub fn get_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue> {
         let clerk = self.clerk()?;
         let id = self.data.id.clone();
         if get(options, "skipCache").is_truthy() {

@@ -1,0 +1,104 @@
+//! TypeScript declarations for the option objects and resources, emitted into the
+//! wasm-bindgen `.d.ts` and referenced by the facade's signatures.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type ClerkStatus = "loading" | "ready" | "degraded" | "error";
+export interface ClerkOptions {
+  /** Absolute URL, or a path relative to the page origin, that proxies the Frontend API. */
+  proxyUrl?: string;
+  /** Satellite domain (production instances: requests go to `clerk.<domain>`). */
+  domain?: string;
+}
+export interface LoadOptions {
+  afterSignOutUrl?: string;
+  afterMultiSessionSingleSignOutUrl?: string;
+  signInUrl?: string;
+  userProfileUrl?: string;
+  /** Protocols allowed in redirects besides http: and https:, e.g. ["myapp:"]. */
+  allowedRedirectProtocols?: string[];
+  /** SPA navigation for same-origin targets. */
+  routerPush?: (to: string) => unknown;
+  appearance?: unknown;
+  localization?: unknown;
+  standardBrowser?: boolean;
+}
+export interface SignOutOptions {
+  /** Sign out only this session (multi-session); otherwise every session of this browser. */
+  sessionId?: string;
+  redirectUrl?: string;
+}
+export type SignOutCallback = () => void | Promise<unknown>;
+export interface SetActiveParams { session: string | Session | null }
+export interface GetTokenOptions { skipCache?: boolean }
+export interface EmailAddressResource { id: string; emailAddress: string }
+export interface PhoneNumberResource { id: string; phoneNumber: string }
+export interface Web3WalletResource { id: string; web3Wallet: string }
+export interface UserResource {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  username: string | null;
+  imageUrl: string;
+  hasImage: boolean;
+  primaryEmailAddressId: string | null;
+  primaryEmailAddress: EmailAddressResource | null;
+  emailAddresses: EmailAddressResource[];
+  primaryPhoneNumberId: string | null;
+  primaryPhoneNumber: PhoneNumberResource | null;
+  phoneNumbers: PhoneNumberResource[];
+  primaryWeb3WalletId: string | null;
+  primaryWeb3Wallet: Web3WalletResource | null;
+  web3Wallets: Web3WalletResource[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface PublicUserData {
+  firstName: string | null;
+  lastName: string | null;
+  imageUrl: string | null;
+  hasImage: boolean;
+  identifier: string;
+  userId: string | null;
+}
+export interface ClientResource {
+  id: string;
+  sessions: Session[];
+  signedInSessions: Session[];
+  lastActiveSessionId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface Resources {
+  client: ClientResource | null | undefined;
+  session: Session | null | undefined;
+  user: UserResource | null | undefined;
+}
+export type Listener = (resources: Resources) => void;
+export type Unsubscribe = () => void;
+export interface ClerkAPIError {
+  code: string;
+  message: string;
+  longMessage: string | null;
+  meta: { paramName: string | null };
+}
+export interface ClerkAPIResponseError extends Error {
+  name: "ClerkAPIResponseError";
+  clerkError: true;
+  code: string;
+  longMessage: string;
+  status: number;
+  errors: ClerkAPIError[];
+  clerkTraceId: string | null;
+  retryAfter?: number;
+}
+export interface ClerkRuntimeError extends Error {
+  name: "ClerkRuntimeError";
+  clerkRuntimeError: true;
+  code: string;
+  longMessage: string;
+}
+"#;
