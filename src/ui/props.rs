@@ -58,20 +58,33 @@ impl Appearance {
     }
 }
 
-/// Every string the user button shows, overridable one by one. `None` keeps the English default.
+/// Every string the user button shows, overridable one by one. `None` keeps the English
+/// default (in quotes below). JS: the same strings under `localization.userButton`, keys in
+/// brackets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[allow(missing_docs)] // each field is named after the string it replaces, see `Labels`
 pub struct Localization {
+    /// The closed trigger's `aria-label`: "Open user menu" (`action__openUserMenu`).
     pub open_user_menu: Option<String>,
+    /// The open trigger's `aria-label`: "Close user menu" (`action__closeUserMenu`).
     pub close_user_menu: Option<String>,
+    /// The dialog's `aria-label`: "Account panel" (`popoverLabel`).
     pub account_panel: Option<String>,
+    /// The actions group's `aria-label`: "Account actions" (`actionsLabel`).
     pub account_actions: Option<String>,
+    /// "Manage account" (`action__manageAccount`).
     pub manage_account: Option<String>,
+    /// "Sign out" (`action__signOut`).
     pub sign_out: Option<String>,
+    /// The session list's heading: "Active sessions" (`sessionsLabel`).
     pub active_sessions: Option<String>,
+    /// "Add account" (`action__addAccount`).
     pub add_account: Option<String>,
+    /// "Sign out of all accounts" (`action__signOutAll`).
     pub sign_out_all: Option<String>,
+    /// The development-instance footer: "Development mode" (`developmentMode`).
     pub development_mode: Option<String>,
+    /// Shown when a failed request has no message of its own: "Something went wrong. Please
+    /// try again." (`actionFailed`).
     pub action_failed: Option<String>,
 }
 
