@@ -269,8 +269,13 @@ impl MountState {
         let Some(panel) = self.render_input().and_then(|r| r.panel()) else {
             return;
         };
-        if let Some(old) = self.panel.replace(panel.clone()) {
-            let _ = old.replace_with_with_node_1(&panel);
+        match self.panel.replace(panel.clone()) {
+            Some(old) => {
+                let _ = old.replace_with_with_node_1(&panel);
+            }
+            None => {
+                let _ = self.root.append_child(&panel);
+            }
         }
         self.place_panel();
         if let Some(key) = focus {
