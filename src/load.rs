@@ -17,6 +17,21 @@ impl Clerk {
     /// concurrent calls share one load. A pending sign-out is replayed before the client is
     /// trusted.
     ///
+    /// ```no_run
+    /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
+    /// use std::rc::Rc;
+    /// use clerk_wasm::LoadOptions;
+    /// clerk
+    ///     .load(LoadOptions {
+    ///         after_sign_out_url: Some("/signed-out".into()),
+    ///         router_push: Some(Rc::new(|to: &str| { /* the app's router */ let _ = to; })),
+    ///         ..LoadOptions::default()
+    ///     })
+    ///     .await?;
+    /// assert!(clerk.state().loaded);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     /// The client could not be loaded (network or API error); `status` is then `error`.
     pub async fn load(&self, options: LoadOptions) -> Result<(), ClerkError> {

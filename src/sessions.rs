@@ -87,6 +87,15 @@ impl Clerk {
     /// `Ok(None)` when there is no such session. Cached until shortly before it expires;
     /// concurrent calls share one request.
     ///
+    /// ```no_run
+    /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
+    /// if let Some(jwt) = clerk.get_token(None).await? {
+    ///     // Authorization: Bearer <jwt> for the app's own backend.
+    ///     let _ = jwt;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     /// The API error of `POST /v1/client/sessions/{id}/tokens`.
     pub async fn get_token(&self, session_id: Option<&str>) -> Result<Option<String>, ClerkError> {

@@ -46,6 +46,15 @@ pub(crate) fn plan(
 impl Clerk {
     /// Signs out (PROTOCOL.md §7) and then navigates to the redirect target.
     ///
+    /// ```no_run
+    /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
+    /// use clerk_wasm::SignOutOptions;
+    /// // Every session of this browser, then to "/bye".
+    /// let options = SignOutOptions { redirect_url: Some("/bye".into()), ..Default::default() };
+    /// clerk.sign_out(options).await?;
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
