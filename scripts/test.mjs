@@ -84,7 +84,7 @@ async function main() {
     await check(
       "browser tests (wasm-bindgen-test, headless Chromium)",
       "cargo",
-      ["test", "-p", "clerk-wasm", "--target", WASM, "--test", "*"],
+      ["test", "-p", "clerk-wasm", "--target", WASM, "--lib", "--test", "*"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
