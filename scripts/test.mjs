@@ -70,7 +70,7 @@ async function main() {
     process.exit(1);
   }
   await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
-  await check("clippy (SDK, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "--target", WASM, "--all-targets", "--", "-D", "warnings"]);
+  await check("clippy (SDK + Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--", "-D", "warnings"]);
   await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
   await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
   await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });
@@ -84,7 +84,7 @@ async function main() {
     await check(
       "browser tests (wasm-bindgen-test, headless Chromium)",
       "cargo",
-      ["test", "-p", "clerk-wasm", "--target", WASM, "--lib", "--test", "*"],
+      ["test", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
