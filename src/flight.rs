@@ -104,16 +104,20 @@ impl<T: Clone + 'static> Flights<T> {
         }
         let flight = Flight::new();
         self.map.borrow_mut().push((key.to_owned(), flight.clone()));
-        let operation = start();
+        // Boxed here so the spawning code below exists once per result type, not once per
+        // call site (each is another copy in the wasm).
+        let operation: Pin<Box<dyn Future<Output = T>>> = Box::pin(start());
+        self.spawn(key.to_owned(), flight.clone(), operation);
+        flight.wait()
+    }
+
+    fn spawn(&self, key: String, done: Flight<T>, operation: Pin<Box<dyn Future<Output = T>>>) {
         let map = self.map.clone();
-        let key = key.to_owned();
-        let done = flight.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let value = operation.await;
             map.borrow_mut().retain(|(k, _)| *k != key);
             done.finish(value);
         });
-        flight.wait()
     }
 
     /// The flight `key`, if in flight.

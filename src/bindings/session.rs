@@ -3,7 +3,6 @@
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use super::convert::{date, get};
 use super::errors::to_js_error;
@@ -120,7 +119,7 @@ impl JsSession {
     pub fn end(&self) -> Result<js_sys::Promise, JsValue> {
         let clerk = self.clerk()?;
         let id = self.data.id.clone();
-        Ok(future_to_promise(async move {
+        Ok(super::to_promise(async move {
             clerk.end_session(&id).await.map_err(|e| to_js_error(&e))?;
             Ok(JsValue::UNDEFINED)
         }))
@@ -131,7 +130,7 @@ impl JsSession {
     pub fn remove(&self) -> Result<js_sys::Promise, JsValue> {
         let clerk = self.clerk()?;
         let id = self.data.id.clone();
-        Ok(future_to_promise(async move {
+        Ok(super::to_promise(async move {
             clerk
                 .remove_session(&id)
                 .await
@@ -151,7 +150,7 @@ impl JsSession {
         if get(options, "skipCache").is_truthy() {
             clerk.inner.forget_token(&id);
         }
-        Ok(future_to_promise(async move {
+        Ok(super::to_promise(async move {
             let token = clerk
                 .get_token(Some(&id))
                 .await
