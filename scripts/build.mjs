@@ -1,6 +1,6 @@
 // The build: cargo (release wasm) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
 // Each stage is skipped when its output is newer than its input, so a second build takes seconds.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { root, run, step } from "./lib.mjs";
 import { setup } from "./setup.mjs";
@@ -47,6 +47,12 @@ export async function build() {
     mkdirSync(dist, { recursive: true });
     copyFileSync(optimized, path.join(dist, "clerk_wasm_bg.wasm"));
     copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "index.d.ts"));
+    // wasm-bindgen's declarations, made usable with a plain ES2022 `lib`: no `Symbol.dispose`
+    // members (ESNext only), and a trailing `x: T | undefined` parameter declared optional.
+    const generated = readFileSync(path.join(pkg, "clerk_wasm.d.ts"), "utf8")
+      .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "")
+      .replace(/(\w+): ([^,()]+?) \| undefined(?=\))/g, "$1?: $2");
+    writeFileSync(path.join(dist, "clerk_wasm.d.ts"), generated);
     copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "inline.d.ts"));
     const esbuild = await import("esbuild");
     const common = {
