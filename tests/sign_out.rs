@@ -241,7 +241,7 @@ async fn while_the_request_is_in_flight_session_and_user_are_undefined() {
     reset(false, false).await;
     let (clerk, _, _) = signed_in_clerk(&["ada@example.test"]).await;
     fault(
-        serde_json::json!({"method": "DELETE", "path": "/v1/client/sessions", "latency_ms": 200}),
+        serde_json::json!({"method": "DELETE", "path": "/v1/client/sessions", "latency_ms": 400}),
     )
     .await;
     let c = clerk.clone();
