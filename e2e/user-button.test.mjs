@@ -88,14 +88,21 @@ test("multi-session: add accounts, switch, sign out of one, then of all", async 
   const others = panel(page).getByRole("group", { name: "Active sessions" });
   await others.waitFor({ state: "visible" });
   await page.screenshot({ path: `${shots}user-button-multi-session.png` });
+  // Switching goes to display_config.after_switch_session_url ("/" on the development server).
+  const switched = page.waitForEvent("framenavigated");
   await others.getByRole("button", { name: /Ada Lovelace/ }).click();
+  await switched;
+  await page.waitForLoadState();
   await eventually(() => page.evaluate(() => window.Clerk.user?.firstName === "Ada"), "Ada to become current");
   const touches = (await dev(server, "GET", "/__dev/requests")).filter((r) => r.path.endsWith("/touch"));
   expectEqual(touches.length, 1, "touch requests for the switch");
 
   await trigger(page).click();
+  const left = page.waitForEvent("framenavigated");
   await panel(page).getByRole("button", { name: "Sign out", exact: true }).click();
-  await eventually(async () => (await activeSessions(server)).length === 2, "only Ada's session to end");
+  await left;
+  await page.waitForLoadState();
+  expectEqual((await activeSessions(server)).length, 2, "active sessions once only Ada signed out");
   const remaining = (await activeSessions(server)).map((s) => s.id);
 
   await page.goto(`${server}/multi-session.html`);
