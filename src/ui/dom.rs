@@ -1,19 +1,21 @@
 //! Small DOM helpers over web-sys: element creation that never parses markup, and an RAII
 //! event listener whose `Drop` unregisters it (no `Closure::forget`: a listener lives exactly
 //! as long as the mount that owns it).
+//!
+//! Every distinct DOM method the wasm calls is one more import, with a wrapper in the wasm
+//! and a shim in the JS glue (~50 bytes gzip together), so the user button sticks to a few:
+//! `setAttribute` for classes and ids too, `textContent` for text.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, Document, Element, Event, EventTarget};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Event, EventTarget};
 
 /// Creates `<tag class="…">`. Attribute and class values are set through the DOM API, so no
 /// text ever goes through the HTML parser. `None` only for an invalid tag name (ours are
 /// literals), which lets the renderers use `?` instead of panicking.
 pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
     let node = doc.create_element(tag).ok()?;
-    if !class.is_empty() {
-        node.set_class_name(class);
-    }
+    attr(&node, "class", class);
     Some(node)
 }
 
@@ -40,6 +42,13 @@ pub(crate) fn numbered(prefix: &str, mut n: usize) -> String {
     out
 }
 
+/// Reads a property by name. For properties that web-sys binds once per interface
+/// (`activeElement` and `adoptedStyleSheets` of both `Document` and `ShadowRoot`) one
+/// `Reflect.get` replaces an import per interface; `undefined` when `obj` has no such property.
+pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
     let _ = node.set_attribute(name, value);
@@ -50,18 +59,10 @@ pub(crate) fn append(parent: &Element, child: &Element) {
     let _ = parent.append_child(child);
 }
 
-/// Appends a text node: user-controlled text is always inert.
-pub(crate) fn text(parent: &Element, content: &str) {
-    if let Some(doc) = parent.owner_document() {
-        let _ = parent.append_child(&doc.create_text_node(content));
-    }
-}
-
-/// Adds extra class names (from `appearance.elements`), one token at a time.
-pub(crate) fn add_classes(node: &Element, classes: &str) {
-    for class in classes.split_ascii_whitespace() {
-        let _ = node.class_list().add_1(class);
-    }
+/// Sets the text of an element that has no other content: user-controlled text is always
+/// inert (`textContent`, never parsed).
+pub(crate) fn text(node: &Element, content: &str) {
+    node.set_text_content(Some(content));
 }
 
 thread_local! {
@@ -84,8 +85,8 @@ pub(crate) struct EventListener {
 
 impl EventListener {
     /// Listens for `kind` on `target`. `capture` listeners also see non-bubbling events (an
-    /// `<img>` `error`) of descendants. Listeners are not passive: keyboard handling calls
-    /// `preventDefault`.
+    /// `<img>` `error`) of descendants. Listeners are not passive (the default for these
+    /// event types): keyboard handling calls `preventDefault`.
     pub(crate) fn new(
         target: &EventTarget,
         kind: &'static str,
@@ -93,13 +94,10 @@ impl EventListener {
         callback: impl FnMut(Event) + 'static,
     ) -> Self {
         let callback = Closure::<dyn FnMut(Event)>::new(callback);
-        let options = AddEventListenerOptions::new();
-        options.set_capture(capture);
-        options.set_passive(false);
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        let _ = target.add_event_listener_with_callback_and_bool(
             kind,
             callback.as_ref().unchecked_ref(),
-            &options,
+            capture,
         );
         LIVE.with(|n| n.set(n.get() + 1));
         Self {

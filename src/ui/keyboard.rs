@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use std::rc::Weak;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Document, Element, Event, HtmlElement};
 
-use super::dom::EventListener;
+use super::dom::{prop, EventListener};
 use super::effects::Effect;
 use super::mount::{with_mount, MountState};
 
@@ -36,19 +36,22 @@ pub(crate) fn open_listeners(
 }
 
 fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
-    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+    // `KeyboardEvent` fields read by name (one `Reflect.get` import, not one per getter); an
+    // event without a string `key` is not a keyboard event and is left alone.
+    let flag = |name| prop(event, name).is_truthy();
+    let Some(key) = prop(event, "key").as_string() else {
         return Effect::None;
     };
-    if key.default_prevented() || key.is_composing() {
+    if flag("defaultPrevented") || flag("isComposing") {
         return Effect::None;
     }
-    let step = match key.key().as_str() {
+    let step = match key.as_str() {
         "Escape" => {
             event.prevent_default();
             state.close(true);
             return Effect::None;
         }
-        "Tab" if key.shift_key() => -1,
+        "Tab" if flag("shiftKey") => -1,
         "Tab" => 1,
         "ArrowDown" => 1,
         "ArrowUp" => -1,
@@ -59,7 +62,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     };
     let items = focusables(panel);
     let active = state.active_element();
-    let arrows = !key.key().starts_with('T');
+    let arrows = !key.starts_with('T');
     // Arrow keys belong to the page unless focus is in the panel.
     if arrows && !panel.contains(active.as_ref().map(AsRef::as_ref)) {
         return Effect::None;
@@ -93,9 +96,11 @@ pub(crate) fn focusables(root: &Element) -> Vec<HtmlElement> {
     let Ok(list) = root.query_selector_all("button,a[href]") else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+    // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
+    // `length`/`item`. Buttons and links of our own HTML: always `HTMLElement`s.
+    js_sys::Array::from(&list)
+        .iter()
+        .map(JsCast::unchecked_into::<HtmlElement>)
         .collect()
 }
 

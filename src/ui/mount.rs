@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement};
 
 use super::action::{Action, ATTR};
-use super::dom::{add_classes, el, EventListener};
+use super::dom::{el, EventListener};
 use super::effects::{run_effect, Effect};
 use super::props::{Labels, UserButtonProps};
 use super::render::{Render, UiState};
@@ -63,10 +63,11 @@ impl Mount {
         let doc = host.owner_document()?;
         props.appearance = super::defaults::appearance(clerk, &props.appearance);
         ensure_adopted(&doc, host);
-        let root = el(&doc, "div", "cl-userButtonBox cl-rootBox")?;
-        if let Some(extra) = props.appearance.classes_for("userButtonBox") {
-            add_classes(&root, extra);
-        }
+        let root = el(
+            &doc,
+            "div",
+            &props.appearance.with_extras("cl-userButtonBox cl-rootBox"),
+        )?;
         let variables = props.appearance.variables.iter();
         apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
         let panel_id = NEXT_PANEL.with(|n| {
@@ -195,7 +196,7 @@ impl MountState {
         for node in [&trigger, &panel].into_iter().flatten() {
             let _ = self.root.append_child(node);
         }
-        if self.root.parent_node().as_ref() != Some(self.host.as_ref()) {
+        if !self.host.contains(Some(&self.root)) {
             let _ = self.host.append_child(&self.root);
         }
         self.trigger = trigger;
@@ -269,14 +270,11 @@ impl MountState {
         let Some(panel) = self.render_input().and_then(|r| r.panel()) else {
             return;
         };
-        match self.panel.replace(panel.clone()) {
-            Some(old) => {
-                let _ = old.replace_with_with_node_1(&panel);
-            }
-            None => {
-                let _ = self.root.append_child(&panel);
-            }
+        // The panel is always the root's last child, so remove + append replaces it in place.
+        if let Some(old) = self.panel.replace(panel.clone()) {
+            old.remove();
         }
+        let _ = self.root.append_child(&panel);
         self.place_panel();
         if let Some(key) = focus {
             self.focus_key(&key);
@@ -290,12 +288,8 @@ impl MountState {
     }
 
     pub(crate) fn focus_trigger(&self) {
-        if let Some(trigger) = self
-            .trigger
-            .as_ref()
-            .and_then(|t| t.dyn_ref::<HtmlElement>())
-        {
-            let _ = trigger.focus();
+        if let Some(trigger) = &self.trigger {
+            let _ = trigger.unchecked_ref::<HtmlElement>().focus();
         }
     }
 
@@ -330,10 +324,10 @@ impl MountState {
     /// The focused element as seen from this button's tree: inside a shadow root the
     /// document only reports the shadow host.
     pub(crate) fn active_element(&self) -> Option<Element> {
-        match self.root.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
-            Some(shadow) => shadow.active_element(),
-            None => self.doc.active_element(),
-        }
+        // `activeElement` of the root node, a document or a shadow root alike (read by name:
+        // one import for both); a detached button has none.
+        let scope = self.root.get_root_node().into();
+        super::dom::prop(&scope, "activeElement").dyn_into().ok()
     }
 
     /// Whether an event happened inside this button. Its composed path is used rather than
@@ -358,10 +352,10 @@ impl MountState {
     }
 
     fn on_image_error(&mut self, event: &Event) -> Effect {
+        // Only `<img>` fires `error` inside the button; a `src` identifies the failed image.
         let src = event
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .filter(|t| t.tag_name().eq_ignore_ascii_case("img"))
             .and_then(|img| img.get_attribute("src"));
         if let Some(src) = src {
             if !self.ui.failed_images.contains(&src) {

@@ -3,21 +3,31 @@
 //! side or bottom edge, a data attribute flips the alignment or the side (no inline styles,
 //! so a strict CSP is not involved).
 
+use wasm_bindgen::JsValue;
 use web_sys::Element;
+
+use super::dom::{attr, prop};
+
+/// A number property by name (`DOMRect` edges, `innerWidth`): one `Reflect.get` import
+/// instead of one import per getter; 0 when absent.
+fn num(obj: &JsValue, name: &str) -> f64 {
+    prop(obj, name).as_f64().unwrap_or(0.0)
+}
 
 /// Flips the panel's alignment or side when its default place overflows the viewport.
 pub(crate) fn keep_in_viewport(panel: &Element, trigger: &Element) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
-    let rect = panel.get_bounding_client_rect();
-    if rect.left() < 0.0 || rect.right() > width {
-        let _ = panel.set_attribute("data-align", "start");
+    let window: JsValue = window.into();
+    let rect = panel.get_bounding_client_rect().into();
+    if num(&rect, "left") < 0.0 || num(&rect, "right") > num(&window, "innerWidth") {
+        attr(panel, "data-align", "start");
     }
-    let anchor = trigger.get_bounding_client_rect();
-    if rect.bottom() > height && anchor.top() - 8.0 >= rect.height() {
-        let _ = panel.set_attribute("data-side", "top");
+    let anchor = trigger.get_bounding_client_rect().into();
+    if num(&rect, "bottom") > num(&window, "innerHeight")
+        && num(&anchor, "top") - 8.0 >= num(&rect, "height")
+    {
+        attr(panel, "data-side", "top");
     }
 }

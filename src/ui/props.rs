@@ -56,6 +56,22 @@ impl Appearance {
             .find(|(p, _)| p == part)
             .map(|(_, c)| c.as_str())
     }
+
+    /// `classes` (`"cl-a cl-b"`) followed by the extra classes of each of those parts, as one
+    /// `class` attribute value.
+    pub(crate) fn with_extras(&self, classes: &str) -> String {
+        let mut out = String::from(classes);
+        for class in classes.split(' ') {
+            let extra = class
+                .strip_prefix("cl-")
+                .and_then(|name| self.classes_for(name));
+            if let Some(extra) = extra {
+                out.push(' ');
+                out.push_str(extra);
+            }
+        }
+        out
+    }
 }
 
 /// Every string the user button shows, overridable one by one. `None` keeps the English

@@ -137,10 +137,14 @@ impl Observer {
         let doc = host.owner_document()?;
         let callback = Closure::<dyn FnMut(Array, MutationObserver)>::new(|_, _| sweep());
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        let options = MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        observer.observe_with_options(&doc, &options).ok()?;
+        // A plain object set by name: the dictionary's typed setters are two more imports.
+        let options = js_sys::Object::new();
+        for key in ["childList", "subtree"] {
+            js_sys::Reflect::set(&options, &key.into(), &true.into()).ok()?;
+        }
+        observer
+            .observe_with_options(&doc, options.unchecked_ref::<MutationObserverInit>())
+            .ok()?;
         Some(Self {
             observer,
             _callback: callback,

@@ -5,7 +5,7 @@
 use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
-use super::dom::{add_classes, append, attr, el, text};
+use super::dom::{append, attr, el, text};
 use super::props::{Builtin, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
@@ -38,16 +38,7 @@ pub(crate) struct Render<'a> {
 impl Render<'_> {
     /// An element with its part classes (`"cl-a cl-b"`) plus the appearance extras for each.
     fn part(&self, tag: &str, classes: &str) -> Option<Element> {
-        let node = el(self.doc, tag, classes)?;
-        for class in classes.split(' ') {
-            let extra = class
-                .strip_prefix("cl-")
-                .and_then(|name| self.props.appearance.classes_for(name));
-            if let Some(extra) = extra {
-                add_classes(&node, extra);
-            }
-        }
-        Some(node)
+        el(self.doc, tag, &self.props.appearance.with_extras(classes))
     }
 
     /// The `<button>` that opens the panel.
@@ -112,7 +103,7 @@ impl Render<'_> {
     /// The dialog.
     pub(crate) fn panel(&self) -> Option<Element> {
         let card = self.part("div", "cl-userButtonPopoverCard")?;
-        card.set_id(self.panel_id);
+        attr(&card, "id", self.panel_id);
         attr(&card, "role", "dialog");
         attr(&card, "aria-label", &self.labels.account_panel);
         append(&card, &self.preview(&self.view.user)?);
@@ -215,8 +206,8 @@ impl Render<'_> {
             return Some(None);
         };
         if item.on_click.is_some() {
-            let button = self.action_button(&Action::Custom(index), "__custom", &item.label)?;
-            add_classes(&button, "cl-userButtonPopoverCustomItemButton");
+            let modifier = "__custom cl-userButtonPopoverCustomItemButton";
+            let button = self.action_button(&Action::Custom(index), modifier, &item.label)?;
             return Some(Some(button));
         }
         let Some(href) = item.href.as_deref().and_then(safe_link_url) else {
@@ -268,7 +259,7 @@ impl Render<'_> {
             let heading_id = [self.panel_id, "-sessions"].concat();
             attr(&group, "aria-labelledby", &heading_id);
             let heading = self.part("p", "cl-userButtonPopoverSessionsLabel")?;
-            heading.set_id(&heading_id);
+            attr(&heading, "id", &heading_id);
             text(&heading, &self.labels.active_sessions);
             append(&group, &heading);
             for other in &self.view.others {
@@ -291,7 +282,8 @@ impl Render<'_> {
             "div",
             "cl-userButtonPopoverActions cl-userButtonPopoverActions__multiSession",
         )?;
-        if self.view.targets.sign_in.is_some() {
+        let add = self.view.targets.sign_in.is_some();
+        if add {
             append(
                 &more,
                 &self.action_button(
@@ -311,7 +303,7 @@ impl Render<'_> {
                 )?,
             );
         }
-        if more.child_element_count() > 0 {
+        if add || !self.view.others.is_empty() {
             append(card, &more);
         }
         Some(())

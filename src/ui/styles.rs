@@ -7,8 +7,11 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document, ShadowRoot};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document};
+
+use super::dom::{attr, prop, text};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -76,30 +79,27 @@ thread_local! {
 /// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
 /// one (document styles do not reach inside), else by the document. Idempotent and cheap
 /// after the first call; a page that replaces `adoptedStyleSheets` gets it back on the next
-/// mount.
+/// mount. Both scopes have `adoptedStyleSheets` (the `DocumentOrShadowRoot` mixin), read and
+/// written by name so one import serves both.
 pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
     let Some(sheet) = sheet() else {
         return fallback_style_element(doc);
     };
-    if let Some(shadow) = host.get_root_node().dyn_ref::<ShadowRoot>() {
-        let adopted = shadow.adopted_style_sheets();
-        if !adopted.includes(&sheet, 0) {
-            shadow.set_adopted_style_sheets(&with(&adopted, &sheet));
+    let scope: JsValue = host.get_root_node().into();
+    let (scope, adopted) = match prop(&scope, "adoptedStyleSheets").dyn_into::<Array>() {
+        Ok(adopted) => (scope, adopted),
+        // A detached host: the document, where it will most likely be inserted.
+        Err(_) => {
+            let scope: JsValue = doc.clone().into();
+            let adopted = prop(&scope, "adoptedStyleSheets").unchecked_into::<Array>();
+            (scope, adopted)
         }
-        return;
-    }
-    let adopted = doc.adopted_style_sheets();
+    };
     if !adopted.includes(&sheet, 0) {
-        doc.set_adopted_style_sheets(&with(&adopted, &sheet));
+        let next = adopted.slice(0, adopted.length());
+        next.push(&sheet);
+        let _ = Reflect::set(&scope, &JsValue::from_str("adoptedStyleSheets"), &next);
     }
-}
-
-/// A copy of `adopted` with `sheet` appended: the array is observable and other code may
-/// hold it, so it is replaced rather than mutated.
-fn with(adopted: &js_sys::Array, sheet: &CssStyleSheet) -> js_sys::Array {
-    let next = adopted.slice(0, adopted.length());
-    next.push(sheet);
-    next
 }
 
 fn sheet() -> Option<CssStyleSheet> {
@@ -117,17 +117,16 @@ fn sheet() -> Option<CssStyleSheet> {
 /// Browsers without constructable stylesheets (Safari before 16.4) get a `<style>` element
 /// instead; those predate strict-CSP-only deployments of this SDK.
 fn fallback_style_element(doc: &Document) {
-    const ID: &str = "cl-user-button-styles";
-    if doc.get_element_by_id(ID).is_some() {
+    let query = |selector| doc.query_selector(selector).ok().flatten();
+    if query("#cl-user-button-styles").is_some() {
         return;
     }
     let Ok(style) = doc.create_element("style") else {
         return;
     };
-    style.set_id(ID);
-    style.set_text_content(Some(CSS));
-    let head = doc.query_selector("head").ok().flatten();
-    if let Some(parent) = head.or_else(|| doc.document_element()) {
+    attr(&style, "id", "cl-user-button-styles");
+    text(&style, CSS);
+    if let Some(parent) = query("head").or_else(|| query(":root")) {
         let _ = parent.append_child(&style);
     }
 }
@@ -150,10 +149,8 @@ pub(crate) fn apply_variables<'a>(
     node: &web_sys::Element,
     values: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) {
-    let Some(html) = node.dyn_ref::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let style = html.style();
+    // The box is a `<div>` this module created: an `HTMLElement`.
+    let style = node.unchecked_ref::<web_sys::HtmlElement>().style();
     for (name, value) in values {
         let Some((_, prop)) = VARIABLES.iter().find(|(n, _)| *n == name) else {
             continue;
