@@ -96,23 +96,29 @@ fn parse_appearance(appearance: &JsValue) -> Appearance {
 
 /// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
 /// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
-/// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`).
+/// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`). In the order of
+/// `Localization::fields`.
+const LOCALIZATION_KEYS: [&str; 11] = [
+    "action__openUserMenu",
+    "action__closeUserMenu",
+    "popoverLabel",
+    "actionsLabel",
+    "action__manageAccount",
+    "action__signOut",
+    "sessionsLabel",
+    "action__addAccount",
+    "action__signOutAll",
+    "developmentMode",
+    "actionFailed",
+];
+
 fn parse_localization(localization: &JsValue) -> Localization {
     let ub = get(localization, "userButton");
-    let s = |key| get_string(&ub, key);
-    Localization {
-        open_user_menu: s("action__openUserMenu"),
-        close_user_menu: s("action__closeUserMenu"),
-        account_panel: s("popoverLabel"),
-        account_actions: s("actionsLabel"),
-        manage_account: s("action__manageAccount"),
-        sign_out: s("action__signOut"),
-        active_sessions: s("sessionsLabel"),
-        add_account: s("action__addAccount"),
-        sign_out_all: s("action__signOutAll"),
-        development_mode: s("developmentMode"),
-        action_failed: s("actionFailed"),
+    let mut parsed = Localization::default();
+    for (field, key) in parsed.fields_mut().into_iter().zip(LOCALIZATION_KEYS) {
+        *field = get_string(&ub, key);
     }
+    parsed
 }
 
 fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::action::Action;
 use super::mount::{MountState, Shared};
+use super::props::Label;
 use crate::{Clerk, SignOutOptions};
 
 /// Work to do after the mount's borrow is released (it may re-enter the mount).
@@ -138,7 +139,7 @@ fn settle(
     state.ui.busy = None;
     match failure {
         Some(message) => {
-            let fallback = || state.labels.action_failed.clone();
+            let fallback = || state.labels.get(Label::ActionFailed).to_owned();
             let message = Some(message).filter(|m| !m.trim().is_empty());
             state.ui.error = Some(message.unwrap_or_else(fallback));
         }

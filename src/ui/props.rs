@@ -104,46 +104,93 @@ pub struct Localization {
     pub action_failed: Option<String>,
 }
 
-/// The resolved strings of one mount: the prop's override, else the load option's, else English.
+/// One string of the user button, in the order of [`Localization::fields`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Label {
+    OpenUserMenu,
+    CloseUserMenu,
+    AccountPanel,
+    AccountActions,
+    ManageAccount,
+    SignOut,
+    ActiveSessions,
+    AddAccount,
+    SignOutAll,
+    DevelopmentMode,
+    ActionFailed,
+}
+
+/// The resolved strings of one mount: the prop's override, else the load option's, else
+/// English; indexed by [`Label`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Labels {
-    pub open_user_menu: String,
-    pub close_user_menu: String,
-    pub account_panel: String,
-    pub account_actions: String,
-    pub manage_account: String,
-    pub sign_out: String,
-    pub active_sessions: String,
-    pub add_account: String,
-    pub sign_out_all: String,
-    pub development_mode: String,
-    pub action_failed: String,
+pub(crate) struct Labels([String; 11]);
+
+/// The English defaults, in the order of [`Localization::fields`].
+const DEFAULTS: [&str; 11] = [
+    "Open user menu",
+    "Close user menu",
+    "Account panel",
+    "Account actions",
+    "Manage account",
+    "Sign out",
+    "Active sessions",
+    "Add account",
+    "Sign out of all accounts",
+    "Development mode",
+    "Something went wrong. Please try again.",
+];
+
+impl Localization {
+    /// Every field, in one fixed order (that of the defaults and of the JS keys), so
+    /// resolving and parsing are one loop rather than eleven copies of the same code.
+    pub(crate) fn fields(&self) -> [&Option<String>; 11] {
+        [
+            &self.open_user_menu,
+            &self.close_user_menu,
+            &self.account_panel,
+            &self.account_actions,
+            &self.manage_account,
+            &self.sign_out,
+            &self.active_sessions,
+            &self.add_account,
+            &self.sign_out_all,
+            &self.development_mode,
+            &self.action_failed,
+        ]
+    }
+
+    /// [`Localization::fields`], writable.
+    pub(crate) fn fields_mut(&mut self) -> [&mut Option<String>; 11] {
+        [
+            &mut self.open_user_menu,
+            &mut self.close_user_menu,
+            &mut self.account_panel,
+            &mut self.account_actions,
+            &mut self.manage_account,
+            &mut self.sign_out,
+            &mut self.active_sessions,
+            &mut self.add_account,
+            &mut self.sign_out_all,
+            &mut self.development_mode,
+            &mut self.action_failed,
+        ]
+    }
 }
 
 impl Labels {
     /// Resolves labels, first override wins.
     pub(crate) fn resolve(layers: &[&Localization]) -> Self {
-        macro_rules! pick {
-            ($field:ident, $default:expr) => {
-                layers
-                    .iter()
-                    .find_map(|l| l.$field.clone())
-                    .unwrap_or_else(|| String::from($default))
-            };
-        }
-        Self {
-            open_user_menu: pick!(open_user_menu, "Open user menu"),
-            close_user_menu: pick!(close_user_menu, "Close user menu"),
-            account_panel: pick!(account_panel, "Account panel"),
-            account_actions: pick!(account_actions, "Account actions"),
-            manage_account: pick!(manage_account, "Manage account"),
-            sign_out: pick!(sign_out, "Sign out"),
-            active_sessions: pick!(active_sessions, "Active sessions"),
-            add_account: pick!(add_account, "Add account"),
-            sign_out_all: pick!(sign_out_all, "Sign out of all accounts"),
-            development_mode: pick!(development_mode, "Development mode"),
-            action_failed: pick!(action_failed, "Something went wrong. Please try again."),
-        }
+        Self(std::array::from_fn(|i| {
+            let set = layers
+                .iter()
+                .find_map(|l| l.fields().get(i).copied().cloned().flatten());
+            set.unwrap_or_else(|| DEFAULTS.get(i).copied().unwrap_or_default().to_owned())
+        }))
+    }
+
+    /// One resolved string.
+    pub(crate) fn get(&self, label: Label) -> &str {
+        self.0.get(label as usize).map_or("", String::as_str)
     }
 }
 

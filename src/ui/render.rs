@@ -6,7 +6,7 @@ use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
 use super::dom::{append, attr, el, text};
-use super::props::{Builtin, Labels, UserButtonProps};
+use super::props::{Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
 
@@ -67,9 +67,9 @@ impl Render<'_> {
     /// The open/closed ARIA attributes of the trigger.
     pub(crate) fn set_trigger_state(&self, button: &Element) {
         let (label, expanded) = if self.ui.open {
-            (&self.labels.close_user_menu, "true")
+            (self.labels.get(Label::CloseUserMenu), "true")
         } else {
-            (&self.labels.open_user_menu, "false")
+            (self.labels.get(Label::OpenUserMenu), "false")
         };
         attr(button, "aria-label", label);
         attr(button, "aria-expanded", expanded);
@@ -105,11 +105,15 @@ impl Render<'_> {
         let card = self.part("div", "cl-userButtonPopoverCard")?;
         attr(&card, "id", self.panel_id);
         attr(&card, "role", "dialog");
-        attr(&card, "aria-label", &self.labels.account_panel);
+        attr(&card, "aria-label", self.labels.get(Label::AccountPanel));
         append(&card, &self.preview(&self.view.user)?);
         let actions = self.part("div", "cl-userButtonPopoverActions")?;
         attr(&actions, "role", "group");
-        attr(&actions, "aria-label", &self.labels.account_actions);
+        attr(
+            &actions,
+            "aria-label",
+            self.labels.get(Label::AccountActions),
+        );
         for item in self.ordered_items() {
             if let Some(node) = self.item(item)? {
                 append(&actions, &node);
@@ -127,7 +131,7 @@ impl Render<'_> {
         }
         if self.view.development {
             let footer = self.part("div", "cl-userButtonPopoverFooter")?;
-            text(&footer, &self.labels.development_mode);
+            text(&footer, self.labels.get(Label::DevelopmentMode));
             append(&card, &footer);
         }
         Some(card)
@@ -190,12 +194,16 @@ impl Render<'_> {
                 if self.view.targets.user_profile.is_none() {
                     return Some(None);
                 }
-                let label = &self.labels.manage_account;
+                let label = self.labels.get(Label::ManageAccount);
                 self.action_button(&Action::ManageAccount, "__manageAccount", label)
                     .map(Some)
             }
             Item::Builtin(Builtin::SignOut) => self
-                .action_button(&Action::SignOut, "__signOut", &self.labels.sign_out)
+                .action_button(
+                    &Action::SignOut,
+                    "__signOut",
+                    self.labels.get(Label::SignOut),
+                )
                 .map(Some),
             Item::Custom(index) => self.custom_item(index),
         }
@@ -260,7 +268,7 @@ impl Render<'_> {
             attr(&group, "aria-labelledby", &heading_id);
             let heading = self.part("p", "cl-userButtonPopoverSessionsLabel")?;
             attr(&heading, "id", &heading_id);
-            text(&heading, &self.labels.active_sessions);
+            text(&heading, self.labels.get(Label::ActiveSessions));
             append(&group, &heading);
             for other in &self.view.others {
                 let button =
@@ -289,7 +297,7 @@ impl Render<'_> {
                 &self.action_button(
                     &Action::AddAccount,
                     "__addAccount",
-                    &self.labels.add_account,
+                    self.labels.get(Label::AddAccount),
                 )?,
             );
         }
@@ -299,7 +307,7 @@ impl Render<'_> {
                 &self.action_button(
                     &Action::SignOutAll,
                     "__signOutAll",
-                    &self.labels.sign_out_all,
+                    self.labels.get(Label::SignOutAll),
                 )?,
             );
         }
