@@ -182,6 +182,17 @@ impl Clerk {
 impl Inner {
     /// Replaces the state with `change` applied to a copy, then notifies listeners.
     pub(crate) fn update(&self, change: impl FnOnce(&mut State)) {
+        // The generic part is only this adapter: the update itself exists once in the wasm
+        // (it was compiled once per call site, ~300 bytes each).
+        let mut change = Some(change);
+        self.update_dyn(&mut |state| {
+            if let Some(change) = change.take() {
+                change(state);
+            }
+        });
+    }
+
+    fn update_dyn(&self, change: &mut dyn FnMut(&mut State)) {
         let mut next = (**self.state.borrow()).clone();
         change(&mut next);
         next.version += 1;

@@ -88,11 +88,11 @@ impl PublishableKey {
     /// `https://<host>`, or `http://<host>` for loopback hosts so the development server works.
     pub fn fapi_base_url(&self) -> String {
         let scheme = if is_loopback(&self.host) {
-            "http"
+            "http://"
         } else {
-            "https"
+            "https://"
         };
-        format!("{scheme}://{}", self.host)
+        [scheme, &self.host].concat()
     }
 }
 

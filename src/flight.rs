@@ -113,7 +113,7 @@ impl<T: Clone + 'static> Flights<T> {
 
     fn spawn(&self, key: String, done: Flight<T>, operation: Pin<Box<dyn Future<Output = T>>>) {
         let map = self.map.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::browser::spawn(async move {
             let value = operation.await;
             map.borrow_mut().retain(|(k, _)| *k != key);
             done.finish(value);

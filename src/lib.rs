@@ -22,6 +22,7 @@ mod bindings_ui;
 mod browser;
 mod clerk;
 mod config;
+mod decimal;
 mod error;
 mod flight;
 mod frontend_api;

@@ -101,7 +101,7 @@ impl Inner {
             let clerk = crate::Clerk {
                 inner: self.clone(),
             };
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::browser::spawn(async move {
                 // A failure leaves the cookie unset; the next getToken() retries.
                 let _ = clerk.get_token(Some(&id)).await;
             });
@@ -191,7 +191,7 @@ impl Inner {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
                     self.cookies.set(
                         "__client_uat",
-                        &(uat.floor() as u64).to_string(),
+                        &crate::decimal::decimal(uat.floor() as u64),
                         365 * 86400,
                     );
                 }
@@ -218,7 +218,7 @@ impl Inner {
                 if let Err(err) = inner.refresh_client().await {
                     crate::browser::report(
                         "Clerk: re-reading the client after a sign-out in another tab failed",
-                        &err.to_string().into(),
+                        &err.message().into(),
                     );
                 }
             })
@@ -247,6 +247,6 @@ where
     Fut: std::future::Future<Output = ()> + 'static,
 {
     if let Some(inner) = weak.upgrade() {
-        wasm_bindgen_futures::spawn_local(task(inner));
+        crate::browser::spawn(task(inner));
     }
 }

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlDocument;
 
 use super::sha1::{base64_url, sha1};
+use crate::decimal::decimal;
 
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
 /// base64 of SHA-1(publishable key).
@@ -65,7 +66,7 @@ pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: Option<u32>) -> 
     let secure = web_sys::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "https:");
-    let max_age = max_age_s.map_or_else(|| "0".to_owned(), |s| s.to_string());
+    let max_age = decimal(u64::from(max_age_s.unwrap_or(0)));
     let mut out = [
         name,
         "=",

@@ -33,14 +33,21 @@ impl PendingSignOut {
 
 /// Encodes a journal as text: entries separated by spaces, `all` or `remove:<id>`.
 pub(crate) fn encode(entries: &[PendingSignOut]) -> String {
-    let parts: Vec<String> = entries
-        .iter()
-        .map(|e| match e {
-            PendingSignOut::AllSessions => "all".to_owned(),
-            PendingSignOut::Session(id) => ["remove:", id].concat(),
-        })
-        .collect();
-    parts.join(" ")
+    // push_str, not `Vec<String>::join`: that one links its own 1 KB copy of the joiner.
+    let mut out = String::new();
+    for entry in entries {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match entry {
+            PendingSignOut::AllSessions => out.push_str("all"),
+            PendingSignOut::Session(id) => {
+                out.push_str("remove:");
+                out.push_str(id);
+            }
+        }
+    }
+    out
 }
 
 /// Decodes [`encode`]'s text; unknown entries (another version's) are dropped.

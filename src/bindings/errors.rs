@@ -18,7 +18,7 @@ fn opt_str(value: Option<&str>) -> JsValue {
 /// API errors also `status`, `errors[]`, `clerkTraceId`, `retryAfter` and `clerkError: true`
 /// (as ClerkJS's `ClerkAPIResponseError`).
 pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
-    let error = js_sys::Error::new(&err.to_string());
+    let error = js_sys::Error::new(&err.message());
     let value: JsValue = error.clone().into();
     set(&value, "code", &JsValue::from_str(err.code()));
     set(
@@ -89,9 +89,17 @@ pub(crate) fn install_panic_hook() {
         #[cfg(debug_assertions)]
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // Message and location by hand: `info.to_string()` links the `Display` impls of
+            // the hook info and of `Location` (with integer formatting).
+            let line = info
+                .location()
+                .map(|l| [l.file(), ":", &crate::decimal::decimal(u64::from(l.line()))].concat())
+                .unwrap_or_default();
             let message = [
-                "clerk-wasm panicked (please report this bug): ",
-                &info.to_string(),
+                "clerk-wasm panicked (please report this bug) at ",
+                &line,
+                ": ",
+                payload_text(info.payload()),
             ]
             .concat();
             web_sys::console::error_1(&JsValue::from_str(&message));
@@ -99,4 +107,13 @@ pub(crate) fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// A panic payload as text: `panic!("literal")` carries a `&str`, formatted panics a `String`.
+fn payload_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("Box<dyn Any>")
 }
