@@ -7,16 +7,28 @@
 //! `setAttribute` for classes and ids too, `textContent` for text.
 
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A `Document`, seen through the one method bound here.
+    type ElementFactory;
+
+    /// `document.createElement`, bound without `catch`: it throws only for an invalid tag
+    /// name, and every tag here is a literal. web-sys's binding returns a `Result`, which
+    /// put an early return (and the drops of every node built so far) after each node.
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &ElementFactory, tag: &str) -> Element;
+}
+
 /// Creates `<tag class="…">`. Attribute and class values are set through the DOM API, so no
-/// text ever goes through the HTML parser. `None` only for an invalid tag name (ours are
-/// literals), which lets the renderers use `?` instead of panicking.
-pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
-    let node = doc.create_element(tag).ok()?;
+/// text ever goes through the HTML parser. `tag` must be a valid literal tag name.
+pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Element {
+    let node = doc.unchecked_ref::<ElementFactory>().create_element(tag);
     attr(&node, "class", class);
-    Some(node)
+    node
 }
 
 /// `prefix` followed by `n` in decimal. Hand-written because `to_string()` on an integer

@@ -67,7 +67,7 @@ impl Mount {
             &doc,
             "div",
             &props.appearance.with_extras("cl-userButtonBox cl-rootBox"),
-        )?;
+        );
         let variables = props.appearance.variables.iter();
         apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
         let panel_id = NEXT_PANEL.with(|n| {
@@ -192,14 +192,15 @@ impl MountState {
             panel_id: &self.panel_id,
         };
         let trigger = render.trigger();
-        let panel = if self.ui.open { render.panel() } else { None };
-        for node in [&trigger, &panel].into_iter().flatten() {
-            let _ = self.root.append_child(node);
+        let _ = self.root.append_child(&trigger);
+        let panel = self.ui.open.then(|| render.panel());
+        if let Some(panel) = &panel {
+            let _ = self.root.append_child(panel);
         }
         if !self.host.contains(Some(&self.root)) {
             let _ = self.host.append_child(&self.root);
         }
-        self.trigger = trigger;
+        self.trigger = Some(trigger);
         self.panel = panel;
         if self.ui.open {
             self.place_panel();
@@ -233,10 +234,8 @@ impl MountState {
         if let Some(trigger) = &self.trigger {
             render.set_trigger_state(trigger);
         }
-        if let Some(panel) = &panel {
-            let _ = self.root.append_child(panel);
-        }
-        self.panel = panel;
+        let _ = self.root.append_child(&panel);
+        self.panel = Some(panel);
         self.place_panel();
         self.open_listeners = keyboard::open_listeners(&self.doc, &self.me);
         keyboard::focus_first(self);
@@ -267,7 +266,7 @@ impl MountState {
             return;
         }
         let focus = self.focused_key();
-        let Some(panel) = self.render_input().and_then(|r| r.panel()) else {
+        let Some(panel) = self.render_input().map(|r| r.panel()) else {
             return;
         };
         // The panel is always the root's last child, so remove + append replaces it in place.

@@ -37,31 +37,46 @@ pub(crate) struct Render<'a> {
 
 impl Render<'_> {
     /// An element with its part classes (`"cl-a cl-b"`) plus the appearance extras for each.
-    fn part(&self, tag: &str, classes: &str) -> Option<Element> {
+    fn part(&self, tag: &str, classes: &str) -> Element {
         el(self.doc, tag, &self.props.appearance.with_extras(classes))
     }
 
+    /// A part appended to `parent`.
+    fn child(&self, parent: &Element, tag: &str, classes: &str) -> Element {
+        let node = self.part(tag, classes);
+        append(parent, &node);
+        node
+    }
+
+    /// A one-line `<span>` of user-controlled or localized text in `parent`: its own
+    /// direction, truncated with an ellipsis, the full text in `title` when `titled`.
+    fn line(&self, parent: &Element, classes: &str, content: &str, titled: bool) {
+        let span = self.child(parent, "span", classes);
+        attr(&span, "dir", "auto");
+        if titled {
+            attr(&span, "title", content);
+        }
+        text(&span, content);
+    }
+
     /// The `<button>` that opens the panel.
-    pub(crate) fn trigger(&self) -> Option<Element> {
-        let button = self.part("button", "cl-userButtonTrigger")?;
+    pub(crate) fn trigger(&self) -> Element {
+        let button = self.part("button", "cl-userButtonTrigger");
         attr(&button, "type", "button");
         attr(&button, ATTR, &Action::Toggle.key());
         attr(&button, "aria-haspopup", "dialog");
         self.set_trigger_state(&button);
         if self.props.show_name {
-            let name = self.part("span", "cl-userButtonOuterIdentifier")?;
-            attr(&name, "dir", "auto");
-            attr(&name, "title", self.view.user.title());
-            text(&name, self.view.user.title());
-            append(&button, &name);
+            let title = self.view.user.title();
+            self.line(&button, "cl-userButtonOuterIdentifier", title, true);
         }
-        let avatar = self.avatar(
+        self.avatar(
+            &button,
             &self.view.user,
             "cl-userButtonAvatarBox",
             "cl-userButtonAvatarImage",
-        )?;
-        append(&button, &avatar);
-        Some(button)
+        );
+        button
     }
 
     /// The open/closed ARIA attributes of the trigger.
@@ -81,8 +96,8 @@ impl Render<'_> {
     }
 
     /// The image when it is usable and has not failed, else the initials.
-    fn avatar(&self, person: &Person, box_class: &str, image_class: &str) -> Option<Element> {
-        let holder = self.part("span", &["cl-avatarBox ", box_class].concat())?;
+    fn avatar(&self, parent: &Element, person: &Person, box_class: &str, image_class: &str) {
+        let holder = self.child(parent, "span", &["cl-avatarBox ", box_class].concat());
         attr(&holder, "aria-hidden", "true");
         let image = person
             .image_url
@@ -90,83 +105,62 @@ impl Render<'_> {
             .filter(|url| !self.ui.failed_images.iter().any(|f| f == url));
         match image {
             Some(url) => {
-                let img = self.part("img", &["cl-avatarImage ", image_class].concat())?;
+                let img = self.child(&holder, "img", &["cl-avatarImage ", image_class].concat());
                 attr(&img, "alt", "");
                 attr(&img, "src", url);
-                append(&holder, &img);
             }
             None => text(&holder, &person.initials),
         }
-        Some(holder)
     }
 
     /// The dialog.
-    pub(crate) fn panel(&self) -> Option<Element> {
-        let card = self.part("div", "cl-userButtonPopoverCard")?;
+    pub(crate) fn panel(&self) -> Element {
+        let card = self.part("div", "cl-userButtonPopoverCard");
         attr(&card, "id", self.panel_id);
         attr(&card, "role", "dialog");
         attr(&card, "aria-label", self.labels.get(Label::AccountPanel));
-        append(&card, &self.preview(&self.view.user)?);
-        let actions = self.part("div", "cl-userButtonPopoverActions")?;
-        attr(&actions, "role", "group");
-        attr(
-            &actions,
-            "aria-label",
-            self.labels.get(Label::AccountActions),
+        let preview = self.child(
+            &card,
+            "div",
+            "cl-userPreview cl-userButtonPopoverUserPreview",
         );
+        self.person(&preview, &self.view.user);
+        let actions = self.child(&card, "div", "cl-userButtonPopoverActions");
+        attr(&actions, "role", "group");
+        let label = self.labels.get(Label::AccountActions);
+        attr(&actions, "aria-label", label);
         for item in self.ordered_items() {
-            if let Some(node) = self.item(item)? {
-                append(&actions, &node);
-            }
+            self.item(&actions, item);
         }
-        append(&card, &actions);
         if self.view.multi_session {
-            self.sessions(&card)?;
+            self.sessions(&card);
         }
         if let Some(message) = &self.ui.error {
-            let error = self.part("p", "cl-userButtonPopoverError")?;
+            let error = self.child(&card, "p", "cl-userButtonPopoverError");
             attr(&error, "role", "alert");
             text(&error, message);
-            append(&card, &error);
         }
         if self.view.development {
-            let footer = self.part("div", "cl-userButtonPopoverFooter")?;
+            let footer = self.child(&card, "div", "cl-userButtonPopoverFooter");
             text(&footer, self.labels.get(Label::DevelopmentMode));
-            append(&card, &footer);
         }
-        Some(card)
+        card
     }
 
-    /// Avatar, full name and identifier.
-    fn preview(&self, person: &Person) -> Option<Element> {
-        let preview = self.part("div", "cl-userPreview cl-userButtonPopoverUserPreview")?;
-        append(
-            &preview,
-            &self.avatar(
-                person,
-                "cl-userPreviewAvatarBox",
-                "cl-userPreviewAvatarImage",
-            )?,
+    /// Avatar, then full name and identifier (the preview and each listed session).
+    fn person(&self, parent: &Element, person: &Person) {
+        self.avatar(
+            parent,
+            person,
+            "cl-userPreviewAvatarBox",
+            "cl-userPreviewAvatarImage",
         );
-        append(&preview, &self.person_text(person)?);
-        Some(preview)
-    }
-
-    fn person_text(&self, person: &Person) -> Option<Element> {
-        let texts = self.part("span", "cl-userPreviewTextContainer")?;
-        let main = self.part("span", "cl-userPreviewMainIdentifier")?;
-        attr(&main, "dir", "auto");
-        attr(&main, "title", person.title());
-        text(&main, person.title());
-        append(&texts, &main);
+        let texts = self.child(parent, "span", "cl-userPreviewTextContainer");
+        self.line(&texts, "cl-userPreviewMainIdentifier", person.title(), true);
         if person.full_name.is_some() {
-            let secondary = self.part("span", "cl-userPreviewSecondaryIdentifier")?;
-            attr(&secondary, "dir", "auto");
-            attr(&secondary, "title", &person.identifier);
-            text(&secondary, &person.identifier);
-            append(&texts, &secondary);
+            let secondary = "cl-userPreviewSecondaryIdentifier";
+            self.line(&texts, secondary, &person.identifier, true);
         }
-        Some(texts)
     }
 
     /// Built-in and custom actions in display order: "Manage account", the custom items,
@@ -187,53 +181,51 @@ impl Render<'_> {
         out
     }
 
-    /// One action node; `Some(None)` when the item has nothing to show.
-    fn item(&self, item: Item) -> Option<Option<Element>> {
+    /// One action node in `parent`, unless the item has nothing to show.
+    fn item(&self, parent: &Element, item: Item) {
         match item {
             Item::Builtin(Builtin::ManageAccount) => {
-                if self.view.targets.user_profile.is_none() {
-                    return Some(None);
+                if self.view.targets.user_profile.is_some() {
+                    let label = self.labels.get(Label::ManageAccount);
+                    self.action_button(parent, &Action::ManageAccount, "__manageAccount", label);
                 }
-                let label = self.labels.get(Label::ManageAccount);
-                self.action_button(&Action::ManageAccount, "__manageAccount", label)
-                    .map(Some)
             }
-            Item::Builtin(Builtin::SignOut) => self
-                .action_button(
-                    &Action::SignOut,
-                    "__signOut",
-                    self.labels.get(Label::SignOut),
-                )
-                .map(Some),
-            Item::Custom(index) => self.custom_item(index),
+            Item::Builtin(Builtin::SignOut) => {
+                let label = self.labels.get(Label::SignOut);
+                self.action_button(parent, &Action::SignOut, "__signOut", label);
+            }
+            Item::Custom(index) => self.custom_item(parent, index),
         }
     }
 
-    fn custom_item(&self, index: usize) -> Option<Option<Element>> {
+    fn custom_item(&self, parent: &Element, index: usize) {
         let Some(item) = self.props.custom_menu_items.get(index) else {
-            return Some(None);
+            return;
         };
         if item.on_click.is_some() {
             let modifier = "__custom cl-userButtonPopoverCustomItemButton";
-            let button = self.action_button(&Action::Custom(index), modifier, &item.label)?;
-            return Some(Some(button));
+            self.action_button(parent, &Action::Custom(index), modifier, &item.label);
+        } else if let Some(href) = item.href.as_deref().and_then(safe_link_url) {
+            let link = self.child(
+                parent,
+                "a",
+                "cl-userButtonPopoverActionButton cl-userButtonPopoverCustomItemButton",
+            );
+            attr(&link, "href", href);
+            self.label_into(&link, &item.label);
         }
-        let Some(href) = item.href.as_deref().and_then(safe_link_url) else {
-            return Some(None);
-        };
-        let link = self.part(
-            "a",
-            "cl-userButtonPopoverActionButton cl-userButtonPopoverCustomItemButton",
-        )?;
-        attr(&link, "href", href);
-        self.label_into(&link, &item.label)?;
-        Some(Some(link))
     }
 
-    /// A `<button>` for an action, busy-marked when it is the one in flight.
-    fn action_button(&self, action: &Action, modifier: &str, label: &str) -> Option<Element> {
+    /// A `<button>` for an action in `parent`, busy-marked when it is the one in flight.
+    fn action_button(
+        &self,
+        parent: &Element,
+        action: &Action,
+        modifier: &str,
+        label: &str,
+    ) -> Element {
         let base = "cl-userButtonPopoverActionButton";
-        let button = self.part("button", &[base, " ", base, modifier].concat())?;
+        let button = self.child(parent, "button", &[base, " ", base, modifier].concat());
         attr(&button, "type", "button");
         attr(&button, ATTR, &action.key());
         if let Some(busy) = &self.ui.busy {
@@ -244,77 +236,55 @@ impl Render<'_> {
                 attr(&button, "aria-busy", "true");
             }
         }
-        self.label_into(&button, label)?;
-        Some(button)
+        if !label.is_empty() {
+            self.label_into(&button, label);
+        }
+        button
     }
 
-    fn label_into(&self, node: &Element, label: &str) -> Option<()> {
-        let span = self.part("span", "cl-userButtonPopoverActionButtonText")?;
-        attr(&span, "dir", "auto");
-        text(&span, label);
-        append(node, &span);
-        Some(())
+    fn label_into(&self, node: &Element, label: &str) {
+        self.line(node, "cl-userButtonPopoverActionButtonText", label, false);
     }
 
     /// The multi-session part: the other sessions, "Add account", "Sign out of all accounts".
-    fn sessions(&self, card: &Element) -> Option<()> {
-        if !self.view.others.is_empty() {
-            let group = self.part(
+    fn sessions(&self, card: &Element) {
+        let others = !self.view.others.is_empty();
+        if others {
+            let group = self.child(
+                card,
                 "div",
                 "cl-userButtonPopoverActions cl-userButtonPopoverSessions",
-            )?;
+            );
             attr(&group, "role", "group");
             let heading_id = [self.panel_id, "-sessions"].concat();
             attr(&group, "aria-labelledby", &heading_id);
-            let heading = self.part("p", "cl-userButtonPopoverSessionsLabel")?;
+            let heading = self.child(&group, "p", "cl-userButtonPopoverSessionsLabel");
             attr(&heading, "id", &heading_id);
             text(&heading, self.labels.get(Label::ActiveSessions));
-            append(&group, &heading);
             for other in &self.view.others {
-                let button =
-                    self.action_button(&Action::Switch(other.id.clone()), "__session", "")?;
-                // The label span is replaced by the avatar and the two lines of text.
-                button.set_text_content(None);
-                let avatar = self.avatar(
-                    &other.person,
-                    "cl-userPreviewAvatarBox",
-                    "cl-userPreviewAvatarImage",
-                )?;
-                append(&button, &avatar);
-                append(&button, &self.person_text(&other.person)?);
-                append(&group, &button);
+                // No label span: the avatar and the two lines of text name the session.
+                let action = Action::Switch(other.id.clone());
+                let button = self.action_button(&group, &action, "__session", "");
+                self.person(&button, &other.person);
             }
-            append(card, &group);
         }
-        let more = self.part(
+        let add = self.view.targets.sign_in.is_some();
+        if !add && !others {
+            return;
+        }
+        let more = self.child(
+            card,
             "div",
             "cl-userButtonPopoverActions cl-userButtonPopoverActions__multiSession",
-        )?;
-        let add = self.view.targets.sign_in.is_some();
+        );
         if add {
-            append(
-                &more,
-                &self.action_button(
-                    &Action::AddAccount,
-                    "__addAccount",
-                    self.labels.get(Label::AddAccount),
-                )?,
-            );
+            let label = self.labels.get(Label::AddAccount);
+            self.action_button(&more, &Action::AddAccount, "__addAccount", label);
         }
-        if !self.view.others.is_empty() {
-            append(
-                &more,
-                &self.action_button(
-                    &Action::SignOutAll,
-                    "__signOutAll",
-                    self.labels.get(Label::SignOutAll),
-                )?,
-            );
+        if others {
+            let label = self.labels.get(Label::SignOutAll);
+            self.action_button(&more, &Action::SignOutAll, "__signOutAll", label);
         }
-        if add || !self.view.others.is_empty() {
-            append(card, &more);
-        }
-        Some(())
     }
 }
 

@@ -11,7 +11,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document};
 
-use super::dom::{attr, prop, text};
+use super::dom::{attr, el, prop, text};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -121,9 +121,7 @@ fn fallback_style_element(doc: &Document) {
     if query("#cl-user-button-styles").is_some() {
         return;
     }
-    let Ok(style) = doc.create_element("style") else {
-        return;
-    };
+    let style = el(doc, "style", "");
     attr(&style, "id", "cl-user-button-styles");
     text(&style, CSS);
     if let Some(parent) = query("head").or_else(|| query(":root")) {
