@@ -22,10 +22,17 @@ pub(crate) enum Effect {
     Navigate(Clerk, String),
     /// A custom menu item's callback.
     Call(Rc<dyn Fn()>),
+    /// A request to the Frontend API.
+    Request(Clerk, Request),
+}
+
+/// The async actions: one future type serves them all (each spawned future type costs its
+/// own copy of the executor glue in the wasm).
+pub(crate) enum Request {
     /// Sign out with these options.
-    SignOut(Clerk, SignOutOptions),
+    SignOut(SignOutOptions),
     /// Make a session current, then maybe navigate.
-    Switch(Clerk, String, Option<String>),
+    Switch(String, Option<String>),
 }
 
 impl std::fmt::Debug for Effect {
@@ -34,18 +41,19 @@ impl std::fmt::Debug for Effect {
             Self::None => "None",
             Self::Navigate(..) => "Navigate",
             Self::Call(_) => "Call",
-            Self::SignOut(..) => "SignOut",
-            Self::Switch(..) => "Switch",
+            Self::Request(..) => "Request",
         })
     }
 }
 
 /// Applies an action to the mount and says what to do next.
 pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
-    let Some(view) = state.view.clone() else {
+    // Only what the action needs is copied out of the view (not the whole view).
+    let Some(view) = &state.view else {
         return Effect::None;
     };
     let clerk = state.clerk.clone();
+    let targets = &view.targets;
     match action {
         Action::Toggle => {
             if state.ui.open {
@@ -57,9 +65,9 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
         }
         Action::ManageAccount | Action::AddAccount => {
             let target = if action == Action::ManageAccount {
-                view.targets.user_profile
+                targets.user_profile.clone()
             } else {
-                view.targets.sign_in
+                targets.sign_in.clone()
             };
             state.close(false);
             target.map_or(Effect::None, |url| Effect::Navigate(clerk, url))
@@ -77,20 +85,18 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
             if state.ui.busy.is_some() {
                 return Effect::None;
             }
-            state.ui.busy = Some(action.clone());
+            let request = match &action {
+                Action::Switch(id) => Request::Switch(id.clone(), targets.after_switch.clone()),
+                Action::SignOut if view.multi_session => Request::SignOut(SignOutOptions {
+                    session_id: Some(view.session_id.clone()),
+                    redirect_url: targets.after_single_sign_out.clone(),
+                }),
+                _ => Request::SignOut(SignOutOptions::default()),
+            };
+            state.ui.busy = Some(action);
             state.ui.error = None;
             state.refresh_panel();
-            match action {
-                Action::Switch(id) => Effect::Switch(clerk, id, view.targets.after_switch),
-                Action::SignOut if view.multi_session => Effect::SignOut(
-                    clerk,
-                    SignOutOptions {
-                        session_id: Some(view.session_id),
-                        redirect_url: view.targets.after_single_sign_out,
-                    },
-                ),
-                _ => Effect::SignOut(clerk, SignOutOptions::default()),
-            }
+            Effect::Request(clerk, request)
         }
     }
 }
@@ -102,23 +108,18 @@ pub(crate) fn run_effect(shared: &Shared, effect: Effect) {
         Effect::None => {}
         Effect::Navigate(clerk, url) => clerk.navigate(&url),
         Effect::Call(callback) => callback(),
-        Effect::SignOut(clerk, options) => wasm_bindgen_futures::spawn_local(async move {
-            let result = clerk.sign_out(options).await;
-            settle(
-                &weak,
-                result.as_ref().err().map(crate::ClerkError::long_message),
-                false,
-            );
-        }),
-        Effect::Switch(clerk, id, then) => wasm_bindgen_futures::spawn_local(async move {
-            let result = clerk.set_active(&id).await;
+        Effect::Request(clerk, request) => wasm_bindgen_futures::spawn_local(async move {
+            let (result, then) = match request {
+                Request::SignOut(options) => (clerk.sign_out(options).await, None),
+                Request::Switch(id, then) => (clerk.set_active(&id).await, Some(then)),
+            };
             // Like ClerkJS, a successful switch closes the panel (focus back on the trigger).
             settle(
                 &weak,
                 result.as_ref().err().map(crate::ClerkError::long_message),
-                true,
+                then.is_some(),
             );
-            if let (Ok(()), Some(url)) = (result, then) {
+            if let (Ok(()), Some(Some(url))) = (result, then) {
                 clerk.navigate(&url);
             }
         }),
