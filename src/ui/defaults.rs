@@ -32,7 +32,8 @@ thread_local! {
 /// ```
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
     let key = clerk.publishable_key().to_owned();
-    DEFAULTS.with(|cell| {
+    // `try_with` rather than `with`: no access-error panic path in the wasm.
+    let _ = DEFAULTS.try_with(|cell| {
         let Ok(mut all) = cell.try_borrow_mut() else {
             return;
         };
@@ -45,11 +46,13 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
     });
 }
 
-fn with_defaults<T>(clerk: &Clerk, f: impl FnOnce(Option<&Defaults>) -> T) -> T {
-    DEFAULTS.with(|cell| match cell.try_borrow() {
-        Ok(all) => f(all.iter().find(|d| d.key == clerk.publishable_key())),
-        Err(_) => f(None),
-    })
+fn with_defaults<T>(clerk: &Clerk, f: impl Fn(Option<&Defaults>) -> T) -> T {
+    DEFAULTS
+        .try_with(|cell| match cell.try_borrow() {
+            Ok(all) => f(all.iter().find(|d| d.key == clerk.publishable_key())),
+            Err(_) => f(None),
+        })
+        .unwrap_or_else(|_| f(None))
 }
 
 /// The load-level appearance with the button's own on top: variables in order (later wins

@@ -78,13 +78,15 @@ pub(crate) fn text(node: &Element, content: &str) {
 }
 
 thread_local! {
-    /// Live [`EventListener`]s, so leak tests can prove DOM listeners are released.
+    /// Live [`EventListener`]s, so leak tests can prove DOM listeners are released. (Every
+    /// thread-local of the user button is read with `try_with`: `with` links an
+    /// access-error panic.)
     static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// How many DOM event listeners the user buttons hold right now.
 pub(crate) fn live_listeners() -> usize {
-    LIVE.with(std::cell::Cell::get)
+    LIVE.try_with(std::cell::Cell::get).unwrap_or_default()
 }
 
 /// An event listener registered on `target` until dropped.
@@ -111,7 +113,7 @@ impl EventListener {
             callback.as_ref().unchecked_ref(),
             capture,
         );
-        LIVE.with(|n| n.set(n.get() + 1));
+        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
         Self {
             target: target.clone(),
             kind,
@@ -128,7 +130,7 @@ impl Drop for EventListener {
             self.callback.as_ref().unchecked_ref(),
             self.capture,
         );
-        LIVE.with(|n| n.set(n.get().saturating_sub(1)));
+        let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
     }
 }
 

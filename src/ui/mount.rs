@@ -70,10 +70,11 @@ impl Mount {
         );
         let variables = props.appearance.variables.iter();
         apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
-        let panel_id = NEXT_PANEL.with(|n| {
+        let n = NEXT_PANEL.try_with(|n| {
             n.set(n.get().wrapping_add(1));
-            super::dom::numbered("cl-userButtonPanel-", n.get())
+            n.get()
         });
+        let panel_id = super::dom::numbered("cl-userButtonPanel-", n.unwrap_or_default());
         let labels = super::defaults::labels(clerk, &props);
         let shared: Shared = Rc::new_cyclic(|me| {
             RefCell::new(MountState {

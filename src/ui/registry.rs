@@ -22,7 +22,6 @@ struct Entry {
     _mount: Mount,
 }
 
-#[derive(Default)]
 struct Registry {
     next_id: u64,
     entries: Vec<Entry>,
@@ -30,16 +29,31 @@ struct Registry {
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+    // Const-initialized: no lazy-init path (and its access-error panic) in the wasm.
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            next_id: 0,
+            entries: Vec::new(),
+            observer: None,
+        })
+    };
+}
+
+/// Runs `f` on the registry; the default result when it is unavailable (already borrowed,
+/// which no caller does, or torn down with the thread). `try_with` rather than `with`: no
+/// access-error panic path in the wasm.
+fn with_registry<T: Default>(f: impl FnOnce(&mut Registry) -> T) -> T {
+    REGISTRY
+        .try_with(|cell| cell.try_borrow_mut().map(|mut reg| f(&mut reg)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default()
 }
 
 /// Registers `mount` for `host`, replacing (and releasing) any button already there.
 pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
     remove_host(host);
-    let (id, needs_observer) = REGISTRY.with(|cell| {
-        let Ok(mut reg) = cell.try_borrow_mut() else {
-            return (0, false);
-        };
+    let (id, needs_observer) = with_registry(|reg| {
         reg.next_id += 1;
         let id = reg.next_id;
         reg.entries.push(Entry {
@@ -52,11 +66,7 @@ pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
     });
     if needs_observer {
         let observer = Observer::new(host);
-        REGISTRY.with(|cell| {
-            if let Ok(mut reg) = cell.try_borrow_mut() {
-                reg.observer = observer;
-            }
-        });
+        with_registry(|reg| reg.observer = observer);
     }
     id
 }
@@ -73,24 +83,18 @@ pub(crate) fn remove_id(id: u64) -> bool {
 
 /// Whether the button with this id is still mounted.
 pub(crate) fn contains_id(id: u64) -> bool {
-    REGISTRY.with(|cell| {
-        cell.try_borrow()
-            .is_ok_and(|r| r.entries.iter().any(|e| e.id == id))
-    })
+    with_registry(|r| r.entries.iter().any(|e| e.id == id))
 }
 
 /// How many buttons are mounted.
 pub(crate) fn len() -> usize {
-    REGISTRY.with(|cell| cell.try_borrow().map(|r| r.entries.len()).unwrap_or(0))
+    with_registry(|r| r.entries.len())
 }
 
 /// Removes matching entries. They are dropped after the registry borrow ends: dropping a
 /// mount runs its teardown, which must be free to call back in here.
 fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
-    let (taken, observer) = REGISTRY.with(|cell| {
-        let Ok(mut reg) = cell.try_borrow_mut() else {
-            return (Vec::new(), None);
-        };
+    let (taken, observer) = with_registry(|reg| {
         let (taken, kept) = std::mem::take(&mut reg.entries).into_iter().partition(pred);
         reg.entries = kept;
         let observer = if reg.entries.is_empty() {
@@ -109,10 +113,7 @@ fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
 /// Releases buttons whose host left the document. Runs after every batch of DOM mutations
 /// in the page, so the common case (nothing left) allocates nothing.
 fn sweep() {
-    let any_gone = REGISTRY.with(|cell| {
-        let Ok(mut reg) = cell.try_borrow_mut() else {
-            return false;
-        };
+    let any_gone = with_registry(|reg| {
         let mut any_gone = false;
         for entry in &mut reg.entries {
             let connected = entry.host.is_connected();

@@ -103,15 +103,18 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
 }
 
 fn sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        let mut slot = cell.try_borrow_mut().ok()?;
-        if slot.is_none() {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            *slot = Some(sheet);
-        }
-        slot.clone()
-    })
+    SHEET
+        .try_with(|cell| {
+            let mut slot = cell.try_borrow_mut().ok()?;
+            if slot.is_none() {
+                let sheet = CssStyleSheet::new().ok()?;
+                sheet.replace_sync(CSS).ok()?;
+                *slot = Some(sheet);
+            }
+            slot.clone()
+        })
+        .ok()
+        .flatten()
 }
 
 /// Browsers without constructable stylesheets (Safari before 16.4) get a `<style>` element
