@@ -3,20 +3,11 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ClerkError;
-
-/// The global `window`.
-pub(crate) fn window() -> Result<web_sys::Window, ClerkError> {
-    web_sys::window().ok_or(ClerkError::BrowserUnavailable { what: "window" })
-}
-
 /// The page's origin, empty outside a page (and on native targets, where the typed API
 /// is still usable for parsing and doc tests).
 pub(crate) fn page_origin() -> String {
     if cfg!(target_arch = "wasm32") {
-        web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
+        crate::host::origin()
     } else {
         String::new()
     }
@@ -37,11 +28,7 @@ pub(crate) fn now_ms() -> f64 {
 
 /// Resolves after `ms` milliseconds (a `setTimeout` promise: no Rust closure to keep alive).
 pub(crate) async fn sleep(ms: i32) {
-    let Ok(window) = window() else { return };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
+    let _ = JsFuture::from(crate::host::sleep(ms)).await;
 }
 
 /// The message of a thrown JS value.

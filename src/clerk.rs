@@ -170,11 +170,7 @@ impl Clerk {
                     push(&path);
                 }
             }
-            Navigation::Assign(url) => {
-                if let Ok(window) = browser::window() {
-                    let _ = window.location().assign(&url);
-                }
-            }
+            Navigation::Assign(url) => crate::host::assign(&url),
         }
     }
 }

@@ -26,6 +26,7 @@ mod decimal;
 mod error;
 mod flight;
 mod frontend_api;
+mod host;
 mod json;
 mod listeners;
 mod load;

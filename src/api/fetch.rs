@@ -1,11 +1,10 @@
 //! One request over the browser's `fetch`, aborted when its future is dropped.
 
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCredentials, RequestInit, Response, UrlSearchParams};
 
-use crate::browser;
-use crate::ClerkError;
+use crate::{browser, host, ClerkError};
 
 /// What came back, before interpretation.
 #[derive(Debug)]
@@ -18,12 +17,12 @@ pub(crate) struct RawResponse {
 }
 
 /// Aborts the request when the future owning it is dropped before the answer is read.
-struct AbortOnDrop(AbortController);
+struct AbortOnDrop(Promise);
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         // After completion this is a no-op, so it is safe to always call.
-        self.0.abort();
+        host::abort_fetch(&self.0);
     }
 }
 
@@ -37,47 +36,19 @@ pub(crate) async fn send(
     form: Option<&str>,
     credentials: bool,
 ) -> Result<RawResponse, ClerkError> {
-    let window = browser::window()?;
-    let controller = AbortController::new().map_err(network)?;
-    let guard = AbortOnDrop(controller);
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(if credentials {
-        RequestCredentials::Include
-    } else {
-        RequestCredentials::Omit
-    });
-    init.set_signal(Some(&guard.0.signal()));
-    if let Some(form) = form {
-        // URLSearchParams sets the urlencoded content type itself (a CORS-safelisted one).
-        let params = UrlSearchParams::new_with_str(form).map_err(network)?;
-        init.set_body(&params);
-    }
-    let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    // URLSearchParams (in the JS) sets the urlencoded content type itself: a CORS-safelisted one.
+    let guard = AbortOnDrop(host::fetch_text(url, method, form, credentials));
+    let answer = JsFuture::from(guard.0.clone())
         .await
-        .map_err(network)?;
-    let response: Response = answer.dyn_into().map_err(network)?;
-    let headers = response.headers();
-    let retry_after = headers.get("Retry-After").ok().flatten();
-    let db_jwt = headers.get("Clerk-Db-Jwt").ok().flatten();
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?
-        .as_string()
-        .unwrap_or_default();
+        .map_err(|err| ClerkError::Network {
+            message: browser::error_message(&err),
+        })?;
     drop(guard);
+    let item = |i: u32| Reflect::get(&answer, &JsValue::from(i)).unwrap_or_default();
     Ok(RawResponse {
-        status: response.status(),
-        text,
-        retry_after,
-        db_jwt,
+        status: item(0).as_f64().unwrap_or_default() as u16,
+        text: item(1).as_string().unwrap_or_default(),
+        retry_after: item(2).as_string(),
+        db_jwt: item(3).as_string(),
     })
-}
-
-// By value: the shape `map_err` hands over.
-#[allow(clippy::needless_pass_by_value)]
-fn network(err: JsValue) -> ClerkError {
-    ClerkError::Network {
-        message: browser::error_message(&err),
-    }
 }

@@ -1,8 +1,5 @@
 //! The cookies the SDK writes on the page's domain (PROTOCOL.md §8).
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlDocument;
-
 use super::sha1::{base64_url, sha1};
 use crate::decimal::decimal;
 
@@ -30,7 +27,7 @@ impl Cookies {
 
     /// The value of `name`, preferring the key-suffixed twin.
     pub(crate) fn get(&self, name: &str) -> Option<String> {
-        let all = document()?.cookie().ok()?;
+        let all = crate::host::cookies();
         let suffixed = [name, "_", &self.suffix].concat();
         find_cookie(&all, &suffixed).or_else(|| find_cookie(&all, name))
     }
@@ -50,35 +47,23 @@ impl Cookies {
     }
 }
 
-fn document() -> Option<HtmlDocument> {
-    web_sys::window()?.document()?.dyn_into().ok()
-}
-
 fn write(cookie: &str) {
-    if let Some(doc) = document() {
-        let _ = doc.set_cookie(cookie);
-    }
+    // `host::set_cookie` adds `Secure` on https pages so the cookie never leaks over plain
+    // http.
+    crate::host::set_cookie(cookie);
 }
 
-/// `name=value; path=/; SameSite=Lax; max-age=N`; `None` expires it now. `Secure` on https
-/// pages so the cookie never leaks over plain http.
+/// `name=value; path=/; SameSite=Lax; max-age=N`; `None` expires it now.
 pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: Option<u32>) -> String {
-    let secure = web_sys::window()
-        .and_then(|w| w.location().protocol().ok())
-        .is_some_and(|p| p == "https:");
     let max_age = decimal(u64::from(max_age_s.unwrap_or(0)));
-    let mut out = [
+    [
         name,
         "=",
         value,
         "; path=/; SameSite=Lax; max-age=",
         &max_age,
     ]
-    .concat();
-    if secure {
-        out.push_str("; Secure");
-    }
-    out
+    .concat()
 }
 
 /// Finds `name` in a `document.cookie` string.

@@ -1,15 +1,14 @@
 //! Cross-tab sign-out over `BroadcastChannel("clerk")`, interoperable with ClerkJS tabs.
 
+use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
-use web_sys::{BroadcastChannel, MessageEvent};
-
-const CHANNEL: &str = "clerk";
 
 /// The channel and its message handler; dropping it closes both.
 pub(crate) struct CrossTab {
-    channel: BroadcastChannel,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    /// `control(true)` announces a sign-out, `control()` closes the channel.
+    control: Function,
+    _on_message: Closure<dyn FnMut()>,
 }
 
 impl std::fmt::Debug for CrossTab {
@@ -20,40 +19,23 @@ impl std::fmt::Debug for CrossTab {
 
 impl CrossTab {
     /// Listens for `{type: "signout"}` from other tabs; `None` where BroadcastChannel is missing.
-    pub(crate) fn listen(mut on_sign_out: impl FnMut() + 'static) -> Option<Self> {
-        let channel = BroadcastChannel::new(CHANNEL).ok()?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if is_sign_out(&event.data()) {
-                on_sign_out();
-            }
-        });
-        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
-            on_message.as_ref(),
-        )));
+    pub(crate) fn listen(on_sign_out: impl FnMut() + 'static) -> Option<Self> {
+        let on_message = Closure::<dyn FnMut()>::new(on_sign_out);
+        let control = crate::host::on_sign_out_message(&on_message)?;
         Some(Self {
-            channel,
+            control,
             _on_message: on_message,
         })
     }
 
     /// Tells the other tabs this browser signed out.
     pub(crate) fn announce_sign_out(&self) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"signout".into());
-        let _ = self.channel.post_message(&message);
+        let _ = self.control.call1(&JsValue::UNDEFINED, &JsValue::TRUE);
     }
 }
 
 impl Drop for CrossTab {
     fn drop(&mut self) {
-        self.channel.set_onmessage(None);
-        self.channel.close();
+        let _ = self.control.call0(&JsValue::UNDEFINED);
     }
-}
-
-fn is_sign_out(data: &JsValue) -> bool {
-    js_sys::Reflect::get(data, &"type".into())
-        .ok()
-        .and_then(|t| t.as_string())
-        .is_some_and(|t| t == "signout")
 }

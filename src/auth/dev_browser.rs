@@ -65,18 +65,6 @@ pub(crate) fn remember(cookies: &Cookies, token: &str) {
 }
 
 fn take_from_page_url() -> Option<String> {
-    let window = web_sys::window()?;
-    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
-    let params = url.search_params();
-    let token = params.get(PARAM)?;
-    params.delete(PARAM);
-    // Keep the token out of the address bar, history and referrers.
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &history.state().unwrap_or_default(),
-            "",
-            Some(&url.href()),
-        );
-    }
-    Some(token)
+    // Removed from the address bar: keep the token out of history and referrers.
+    crate::host::take_param(PARAM)
 }

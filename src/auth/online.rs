@@ -1,12 +1,13 @@
 //! The window's `online` event, as an RAII registration.
 
+use js_sys::Function;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 /// Calls a callback whenever the browser comes back online; dropping it unregisters.
 pub(crate) struct OnlineListener {
-    window: web_sys::Window,
-    callback: Closure<dyn FnMut()>,
+    remove: Function,
+    _callback: Closure<dyn FnMut()>,
 }
 
 impl std::fmt::Debug for OnlineListener {
@@ -17,19 +18,17 @@ impl std::fmt::Debug for OnlineListener {
 
 impl OnlineListener {
     pub(crate) fn new(callback: impl FnMut() + 'static) -> Option<Self> {
-        let window = web_sys::window()?;
         let callback = Closure::<dyn FnMut()>::new(callback);
-        window
-            .add_event_listener_with_callback("online", callback.as_ref().unchecked_ref())
-            .ok()?;
-        Some(Self { window, callback })
+        let remove = crate::host::on_online(&callback);
+        Some(Self {
+            remove,
+            _callback: callback,
+        })
     }
 }
 
 impl Drop for OnlineListener {
     fn drop(&mut self) {
-        let _ = self
-            .window
-            .remove_event_listener_with_callback("online", self.callback.as_ref().unchecked_ref());
+        let _ = self.remove.call0(&JsValue::UNDEFINED);
     }
 }

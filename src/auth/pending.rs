@@ -87,8 +87,8 @@ impl Journal {
     }
 
     pub(crate) fn entries(&self) -> Vec<PendingSignOut> {
-        storage()
-            .and_then(|s| s.get_item(&self.storage_key).ok().flatten())
+        // Storage access can fail (disabled cookies, sandboxed frames): then no journal.
+        crate::host::storage_get(&self.storage_key)
             .map(|t| decode(&t))
             .unwrap_or_default()
     }
@@ -107,18 +107,9 @@ impl Journal {
     }
 
     fn write(&self, entries: &[PendingSignOut]) {
-        let Some(storage) = storage() else { return };
-        let _ = if entries.is_empty() {
-            storage.remove_item(&self.storage_key)
-        } else {
-            storage.set_item(&self.storage_key, &encode(entries))
-        };
+        let text = (!entries.is_empty()).then(|| encode(entries));
+        crate::host::storage_set(&self.storage_key, text.as_deref());
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    // Storage access can throw (disabled cookies, sandboxed frames): then no journal.
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 #[cfg(test)]

@@ -1,0 +1,130 @@
+//! The browser APIs the core uses, as a handful of small JS functions.
+//!
+//! Every distinct web-sys method is a wasm import with a wrapper in the wasm and a shim in
+//! the JS glue. `fetch` alone took 15 of them (AbortController, RequestInit setters,
+//! URLSearchParams, Response, Headers), the cookie jar, `localStorage`, the address bar and
+//! the cross-tab channel another 25. Here each job is one import whose body is a few lines of
+//! JS. Each function catches what the browser may throw (storage disabled, no
+//! `BroadcastChannel`), so an import never throws through the wasm.
+//!
+//! Imports that need no argument conversion are imported by wasm-bindgen straight from their
+//! snippet, once per function; those live in snippets of their own, as one snippet imported
+//! several times that way is emitted as duplicate keys of the imports object.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function fetchText(url, method, body, include) {
+  const ctl = new AbortController();
+  let answer;
+  try {
+    const init = { method, credentials: include ? "include" : "omit", signal: ctl.signal };
+    if (body != null) init.body = new URLSearchParams(body);
+    answer = fetch(url, init).then((r) =>
+      r.text().then((text) => [r.status, text, r.headers.get("Retry-After"), r.headers.get("Clerk-Db-Jwt")]));
+  } catch (e) {
+    answer = Promise.reject(e);
+  }
+  answer.abort = () => ctl.abort();
+  return answer;
+}
+export function cookies() {
+  return typeof document == "undefined" ? "" : document.cookie;
+}
+export function setCookie(cookie) {
+  if (typeof document != "undefined")
+    document.cookie = cookie + (location.protocol == "https:" ? "; Secure" : "");
+}
+export function storageGet(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+export function storageSet(key, value) {
+  try { value == null ? localStorage.removeItem(key) : localStorage.setItem(key, value); } catch {}
+}
+export function takeParam(name) {
+  try {
+    const url = new URL(location.href);
+    const value = url.searchParams.get(name);
+    if (value != null) {
+      url.searchParams.delete(name);
+      try { history.replaceState(history.state, "", url.href); } catch {}
+    }
+    return value;
+  } catch { return null; }
+}
+export function origin() {
+  return typeof location == "undefined" ? "" : location.origin;
+}
+export function assign(url) {
+  try { location.assign(url); } catch {}
+}
+export function onSignOutMessage(callback) {
+  if (typeof BroadcastChannel == "undefined") return null;
+  const channel = new BroadcastChannel("clerk");
+  channel.onmessage = (e) => { if (e.data?.type == "signout") callback(); };
+  return (announce) => {
+    if (announce) channel.postMessage({ type: "signout" });
+    else { channel.onmessage = null; channel.close(); }
+  };
+}
+"#)]
+extern "C" {
+    /// `fetch(url, {method, credentials, signal, body: URLSearchParams(body)})`, resolving to
+    /// `[status, text, Retry-After, Clerk-Db-Jwt]`; rejects when no answer arrived.
+    #[wasm_bindgen(js_name = fetchText)]
+    pub(crate) fn fetch_text(url: &str, method: &str, body: Option<&str>, include: bool)
+        -> Promise;
+    /// `document.cookie`.
+    pub(crate) fn cookies() -> String;
+    /// Writes one cookie string (`Secure` added on https pages).
+    #[wasm_bindgen(js_name = setCookie)]
+    pub(crate) fn set_cookie(cookie: &str);
+    /// `localStorage.getItem(key)`; `None` also when storage is unavailable.
+    #[wasm_bindgen(js_name = storageGet)]
+    pub(crate) fn storage_get(key: &str) -> Option<String>;
+    /// `localStorage.setItem(key, value)`, or `removeItem(key)` for `None`.
+    #[wasm_bindgen(js_name = storageSet)]
+    pub(crate) fn storage_set(key: &str, value: Option<&str>);
+    /// Removes query parameter `name` from the address bar (`history.replaceState`) and
+    /// returns its value.
+    #[wasm_bindgen(js_name = takeParam)]
+    pub(crate) fn take_param(name: &str) -> Option<String>;
+    /// `location.origin`.
+    pub(crate) fn origin() -> String;
+    /// `location.assign(url)`.
+    pub(crate) fn assign(url: &str);
+    /// Listens on `BroadcastChannel("clerk")` for `{type: "signout"}`. Returns the channel's
+    /// control: `control(true)` announces a sign-out, `control()` closes; `None` where
+    /// `BroadcastChannel` is missing.
+    #[wasm_bindgen(js_name = onSignOutMessage)]
+    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut()>) -> Option<Function>;
+}
+
+#[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]
+extern "C" {
+    /// Aborts the request behind a promise of [`fetch_text`] (a no-op once it settled).
+    #[wasm_bindgen(js_name = abortFetch)]
+    pub(crate) fn abort_fetch(answer: &Promise);
+}
+
+#[wasm_bindgen(
+    inline_js = "export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }"
+)]
+extern "C" {
+    /// A promise resolved after `ms` milliseconds.
+    pub(crate) fn sleep(ms: i32) -> Promise;
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function onOnline(callback) {
+  addEventListener("online", callback);
+  return () => removeEventListener("online", callback);
+}
+"#)]
+extern "C" {
+    /// Adds an `online` listener on the window; returns the function that removes it.
+    #[wasm_bindgen(js_name = onOnline)]
+    pub(crate) fn on_online(callback: &Closure<dyn FnMut()>) -> Function;
+}
