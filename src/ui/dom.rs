@@ -61,6 +61,17 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The document `node` belongs to (`ownerDocument`, read by name); `None` for a document.
+pub(crate) fn owner_document(node: &Element) -> Option<Document> {
+    let doc = prop(node, "ownerDocument");
+    doc.is_object().then(|| doc.unchecked_into())
+}
+
+/// The element an event was dispatched to (`target`, read by name), when it is one.
+pub(crate) fn target_element(event: &Event) -> Option<Element> {
+    prop(event, "target").dyn_into().ok()
+}
+
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
     let _ = node.set_attribute(name, value);
@@ -94,7 +105,10 @@ pub(crate) struct EventListener {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: Closure<dyn FnMut(Event)>,
+    /// Typed `JsValue`, not `Event`: every closure of the user button (these and the
+    /// registry's `MutationObserver` callback) is then one closure type, with one conversion
+    /// shim in the wasm and in the JS glue.
+    callback: Closure<dyn FnMut(JsValue)>,
 }
 
 impl EventListener {
@@ -105,9 +119,11 @@ impl EventListener {
         target: &EventTarget,
         kind: &'static str,
         capture: bool,
-        callback: impl FnMut(Event) + 'static,
+        mut callback: impl FnMut(Event) + 'static,
     ) -> Self {
-        let callback = Closure::<dyn FnMut(Event)>::new(callback);
+        let callback = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            callback(event.unchecked_into());
+        });
         let _ = target.add_event_listener_with_callback_and_bool(
             kind,
             callback.as_ref().unchecked_ref(),

@@ -60,7 +60,7 @@ impl Mount {
     /// Mounts into `host` (an empty `.cl-userButtonBox` is created but only attached once
     /// there is a signed-in user). `None` when `host` has no document.
     pub(crate) fn new(clerk: &Clerk, host: &Element, mut props: UserButtonProps) -> Option<Self> {
-        let doc = host.owner_document()?;
+        let doc = super::dom::owner_document(host)?;
         props.appearance = super::defaults::appearance(clerk, &props.appearance);
         ensure_adopted(&doc, host);
         let root = el(
@@ -338,7 +338,7 @@ impl MountState {
     }
 
     fn on_click(&mut self, event: &Event) -> Effect {
-        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let target = super::dom::target_element(event);
         let Some(node) = target.and_then(|t| t.closest("[data-cl-action]").ok().flatten()) else {
             return Effect::None;
         };
@@ -353,10 +353,7 @@ impl MountState {
 
     fn on_image_error(&mut self, event: &Event) -> Effect {
         // Only `<img>` fires `error` inside the button; a `src` identifies the failed image.
-        let src = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|img| img.get_attribute("src"));
+        let src = super::dom::target_element(event).and_then(|img| img.get_attribute("src"));
         if let Some(src) = src {
             if !self.ui.failed_images.contains(&src) {
                 self.ui.failed_images.push(src);

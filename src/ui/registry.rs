@@ -5,9 +5,8 @@
 
 use std::cell::RefCell;
 
-use js_sys::Array;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 use super::mount::Mount;
@@ -130,13 +129,14 @@ fn sweep() {
 /// The document-wide `MutationObserver`; disconnected when dropped.
 struct Observer {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut(Array, MutationObserver)>,
+    _callback: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Observer {
     fn new(host: &Element) -> Option<Self> {
-        let doc = host.owner_document()?;
-        let callback = Closure::<dyn FnMut(Array, MutationObserver)>::new(|_, _| sweep());
+        let doc = super::dom::owner_document(host)?;
+        // The same closure type as the event listeners' (one conversion shim for all).
+        let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         // A plain object set by name: the dictionary's typed setters are two more imports.
         let options = js_sys::Object::new();

@@ -96,7 +96,7 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
         }
     };
     if !adopted.includes(&sheet, 0) {
-        let next = adopted.slice(0, adopted.length());
+        let next = Array::from(&adopted);
         next.push(&sheet);
         let _ = Reflect::set(&scope, &JsValue::from_str("adoptedStyleSheets"), &next);
     }
