@@ -179,32 +179,18 @@ impl MountState {
         self.trigger = None;
         self.panel = None;
         self.root.set_text_content(None);
-        let Some(view) = &self.view else {
+        let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
             self.open_listeners.clear();
             self.root.remove();
             return;
         };
-        let render = Render {
-            doc: &self.doc,
-            view,
-            props: &self.props,
-            labels: &self.labels,
-            ui: &self.ui,
-            panel_id: &self.panel_id,
-        };
-        let trigger = render.trigger();
         let _ = self.root.append_child(&trigger);
-        let panel = self.ui.open.then(|| render.panel());
-        if let Some(panel) = &panel {
-            let _ = self.root.append_child(panel);
-        }
         if !self.host.contains(Some(&self.root)) {
             let _ = self.host.append_child(&self.root);
         }
         self.trigger = Some(trigger);
-        self.panel = panel;
         if self.ui.open {
-            self.place_panel();
+            self.show_panel();
         }
         if let Some(key) = focus {
             self.focus_key(&key);
@@ -222,22 +208,36 @@ impl MountState {
         })
     }
 
+    /// Builds the panel and puts it in place of the current one (the root's last child, so
+    /// remove + append replaces it in place), inside the viewport.
+    fn show_panel(&mut self) {
+        let Some(panel) = self.render_input().map(|r| r.panel()) else {
+            return;
+        };
+        if let Some(old) = self.panel.replace(panel.clone()) {
+            old.remove();
+        }
+        let _ = self.root.append_child(&panel);
+        if let Some(trigger) = &self.trigger {
+            position::keep_in_viewport(&panel, trigger);
+        }
+    }
+
+    /// The open/closed ARIA state of the trigger.
+    fn update_trigger(&self) {
+        if let (Some(render), Some(trigger)) = (self.render_input(), &self.trigger) {
+            render.set_trigger_state(trigger);
+        }
+    }
+
     /// Opens the panel: build it, wire the document listeners, move focus to the first action.
     pub(crate) fn open(&mut self) {
         if self.ui.open || self.view.is_none() {
             return;
         }
         self.ui.open = true;
-        let Some(render) = self.render_input() else {
-            return;
-        };
-        let panel = render.panel();
-        if let Some(trigger) = &self.trigger {
-            render.set_trigger_state(trigger);
-        }
-        let _ = self.root.append_child(&panel);
-        self.panel = Some(panel);
-        self.place_panel();
+        self.update_trigger();
+        self.show_panel();
         self.open_listeners = keyboard::open_listeners(&self.doc, &self.me);
         keyboard::focus_first(self);
     }
@@ -253,9 +253,7 @@ impl MountState {
         if let Some(panel) = self.panel.take() {
             panel.remove();
         }
-        if let (Some(render), Some(trigger)) = (self.render_input(), &self.trigger) {
-            render.set_trigger_state(trigger);
-        }
+        self.update_trigger();
         if focus_trigger {
             self.focus_trigger();
         }
@@ -267,23 +265,9 @@ impl MountState {
             return;
         }
         let focus = self.focused_key();
-        let Some(panel) = self.render_input().map(|r| r.panel()) else {
-            return;
-        };
-        // The panel is always the root's last child, so remove + append replaces it in place.
-        if let Some(old) = self.panel.replace(panel.clone()) {
-            old.remove();
-        }
-        let _ = self.root.append_child(&panel);
-        self.place_panel();
+        self.show_panel();
         if let Some(key) = focus {
             self.focus_key(&key);
-        }
-    }
-
-    fn place_panel(&self) {
-        if let (Some(panel), Some(trigger)) = (&self.panel, &self.trigger) {
-            position::keep_in_viewport(panel, trigger);
         }
     }
 
