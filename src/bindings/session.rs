@@ -4,7 +4,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{date, get};
+use super::convert::{date, get, set};
 use super::errors::to_js_error;
 use crate::clerk::Inner;
 use crate::{Clerk, ClerkError, Session};
@@ -42,78 +42,67 @@ impl JsSession {
     }
 }
 
-#[wasm_bindgen(js_class = Session)]
+/// The data fields are plain (own, enumerable) properties of the JS object, set once when it
+/// is built: like ClerkJS's resources, and each getter export cost a wrapper in the wasm and a
+/// shim in the JS glue. The TypeScript declarations declare them (`types.rs`).
 impl JsSession {
     /// `sess_...`.
-    #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
         self.data.id.clone()
     }
 
     /// `active`, `pending`, `ended`, `removed`, `revoked`, `expired` or `abandoned`.
-    #[wasm_bindgen(
-        getter,
-        unchecked_return_type = "\"active\" | \"pending\" | \"ended\" | \"removed\" | \"revoked\" | \"expired\" | \"abandoned\" | \"unknown\""
-    )]
     pub fn status(&self) -> String {
         self.data.status.as_str().to_owned()
     }
 
     /// The session's user (the same object as `clerk.user` for the current session).
-    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null")]
     pub fn user(&self) -> JsValue {
         self.user.clone()
     }
 
     /// `{firstName, lastName, imageUrl, hasImage, identifier, userId}`.
-    #[wasm_bindgen(getter, js_name = publicUserData, unchecked_return_type = "PublicUserData | null")]
     pub fn public_user_data(&self) -> JsValue {
         self.public_user_data.clone()
     }
 
-    /// A `Date`.
-    #[wasm_bindgen(getter, js_name = lastActiveAt, unchecked_return_type = "Date")]
-    pub fn last_active_at(&self) -> JsValue {
-        date(self.data.last_active_at)
-    }
-
-    /// A `Date`.
-    #[wasm_bindgen(getter, js_name = expireAt, unchecked_return_type = "Date")]
-    pub fn expire_at(&self) -> JsValue {
-        date(self.data.expire_at)
-    }
-
-    /// A `Date`.
-    #[wasm_bindgen(getter, js_name = abandonAt, unchecked_return_type = "Date")]
-    pub fn abandon_at(&self) -> JsValue {
-        date(self.data.abandon_at)
-    }
-
-    /// A `Date`.
-    #[wasm_bindgen(getter, js_name = createdAt, unchecked_return_type = "Date")]
-    pub fn created_at(&self) -> JsValue {
-        date(self.data.created_at)
-    }
-
-    /// A `Date`.
-    #[wasm_bindgen(getter, js_name = updatedAt, unchecked_return_type = "Date")]
-    pub fn updated_at(&self) -> JsValue {
-        date(self.data.updated_at)
-    }
-
     /// `{jwt}` of the latest token the server sent with the session, or `null`.
-    #[wasm_bindgen(getter, js_name = lastActiveToken, unchecked_return_type = "{ jwt: string } | null")]
     pub fn last_active_token(&self) -> JsValue {
         match &self.data.last_active_token {
             Some(token) => {
                 let obj: JsValue = js_sys::Object::new().into();
-                super::convert::set(&obj, "jwt", &JsValue::from_str(&token.jwt));
+                set(&obj, "jwt", &JsValue::from_str(&token.jwt));
                 obj
             }
             None => JsValue::NULL,
         }
     }
 
+    /// The JS object: this session with its data fields as properties.
+    pub(crate) fn into_js(self) -> JsValue {
+        let d = &self.data;
+        let fields = [
+            ("id", JsValue::from_str(&d.id)),
+            ("status", JsValue::from_str(d.status.as_str())),
+            ("user", self.user.clone()),
+            ("publicUserData", self.public_user_data.clone()),
+            ("lastActiveAt", date(d.last_active_at)),
+            ("expireAt", date(d.expire_at)),
+            ("abandonAt", date(d.abandon_at)),
+            ("createdAt", date(d.created_at)),
+            ("updatedAt", date(d.updated_at)),
+            ("lastActiveToken", self.last_active_token()),
+        ];
+        let js: JsValue = self.into();
+        for (key, value) in &fields {
+            set(&js, key, value);
+        }
+        js
+    }
+}
+
+#[wasm_bindgen(js_class = Session)]
+impl JsSession {
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn end(&self) -> Result<js_sys::Promise, JsValue> {
@@ -163,17 +152,17 @@ impl JsSession {
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {
         let obj: JsValue = js_sys::Object::new().into();
-        super::convert::set(&obj, "object", &JsValue::from_str("session"));
-        super::convert::set(&obj, "id", &JsValue::from_str(&self.data.id));
-        super::convert::set(
+        set(&obj, "object", &JsValue::from_str("session"));
+        set(&obj, "id", &JsValue::from_str(&self.data.id));
+        set(
             &obj,
             "status",
             &JsValue::from_str(self.data.status.as_str()),
         );
-        super::convert::set(&obj, "lastActiveAt", &self.last_active_at());
-        super::convert::set(&obj, "expireAt", &self.expire_at());
-        super::convert::set(&obj, "user", &self.user);
-        super::convert::set(&obj, "publicUserData", &self.public_user_data);
+        set(&obj, "lastActiveAt", &date(self.data.last_active_at));
+        set(&obj, "expireAt", &date(self.data.expire_at));
+        set(&obj, "user", &self.user);
+        set(&obj, "publicUserData", &self.public_user_data);
         obj
     }
 }

@@ -64,6 +64,21 @@ export interface PublicUserData {
   identifier: string;
   userId: string | null;
 }
+/** The data fields of a `Session` (plain properties, merged into the class declaration). */
+export interface Session {
+  readonly id: string;
+  readonly status: "active" | "pending" | "ended" | "removed" | "revoked" | "expired" | "abandoned" | "unknown";
+  /** The session's user (the same object as `clerk.user` for the current session). */
+  readonly user: UserResource | null;
+  readonly publicUserData: PublicUserData | null;
+  readonly lastActiveAt: Date;
+  readonly expireAt: Date;
+  readonly abandonAt: Date;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** The latest token the server sent with the session. */
+  readonly lastActiveToken: { jwt: string } | null;
+}
 export interface ClientResource {
   id: string;
   sessions: Session[];

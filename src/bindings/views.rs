@@ -69,8 +69,7 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             .public_user_data
             .as_ref()
             .map_or(JsValue::NULL, convert::public_user_data);
-        let js: JsValue =
-            JsSession::new(weak.clone(), session.clone(), user.clone(), public).into();
+        let js = JsSession::new(weak.clone(), session.clone(), user.clone(), public).into_js();
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
             views.user = user;
