@@ -61,6 +61,22 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Calls a DOM method that takes no argument (`focus`, `remove`, `getRootNode`, ...) by
+/// name, through the `Function.prototype.call` the core already imports: one import for
+/// all of them rather than one each. `undefined` when there is no such method or it threw
+/// (the typed calls' errors were ignored too).
+pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
+    prop(obj, method)
+        .dyn_ref::<js_sys::Function>()
+        .and_then(|f| f.call0(obj).ok())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Whether `node` is in a document (`isConnected`, read by name).
+pub(crate) fn is_connected(node: &Element) -> bool {
+    prop(node, "isConnected").is_truthy()
+}
+
 /// The document `node` belongs to (`ownerDocument`, read by name); `None` for a document.
 pub(crate) fn owner_document(node: &Element) -> Option<Document> {
     let doc = prop(node, "ownerDocument");

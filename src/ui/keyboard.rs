@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use std::rc::Weak;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement};
+use web_sys::{Document, Element, Event};
 
-use super::dom::{prop, EventListener};
+use super::dom::{invoke, prop, EventListener};
 use super::effects::Effect;
 use super::mount::{with_mount, MountState};
 
@@ -47,7 +47,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     }
     let step = match key.as_str() {
         "Escape" => {
-            event.prevent_default();
+            invoke(event, "preventDefault");
             state.close(true);
             return Effect::None;
         }
@@ -67,12 +67,10 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     if arrows && !panel.contains(active.as_ref().map(AsRef::as_ref)) {
         return Effect::None;
     }
-    event.prevent_default();
-    let current = items
-        .iter()
-        .position(|item| Some(item.unchecked_ref::<Element>()) == active.as_ref());
+    invoke(event, "preventDefault");
+    let current = items.iter().position(|item| Some(item) == active.as_ref());
     if let Some(next) = cycle(current, step, items.len()).and_then(|i| items.get(i)) {
-        let _ = next.focus();
+        invoke(next, "focus");
     }
     Effect::None
 }
@@ -92,15 +90,15 @@ fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
 }
 
 /// The focusable actions inside `root`, in document order.
-pub(crate) fn focusables(root: &Element) -> Vec<HtmlElement> {
+pub(crate) fn focusables(root: &Element) -> Vec<Element> {
     let Ok(list) = root.query_selector_all("button,a[href]") else {
         return Vec::new();
     };
     // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
-    // `length`/`item`. Buttons and links of our own HTML: always `HTMLElement`s.
+    // `length`/`item`.
     js_sys::Array::from(&list)
         .iter()
-        .map(JsCast::unchecked_into::<HtmlElement>)
+        .map(JsCast::unchecked_into::<Element>)
         .collect()
 }
 
@@ -111,7 +109,7 @@ pub(crate) fn focus_first(state: &MountState) {
         .as_ref()
         .and_then(|p| focusables(p).into_iter().next())
     {
-        let _ = first.focus();
+        invoke(&first, "focus");
     }
 }
 

@@ -9,10 +9,10 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement};
+use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{el, EventListener};
+use super::dom::{el, invoke, EventListener};
 use super::effects::{run_effect, Effect};
 use super::props::{Labels, UserButtonProps};
 use super::render::{Render, UiState};
@@ -181,7 +181,7 @@ impl MountState {
         self.root.set_text_content(None);
         let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
             self.open_listeners.clear();
-            self.root.remove();
+            invoke(&self.root, "remove");
             return;
         };
         let _ = self.root.append_child(&trigger);
@@ -215,7 +215,7 @@ impl MountState {
             return;
         };
         if let Some(old) = self.panel.replace(panel.clone()) {
-            old.remove();
+            invoke(&old, "remove");
         }
         let _ = self.root.append_child(&panel);
         if let Some(trigger) = &self.trigger {
@@ -251,7 +251,7 @@ impl MountState {
         self.ui.error = None;
         self.open_listeners.clear();
         if let Some(panel) = self.panel.take() {
-            panel.remove();
+            invoke(&panel, "remove");
         }
         self.update_trigger();
         if focus_trigger {
@@ -273,7 +273,7 @@ impl MountState {
 
     pub(crate) fn focus_trigger(&self) {
         if let Some(trigger) = &self.trigger {
-            let _ = trigger.unchecked_ref::<HtmlElement>().focus();
+            invoke(trigger, "focus");
         }
     }
 
@@ -292,7 +292,7 @@ impl MountState {
             .find(|node| node.get_attribute(ATTR).as_deref() == Some(key));
         match found {
             Some(node) => {
-                let _ = node.focus();
+                invoke(&node, "focus");
             }
             None if self.ui.open => keyboard::focus_first(self),
             None => self.focus_trigger(),
@@ -310,7 +310,7 @@ impl MountState {
     pub(crate) fn active_element(&self) -> Option<Element> {
         // `activeElement` of the root node, a document or a shadow root alike (read by name:
         // one import for both); a detached button has none.
-        let scope = self.root.get_root_node().into();
+        let scope = invoke(&self.root, "getRootNode");
         super::dom::prop(&scope, "activeElement").dyn_into().ok()
     }
 
@@ -318,7 +318,9 @@ impl MountState {
     /// its target, which the document sees retargeted to the shadow host in a shadow tree.
     pub(crate) fn is_inside(&self, event: &Event) -> bool {
         let root: &wasm_bindgen::JsValue = self.root.as_ref();
-        event.composed_path().includes(root, 0)
+        invoke(event, "composedPath")
+            .unchecked_into::<js_sys::Array>()
+            .includes(root, 0)
     }
 
     fn on_click(&mut self, event: &Event) -> Effect {
@@ -351,7 +353,7 @@ impl MountState {
     fn teardown(&mut self) {
         self.open_listeners.clear();
         self.root_listeners.clear();
-        self.root.remove();
+        invoke(&self.root, "remove");
         self.trigger = None;
         self.panel = None;
         self.view = None;

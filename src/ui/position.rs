@@ -6,7 +6,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{attr, prop};
+use super::dom::{attr, invoke, prop};
 
 /// A number property by name (`DOMRect` edges, `innerWidth`): one `Reflect.get` import
 /// instead of one import per getter; 0 when absent.
@@ -20,11 +20,11 @@ pub(crate) fn keep_in_viewport(panel: &Element, trigger: &Element) {
         return;
     };
     let window: JsValue = window.into();
-    let rect = panel.get_bounding_client_rect().into();
+    let rect = invoke(panel, "getBoundingClientRect");
     if num(&rect, "left") < 0.0 || num(&rect, "right") > num(&window, "innerWidth") {
         attr(panel, "data-align", "start");
     }
-    let anchor = trigger.get_bounding_client_rect().into();
+    let anchor = invoke(trigger, "getBoundingClientRect");
     if num(&rect, "bottom") > num(&window, "innerHeight")
         && num(&anchor, "top") - 8.0 >= num(&rect, "height")
     {

@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
+use super::dom::{invoke, is_connected};
 use super::mount::Mount;
 
 struct Entry {
@@ -58,7 +59,7 @@ pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
         reg.entries.push(Entry {
             id,
             host: host.clone(),
-            seen_connected: host.is_connected(),
+            seen_connected: is_connected(host),
             _mount: mount,
         });
         (id, reg.observer.is_none())
@@ -115,14 +116,14 @@ fn sweep() {
     let any_gone = with_registry(|reg| {
         let mut any_gone = false;
         for entry in &mut reg.entries {
-            let connected = entry.host.is_connected();
+            let connected = is_connected(&entry.host);
             any_gone |= entry.seen_connected && !connected;
             entry.seen_connected |= connected;
         }
         any_gone
     });
     if any_gone {
-        take_where(|e| e.seen_connected && !e.host.is_connected());
+        take_where(|e| e.seen_connected && !is_connected(&e.host));
     }
 }
 
@@ -155,6 +156,6 @@ impl Observer {
 
 impl Drop for Observer {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        invoke(&self.observer, "disconnect");
     }
 }

@@ -11,7 +11,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document};
 
-use super::dom::{attr, el, prop, text};
+use super::dom::{attr, el, invoke, prop, text};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -85,7 +85,7 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
     let Some(sheet) = sheet() else {
         return fallback_style_element(doc);
     };
-    let scope: JsValue = host.get_root_node().into();
+    let scope = invoke(host, "getRootNode");
     let (scope, adopted) = match prop(&scope, "adoptedStyleSheets").dyn_into::<Array>() {
         Ok(adopted) => (scope, adopted),
         // A detached host: the document, where it will most likely be inserted.
@@ -151,7 +151,7 @@ pub(crate) fn apply_variables<'a>(
     values: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) {
     // The box is a `<div>` this module created: an `HTMLElement`.
-    let style = node.unchecked_ref::<web_sys::HtmlElement>().style();
+    let style = prop(node, "style").unchecked_into::<web_sys::CssStyleDeclaration>();
     for (name, value) in values {
         let Some((_, prop)) = VARIABLES.iter().find(|(n, _)| *n == name) else {
             continue;
