@@ -72,6 +72,36 @@ pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
         .unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Calls a one-argument method by name (as [`invoke`]); `Err` when it threw or is missing.
+pub(crate) fn try_invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    match prop(obj, method).dyn_ref::<js_sys::Function>() {
+        Some(f) => f.call1(obj, arg),
+        None => Err(JsValue::UNDEFINED),
+    }
+}
+
+/// [`try_invoke1`], with `undefined` for a failure.
+pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
+    try_invoke1(obj, method, arg).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `node.getAttribute(name)`.
+pub(crate) fn get_attr(node: &Element, name: &str) -> Option<String> {
+    invoke1(node, "getAttribute", &name.into()).as_string()
+}
+
+/// `outer.contains(inner)`: whether `inner` is `outer` or inside it.
+pub(crate) fn contains(outer: &Element, inner: Option<&Element>) -> bool {
+    inner.is_some_and(|inner| invoke1(outer, "contains", inner).is_truthy())
+}
+
+/// `node.querySelector(selector)` (on an element or a document).
+pub(crate) fn query(node: &JsValue, selector: &str) -> Option<Element> {
+    invoke1(node, "querySelector", &selector.into())
+        .dyn_into()
+        .ok()
+}
+
 /// Whether `node` is in a document (`isConnected`, read by name).
 pub(crate) fn is_connected(node: &Element) -> bool {
     prop(node, "isConnected").is_truthy()

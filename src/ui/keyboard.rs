@@ -8,7 +8,7 @@ use std::rc::Weak;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-use super::dom::{invoke, prop, EventListener};
+use super::dom::{contains, invoke, invoke1, prop, EventListener};
 use super::effects::Effect;
 use super::mount::{with_mount, MountState};
 
@@ -64,7 +64,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     let active = state.active_element();
     let arrows = !key.starts_with('T');
     // Arrow keys belong to the page unless focus is in the panel.
-    if arrows && !panel.contains(active.as_ref().map(AsRef::as_ref)) {
+    if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
     }
     invoke(event, "preventDefault");
@@ -91,9 +91,7 @@ fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
 
 /// The focusable actions inside `root`, in document order.
 pub(crate) fn focusables(root: &Element) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all("button,a[href]") else {
-        return Vec::new();
-    };
+    let list = invoke1(root, "querySelectorAll", &"button,a[href]".into());
     // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
     // `length`/`item`.
     js_sys::Array::from(&list)

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{el, invoke, EventListener};
+use super::dom::{contains, el, get_attr, invoke, invoke1, EventListener};
 use super::effects::{run_effect, Effect};
 use super::props::{Labels, UserButtonProps};
 use super::render::{Render, UiState};
@@ -185,7 +185,7 @@ impl MountState {
             return;
         };
         let _ = self.root.append_child(&trigger);
-        if !self.host.contains(Some(&self.root)) {
+        if !contains(&self.host, Some(&self.root)) {
             let _ = self.host.append_child(&self.root);
         }
         self.trigger = Some(trigger);
@@ -280,16 +280,16 @@ impl MountState {
     /// The action key of the focused element, when focus is inside this button.
     fn focused_key(&self) -> Option<String> {
         let active = self.active_element()?;
-        if !self.root.contains(Some(&active)) {
+        if !contains(&self.root, Some(&active)) {
             return None;
         }
-        active.get_attribute(ATTR)
+        get_attr(&active, ATTR)
     }
 
     fn focus_key(&self, key: &str) {
         let found = keyboard::focusables(&self.root)
             .into_iter()
-            .find(|node| node.get_attribute(ATTR).as_deref() == Some(key));
+            .find(|node| get_attr(node, ATTR).as_deref() == Some(key));
         match found {
             Some(node) => {
                 invoke(&node, "focus");
@@ -302,7 +302,7 @@ impl MountState {
     /// Whether focus is inside this button.
     pub(crate) fn has_focus(&self) -> bool {
         let active = self.active_element();
-        self.root.contains(active.as_ref().map(AsRef::as_ref))
+        contains(&self.root, active.as_ref())
     }
 
     /// The focused element as seen from this button's tree: inside a shadow root the
@@ -318,20 +318,19 @@ impl MountState {
     /// its target, which the document sees retargeted to the shadow host in a shadow tree.
     pub(crate) fn is_inside(&self, event: &Event) -> bool {
         let root: &wasm_bindgen::JsValue = self.root.as_ref();
-        invoke(event, "composedPath")
-            .unchecked_into::<js_sys::Array>()
-            .includes(root, 0)
+        invoke1(&invoke(event, "composedPath"), "includes", root).is_truthy()
     }
 
     fn on_click(&mut self, event: &Event) -> Effect {
         let target = super::dom::target_element(event);
-        let Some(node) = target.and_then(|t| t.closest("[data-cl-action]").ok().flatten()) else {
+        let closest = |t: Element| invoke1(&t, "closest", &"[data-cl-action]".into());
+        let Some(node) = target.and_then(|t| closest(t).dyn_into::<Element>().ok()) else {
             return Effect::None;
         };
-        if !self.root.contains(Some(&node)) {
+        if !contains(&self.root, Some(&node)) {
             return Effect::None;
         }
-        match node.get_attribute(ATTR).as_deref().and_then(Action::parse) {
+        match get_attr(&node, ATTR).as_deref().and_then(Action::parse) {
             Some(action) => super::effects::on_action(self, action),
             None => Effect::None,
         }
@@ -339,7 +338,7 @@ impl MountState {
 
     fn on_image_error(&mut self, event: &Event) -> Effect {
         // Only `<img>` fires `error` inside the button; a `src` identifies the failed image.
-        let src = super::dom::target_element(event).and_then(|img| img.get_attribute("src"));
+        let src = super::dom::target_element(event).and_then(|img| get_attr(&img, "src"));
         if let Some(src) = src {
             if !self.ui.failed_images.contains(&src) {
                 self.ui.failed_images.push(src);

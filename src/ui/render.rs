@@ -5,7 +5,7 @@
 use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
-use super::dom::{append, attr, el, text};
+use super::dom::{append, attr, el, invoke1, text};
 use super::props::{Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
@@ -91,7 +91,7 @@ impl Render<'_> {
         if self.ui.open {
             attr(button, "aria-controls", self.panel_id);
         } else {
-            let _ = button.remove_attribute("aria-controls");
+            invoke1(button, "removeAttribute", &"aria-controls".into());
         }
     }
 

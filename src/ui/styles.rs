@@ -11,7 +11,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document};
 
-use super::dom::{attr, el, invoke, prop, text};
+use super::dom::{attr, el, invoke, invoke1, prop, query, text, try_invoke1};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -95,7 +95,7 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
             (scope, adopted)
         }
     };
-    if !adopted.includes(&sheet, 0) {
+    if !invoke1(&adopted, "includes", &sheet).is_truthy() {
         let next = Array::from(&adopted);
         next.push(&sheet);
         let _ = Reflect::set(&scope, &JsValue::from_str("adoptedStyleSheets"), &next);
@@ -108,7 +108,7 @@ fn sheet() -> Option<CssStyleSheet> {
             let mut slot = cell.try_borrow_mut().ok()?;
             if slot.is_none() {
                 let sheet = CssStyleSheet::new().ok()?;
-                sheet.replace_sync(CSS).ok()?;
+                try_invoke1(&sheet, "replaceSync", &CSS.into()).ok()?;
                 *slot = Some(sheet);
             }
             slot.clone()
@@ -120,7 +120,7 @@ fn sheet() -> Option<CssStyleSheet> {
 /// Browsers without constructable stylesheets (Safari before 16.4) get a `<style>` element
 /// instead; those predate strict-CSP-only deployments of this SDK.
 fn fallback_style_element(doc: &Document) {
-    let query = |selector| doc.query_selector(selector).ok().flatten();
+    let query = |selector| query(doc, selector);
     if query("#cl-user-button-styles").is_some() {
         return;
     }
