@@ -77,6 +77,8 @@ export function defineClerk(initWasm, version) {
     }
 
     mountUserButton(el, props) {
+      // Checked here too, so a bad element throws at the call even while the wasm is loading.
+      if (el?.nodeType !== 1) throw runtimeError("invalid_element", "mountUserButton expects a DOM element");
       if (this.#core) return this.#core.mountUserButton(el, props);
       this.#pending.get(el)?.();
       let cancelled = false;
@@ -84,7 +86,11 @@ export function defineClerk(initWasm, version) {
       this.#ready.then((core) => {
         if (cancelled) return;
         this.#pending.delete(el);
-        core.mountUserButton(el, props);
+        try {
+          core.mountUserButton(el, props);
+        } catch (e) {
+          console.error("clerk-wasm: mountUserButton failed:", e);
+        }
       }, () => {});
     }
 
