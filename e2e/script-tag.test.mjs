@@ -137,3 +137,18 @@ test("the facade's synchronous key check agrees with the wasm's", async ({ page,
     }
   }
 });
+
+test("mountUserButton with something that is not an element throws a typed error at once", async ({ page, server }) => {
+  await page.goto(`${server}/index.html`);
+  const codes = await page.evaluate(() =>
+    [null, "#user-button", {}, document.createTextNode("x")].map((el) => {
+      try {
+        window.Clerk.mountUserButton(el);
+        return "no error";
+      } catch (e) {
+        return `${e.name}:${e.code}`;
+      }
+    }),
+  );
+  expectEqual(codes, Array(4).fill("ClerkRuntimeError:invalid_element"), "errors for bad elements");
+});
