@@ -8,7 +8,7 @@ use crate::auth::cookies::Cookies;
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::Journal;
-use crate::flight::Flights;
+use crate::flight::{Flights, Outcome};
 use crate::frontend_api::{fapi_base_url, uses_dev_browser_up_front};
 use crate::listeners::{Listener, Registry};
 use crate::navigation::{self, Navigation};
@@ -42,11 +42,10 @@ pub(crate) struct Inner {
     pub(crate) options: RefCell<LoadOptions>,
     pub(crate) state: RefCell<Rc<State>>,
     pub(crate) listeners: Rc<Registry>,
-    // Flights share result types on purpose: each distinct type is another copy of the
-    // flight machinery in the wasm.
-    pub(crate) loads: Flights<Result<bool, ClerkError>>,
-    pub(crate) sign_outs: Flights<Result<bool, ClerkError>>,
-    pub(crate) tokens: Flights<Result<Option<String>, ClerkError>>,
+    // Flights share one result type on purpose (see `flight::Outcome`).
+    pub(crate) loads: Flights<Outcome>,
+    pub(crate) sign_outs: Flights<Outcome>,
+    pub(crate) tokens: Flights<Outcome>,
     /// Cached session tokens: (session id, jwt, expiry in epoch seconds).
     pub(crate) token_cache: RefCell<Vec<(String, String, f64)>>,
     /// The client to show once a sign-out of the current session finishes.

@@ -72,6 +72,11 @@ impl<T: Clone> Future for FlightWait<T> {
 
 type Entry<T> = (String, Flight<T>);
 
+/// The one result type of every flight of the core. Each distinct type is another copy of the
+/// flight machinery in the wasm (~2 KB), so operations that answer less than a token encode it:
+/// a load answers `Ok(None)`, a sign-out `Ok(Some(_))` when it signed out the current session.
+pub(crate) type Outcome = Result<Option<String>, crate::ClerkError>;
+
 /// Operations in flight, by key.
 pub(crate) struct Flights<T> {
     map: Rc<RefCell<Vec<Entry<T>>>>,
@@ -102,22 +107,21 @@ impl<T: Clone + 'static> Flights<T> {
         if let Some(flight) = self.get(key) {
             return flight.wait();
         }
-        let flight = Flight::new();
-        self.map.borrow_mut().push((key.to_owned(), flight.clone()));
-        // Boxed here so the spawning code below exists once per result type, not once per
-        // call site (each is another copy in the wasm).
-        let operation: Pin<Box<dyn Future<Output = T>>> = Box::pin(start());
-        self.spawn(key.to_owned(), flight.clone(), operation);
-        flight.wait()
+        // Boxed here so everything below exists once per result type, not once per call site
+        // (each is another copy in the wasm).
+        self.start(key, Box::pin(start()))
     }
 
-    fn spawn(&self, key: String, done: Flight<T>, operation: Pin<Box<dyn Future<Output = T>>>) {
-        let map = self.map.clone();
+    fn start(&self, key: &str, operation: Pin<Box<dyn Future<Output = T>>>) -> FlightWait<T> {
+        let flight = Flight::new();
+        self.map.borrow_mut().push((key.to_owned(), flight.clone()));
+        let (map, key, done) = (self.map.clone(), key.to_owned(), flight.clone());
         crate::browser::spawn(async move {
             let value = operation.await;
             map.borrow_mut().retain(|(k, _)| *k != key);
             done.finish(value);
         });
+        flight.wait()
     }
 
     /// The flight `key`, if in flight.

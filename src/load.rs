@@ -43,7 +43,7 @@ impl Clerk {
         self.inner
             .loads
             .join_or_start("load", move || async move {
-                inner.run_load().await.map(|()| true)
+                inner.run_load().await.map(|()| None)
             })
             .await
             .map(|_| ())

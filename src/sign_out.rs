@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crate::api::Method;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
+use crate::flight::Outcome;
 use crate::navigation::sign_out_target;
 use crate::resources::{Client, SessionStatus};
 use crate::{AfterSignOut, Clerk, ClerkError, SignOutOptions};
@@ -89,7 +90,8 @@ impl Clerk {
             .inner
             .sign_outs
             .join_or_start(&key, move || inner.start_sign_out(plan))
-            .await?;
+            .await?
+            .is_some();
         if !signed_out_current {
             return Ok(());
         }
@@ -115,10 +117,7 @@ impl Inner {
     /// Marks the state transitioning (synchronously, so listeners see `undefined` before the
     /// request leaves) and returns the request's future. It resolves to whether the current
     /// session was signed out.
-    fn start_sign_out(
-        self: Rc<Self>,
-        plan: Plan,
-    ) -> impl std::future::Future<Output = Result<bool, ClerkError>> {
+    fn start_sign_out(self: Rc<Self>, plan: Plan) -> impl std::future::Future<Output = Outcome> {
         let signs_out_current = match &plan {
             Plan::Remove { current, .. } => *current,
             _ => true,
@@ -126,7 +125,12 @@ impl Inner {
         if signs_out_current {
             self.update(|s| s.transitioning = true);
         }
-        async move { self.run_sign_out(plan, signs_out_current).await }
+        // `Some` when the current session was signed out (see `flight::Outcome`).
+        async move {
+            self.run_sign_out(plan, signs_out_current)
+                .await
+                .map(|current| current.then(String::new))
+        }
     }
 
     async fn run_sign_out(&self, plan: Plan, signs_out_current: bool) -> Result<bool, ClerkError> {

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
-use crate::flight::Flights;
+use crate::flight::{Flights, Outcome};
 use crate::json::Json;
 use crate::{browser, ClerkError};
 use fetch::RawResponse;
@@ -28,7 +28,7 @@ struct DevBrowser {
     token: RefCell<Option<String>>,
     up_front: bool,
     /// Parallel requests refused at once share one new token.
-    refresh: Flights<Result<Option<String>, ClerkError>>,
+    refresh: Flights<Outcome>,
 }
 
 impl Fapi {
