@@ -66,13 +66,14 @@ fn string_entries(obj: &JsValue) -> Vec<(String, String)> {
     let Some(obj) = obj.dyn_ref::<Object>() else {
         return Vec::new();
     };
-    Object::entries(obj)
-        .iter()
-        .filter_map(|entry| {
-            let pair = entry.dyn_into::<Array>().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for pair in Object::entries(obj).iter() {
+        let pair: Array = pair.unchecked_into();
+        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((key, value));
+        }
+    }
+    out
 }
 
 fn parse_props(props: &JsValue) -> UserButtonProps {
@@ -125,23 +126,24 @@ fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {
     let Some(items) = items.dyn_ref::<Array>() else {
         return Vec::new();
     };
-    items
-        .iter()
-        .filter_map(|item| {
-            let label = get_string(&item, "label")?;
-            let on_click = get(&item, "onClick").dyn_into::<Function>().ok().map(|f| {
-                Rc::new(move || {
-                    // A throwing callback is the page's bug; report it without breaking the button.
-                    if let Err(err) = f.call0(&JsValue::UNDEFINED) {
-                        web_sys::console::error_1(&err);
-                    }
-                }) as Rc<dyn Fn()>
-            });
-            Some(CustomMenuItem {
-                label,
-                href: get_string(&item, "href"),
-                on_click,
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for item in items.iter() {
+        let Some(label) = get_string(&item, "label") else {
+            continue;
+        };
+        let on_click = get(&item, "onClick").dyn_into::<Function>().ok().map(|f| {
+            Rc::new(move || {
+                // A throwing callback is the page's bug; report it without breaking the button.
+                if let Err(err) = f.call0(&JsValue::UNDEFINED) {
+                    web_sys::console::error_1(&err);
+                }
+            }) as Rc<dyn Fn()>
+        });
+        out.push(CustomMenuItem {
+            label,
+            href: get_string(&item, "href"),
+            on_click,
+        });
+    }
+    out
 }

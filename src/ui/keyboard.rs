@@ -94,10 +94,11 @@ pub(crate) fn focusables(root: &Element) -> Vec<Element> {
     let list = invoke1(root, "querySelectorAll", &"button,a[href]".into());
     // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
     // `length`/`item`.
-    js_sys::Array::from(&list)
-        .iter()
-        .map(JsCast::unchecked_into::<Element>)
-        .collect()
+    let mut out = Vec::new();
+    for node in js_sys::Array::from(&list).iter() {
+        out.push(node.unchecked_into());
+    }
+    out
 }
 
 /// Moves focus to the panel's first action.

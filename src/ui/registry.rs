@@ -73,12 +73,12 @@ pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
 
 /// Releases the button on `host`; `true` when there was one.
 pub(crate) fn remove_host(host: &Element) -> bool {
-    take_where(|e| e.host == *host)
+    take_where(&|e| e.host == *host)
 }
 
 /// Releases the button with this id (a dropped Rust handle); `false` when it was already gone.
 pub(crate) fn remove_id(id: u64) -> bool {
-    take_where(|e| e.id == id)
+    take_where(&|e| e.id == id)
 }
 
 /// Whether the button with this id is still mounted.
@@ -93,10 +93,15 @@ pub(crate) fn len() -> usize {
 
 /// Removes matching entries. They are dropped after the registry borrow ends: dropping a
 /// mount runs its teardown, which must be free to call back in here.
-fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
+///
+/// `&dyn Fn` and a plain loop: one copy of this code for every caller (a generic predicate
+/// and `Iterator::partition` made one per caller).
+fn take_where(pred: &dyn Fn(&Entry) -> bool) -> bool {
     let (taken, observer) = with_registry(|reg| {
-        let (taken, kept) = std::mem::take(&mut reg.entries).into_iter().partition(pred);
-        reg.entries = kept;
+        let mut taken = Vec::new();
+        while let Some(i) = reg.entries.iter().position(pred) {
+            taken.push(reg.entries.remove(i));
+        }
         let observer = if reg.entries.is_empty() {
             reg.observer.take()
         } else {
@@ -123,7 +128,7 @@ fn sweep() {
         any_gone
     });
     if any_gone {
-        take_where(|e| e.seen_connected && !is_connected(&e.host));
+        take_where(&|e| e.seen_connected && !is_connected(&e.host));
     }
 }
 

@@ -14,19 +14,19 @@ pub(crate) fn view_for(clerk: &Clerk, state: &State, props: &UserButtonProps) ->
     }
     let session = state.session()?;
     let multi_session = !state.single_session_mode();
-    let others = if multi_session {
-        state
-            .signed_in_sessions()
-            .into_iter()
-            .filter(|s| s.id != session.id)
-            .map(|s| OtherSession {
-                id: s.id.clone(),
-                person: person_of(s),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Plain loops with `push` rather than `collect()` here and in the other UI lists: each
+    // `collect` is its own generic copy of Vec's from-iterator code in the wasm.
+    let mut others = Vec::new();
+    if multi_session {
+        for s in state.signed_in_sessions() {
+            if s.id != session.id {
+                others.push(OtherSession {
+                    id: s.id.clone(),
+                    person: person_of(s),
+                });
+            }
+        }
+    }
     let display = &state.environment.display_config;
     let development = match display.instance_environment_type.as_deref() {
         Some(kind) => kind == "development",
