@@ -62,7 +62,9 @@ impl Inner {
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
-                self.update(|s| s.status = Status::Error);
+                let mut s = self.draft();
+                s.status = Status::Error;
+                self.publish(s);
                 return Err(err);
             }
         };
@@ -76,15 +78,15 @@ impl Inner {
             .and_then(|c| c.choose_current_session())
             .map(|s| s.id.clone());
         self.seed_tokens(client.as_deref());
-        self.update(|s| {
-            s.status = status;
-            s.loaded = true;
-            s.client = client;
-            s.current_session_id = current;
-            if let Ok(env) = environment {
-                s.environment = Rc::new(env);
-            }
-        });
+        let mut s = self.draft();
+        s.status = status;
+        s.loaded = true;
+        s.client = client;
+        s.current_session_id = current;
+        if let Ok(env) = environment {
+            s.environment = Rc::new(env);
+        }
+        self.publish(s);
         self.sync_cookies(&self.snapshot());
         self.refresh_session_cookie();
         Ok(())
@@ -172,10 +174,10 @@ impl Inner {
                 .map(|s| s.id.clone())
         });
         self.seed_tokens(client.as_deref());
-        self.update(|s| {
-            s.client = client;
-            s.current_session_id = current;
-        });
+        let mut s = self.draft();
+        s.client = client;
+        s.current_session_id = current;
+        self.publish(s);
     }
 
     /// Writes `__session`/`__client_uat` for a signed-in state, clears them otherwise.
@@ -232,7 +234,9 @@ impl Inner {
                 if inner.replay_pending().await && inner.snapshot().loaded {
                     let _ = inner.refresh_client().await;
                     if inner.snapshot().status == Status::Degraded {
-                        inner.update(|s| s.status = Status::Ready);
+                        let mut s = inner.draft();
+                        s.status = Status::Ready;
+                        inner.publish(s);
                     }
                 }
             })

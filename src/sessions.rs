@@ -53,17 +53,19 @@ impl Clerk {
             .or_else(|| inner.snapshot().client.clone());
         inner.seed_tokens(client.as_deref());
         let id = session_id.to_owned();
-        inner.update(|s| {
-            s.client = client;
-            s.current_session_id = Some(id);
-        });
+        let mut s = inner.draft();
+        s.client = client;
+        s.current_session_id = Some(id);
+        inner.publish(s);
         inner.sync_cookies(&inner.snapshot());
         Ok(())
     }
 
     /// Signs out locally without a request (JS `setActive({ session: null })`).
     pub fn clear_active(&self) {
-        self.inner.update(|s| s.current_session_id = None);
+        let mut s = self.inner.draft();
+        s.current_session_id = None;
+        self.inner.publish(s);
         self.inner.clear_cookies();
     }
 

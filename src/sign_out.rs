@@ -123,7 +123,7 @@ impl Inner {
             _ => true,
         };
         if signs_out_current {
-            self.update(|s| s.transitioning = true);
+            self.set_transitioning(true);
         }
         // `Some` when the current session was signed out (see `flight::Outcome`).
         async move {
@@ -160,7 +160,7 @@ impl Inner {
             }
             Err(err) => {
                 if signs_out_current {
-                    self.update(|s| s.transitioning = false);
+                    self.set_transitioning(false);
                 }
                 return Err(err);
             }
@@ -188,11 +188,17 @@ impl Inner {
             return;
         };
         self.seed_tokens(client.as_deref());
-        self.update(|s| {
-            s.client = client;
-            s.current_session_id = None;
-            s.transitioning = false;
-        });
+        let mut s = self.draft();
+        s.client = client;
+        s.current_session_id = None;
+        s.transitioning = false;
+        self.publish(s);
+    }
+
+    fn set_transitioning(&self, transitioning: bool) {
+        let mut s = self.draft();
+        s.transitioning = transitioning;
+        self.publish(s);
     }
 }
 
