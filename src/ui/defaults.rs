@@ -37,7 +37,10 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
         let Ok(mut all) = cell.try_borrow_mut() else {
             return;
         };
-        all.retain(|d| d.key != key);
+        // Keys are unique: at most one to replace (no generic `retain` copy for this).
+        if let Some(i) = all.iter().position(|d| d.key == key) {
+            all.remove(i);
+        }
         all.push(Defaults {
             key,
             appearance,

@@ -10,29 +10,25 @@ use web_sys::{Document, Element, Event};
 
 use super::dom::{contains, invoke, invoke1, prop, EventListener};
 use super::effects::Effect;
-use super::mount::{with_mount, MountState};
+use super::mount::{listen, MountState};
 
 /// The panel's document listeners, owned by the mount while the panel is open.
 pub(crate) fn open_listeners(
     doc: &Document,
     weak: &Weak<RefCell<MountState>>,
 ) -> Vec<EventListener> {
-    let on_key = weak.clone();
-    let on_press = weak.clone();
     vec![
-        EventListener::new(doc, "keydown", false, move |event| {
-            with_mount(&on_key, |state| on_keydown(state, &event));
-        }),
+        listen(doc, "keydown", false, weak, on_keydown),
         // Capture phase: a press outside closes the panel even if the page stops propagation.
-        EventListener::new(doc, "pointerdown", true, move |event| {
-            with_mount(&on_press, |state| {
-                if !state.is_inside(&event) {
-                    state.close(true);
-                }
-                Effect::None
-            });
-        }),
+        listen(doc, "pointerdown", true, weak, on_pointerdown),
     ]
+}
+
+fn on_pointerdown(state: &mut MountState, event: &Event) -> Effect {
+    if !state.is_inside(event) {
+        state.close(true);
+    }
+    Effect::None
 }
 
 fn on_keydown(state: &mut MountState, event: &Event) -> Effect {

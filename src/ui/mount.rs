@@ -125,30 +125,35 @@ impl Drop for MountState {
 /// The two listeners every mount keeps on its root: delegated clicks, and image failures
 /// (`error` does not bubble, so it is caught in the capture phase).
 fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Vec<EventListener> {
-    let on_click = weak.clone();
-    let on_error = weak.clone();
     vec![
-        EventListener::new(root, "click", false, move |event| {
-            with_mount(&on_click, |state| state.on_click(&event));
-        }),
-        EventListener::new(root, "error", true, move |event| {
-            with_mount(&on_error, |state| state.on_image_error(&event));
-        }),
+        listen(root, "click", false, weak, MountState::on_click),
+        listen(root, "error", true, weak, MountState::on_image_error),
     ]
 }
 
-/// Runs `f` on the mount if it is alive and not busy, then performs the effect it asked for
-/// with the borrow released.
-pub(crate) fn with_mount(
+/// What a listener does to its mount. A plain function pointer, so every listener of the
+/// user button is the same closure type: one copy of the closure glue and of the
+/// borrow-and-run code in the wasm instead of one per listener.
+pub(crate) type Handler = fn(&mut MountState, &Event) -> Effect;
+
+/// Listens for `kind` on `target` with `handler`, run on the mount if it is alive and not
+/// busy; the effect it asks for runs after the borrow is released.
+pub(crate) fn listen(
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    capture: bool,
     weak: &Weak<RefCell<MountState>>,
-    f: impl FnOnce(&mut MountState) -> Effect,
-) {
-    let Some(shared) = weak.upgrade() else { return };
-    let effect = match shared.try_borrow_mut() {
-        Ok(mut state) => f(&mut state),
-        Err(_) => return,
-    };
-    run_effect(&shared, effect);
+    handler: Handler,
+) -> EventListener {
+    let weak = weak.clone();
+    EventListener::new(target, kind, capture, move |event| {
+        let Some(shared) = weak.upgrade() else { return };
+        let effect = match shared.try_borrow_mut() {
+            Ok(mut state) => handler(&mut state, &event),
+            Err(_) => return,
+        };
+        run_effect(&shared, effect);
+    })
 }
 
 /// A new SDK state: re-render when what the button shows changed.

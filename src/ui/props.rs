@@ -181,10 +181,12 @@ impl Labels {
     /// Resolves labels, first override wins.
     pub(crate) fn resolve(layers: &[&Localization]) -> Self {
         Self(std::array::from_fn(|i| {
-            let set = layers
-                .iter()
-                .find_map(|l| l.fields().get(i).copied().cloned().flatten());
-            set.unwrap_or_else(|| DEFAULTS.get(i).copied().unwrap_or_default().to_owned())
+            for layer in layers {
+                if let Some(Some(set)) = layer.fields().get(i) {
+                    return set.clone();
+                }
+            }
+            DEFAULTS.get(i).copied().unwrap_or_default().to_owned()
         }))
     }
 

@@ -72,15 +72,18 @@ pub(crate) struct Targets {
 
 impl Targets {
     /// The first candidate that is a safe link.
-    pub(crate) fn first_safe<'a>(
-        candidates: impl IntoIterator<Item = Option<&'a str>>,
-    ) -> Option<String> {
-        candidates
-            .into_iter()
-            .flatten()
-            .find_map(safe_link_url)
-            .map(str::to_owned)
+    pub(crate) fn first_safe<'a>(candidates: impl AsRef<[Option<&'a str>]>) -> Option<String> {
+        first_safe_of(candidates.as_ref())
     }
+}
+
+/// [`Targets::first_safe`] without the generic (one copy for every list length).
+fn first_safe_of(candidates: &[Option<&str>]) -> Option<String> {
+    candidates
+        .iter()
+        .flatten()
+        .find_map(|c| safe_link_url(c))
+        .map(str::to_owned)
 }
 
 /// Everything a signed-in user button renders.
