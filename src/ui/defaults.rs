@@ -3,6 +3,7 @@
 //! state, so they are kept here, per publishable key.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::props::{Appearance, Labels, Localization, UserButtonProps};
 use crate::Clerk;
@@ -10,7 +11,7 @@ use crate::Clerk;
 #[derive(Debug, Default)]
 struct Defaults {
     key: String,
-    appearance: Appearance,
+    appearance: Rc<Appearance>,
     localization: Localization,
 }
 
@@ -43,7 +44,7 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
         }
         all.push(Defaults {
             key,
-            appearance,
+            appearance: Rc::new(appearance),
             localization,
         });
     });
@@ -58,26 +59,10 @@ fn with_defaults<T>(clerk: &Clerk, f: impl Fn(Option<&Defaults>) -> T) -> T {
         .unwrap_or_else(|_| f(None))
 }
 
-/// The load-level appearance with the button's own on top: variables in order (later wins
-/// when applied), element classes of both joined.
-pub(crate) fn appearance(clerk: &Clerk, own: &Appearance) -> Appearance {
-    with_defaults(clerk, |defaults| {
-        let Some(base) = defaults.map(|d| &d.appearance) else {
-            return own.clone();
-        };
-        let mut merged = base.clone();
-        merged.variables.extend(own.variables.iter().cloned());
-        for (part, classes) in &own.elements {
-            match merged.elements.iter_mut().find(|(p, _)| p == part) {
-                Some((_, existing)) => {
-                    existing.push(' ');
-                    existing.push_str(classes);
-                }
-                None => merged.elements.push((part.clone(), classes.clone())),
-            }
-        }
-        merged
-    })
+/// The load-level appearance, shared: a mount keeps it beside its own and applies both (the
+/// load-level first), rather than copying the two into a merged one.
+pub(crate) fn appearance(clerk: &Clerk) -> Option<Rc<Appearance>> {
+    with_defaults(clerk, |defaults| defaults.map(|d| d.appearance.clone()))
 }
 
 /// The button's labels: its own localization, else the load-level one, else English.

@@ -14,7 +14,7 @@ use web_sys::{Document, Element, Event};
 use super::action::{Action, ATTR};
 use super::dom::{contains, el, get_attr, invoke, invoke1, EventListener};
 use super::effects::{run_effect, Effect};
-use super::props::{Labels, UserButtonProps};
+use super::props::{Appearance, Labels, UserButtonProps};
 use super::render::{Render, UiState};
 use super::state_view::view_for;
 use super::styles::{apply_variables, ensure_adopted};
@@ -42,6 +42,8 @@ pub(crate) struct MountState {
     host: Element,
     root: Element,
     pub(crate) props: UserButtonProps,
+    /// The load-level appearance, applied before the button's own.
+    base: Option<Rc<Appearance>>,
     pub(crate) labels: Labels,
     panel_id: String,
     pub(crate) view: Option<View>,
@@ -59,17 +61,23 @@ thread_local! {
 impl Mount {
     /// Mounts into `host` (an empty `.cl-userButtonBox` is created but only attached once
     /// there is a signed-in user). `None` when `host` has no document.
-    pub(crate) fn new(clerk: &Clerk, host: &Element, mut props: UserButtonProps) -> Option<Self> {
+    pub(crate) fn new(clerk: &Clerk, host: &Element, props: UserButtonProps) -> Option<Self> {
         let doc = super::dom::owner_document(host)?;
-        props.appearance = super::defaults::appearance(clerk, &props.appearance);
+        let base = super::defaults::appearance(clerk);
         ensure_adopted(&doc, host);
+        let classes = "cl-userButtonBox cl-rootBox";
         let root = el(
             &doc,
             "div",
-            &props.appearance.with_extras("cl-userButtonBox cl-rootBox"),
+            &props.appearance.with_extras(base.as_deref(), classes),
         );
-        let variables = props.appearance.variables.iter();
-        apply_variables(&root, variables.map(|(n, v)| (n.as_str(), v.as_str())));
+        // The load-level variables first: the button's own override them.
+        for layer in [base.as_deref(), Some(&props.appearance)]
+            .into_iter()
+            .flatten()
+        {
+            apply_variables(&root, &layer.variables);
+        }
         let n = NEXT_PANEL.try_with(|n| {
             n.set(n.get().wrapping_add(1));
             n.get()
@@ -85,6 +93,7 @@ impl Mount {
                 root_listeners: root_listeners(&root, me),
                 root,
                 props,
+                base,
                 labels,
                 panel_id,
                 view: None,
@@ -207,6 +216,7 @@ impl MountState {
             doc: &self.doc,
             view: self.view.as_ref()?,
             props: &self.props,
+            base: self.base.as_deref(),
             labels: &self.labels,
             ui: &self.ui,
             panel_id: &self.panel_id,
@@ -292,15 +302,16 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
-        let found = keyboard::focusables(&self.root)
-            .into_iter()
-            .find(|node| get_attr(node, ATTR).as_deref() == Some(key));
-        match found {
-            Some(node) => {
+        for node in keyboard::focusables(&self.root) {
+            if get_attr(&node, ATTR).as_deref() == Some(key) {
                 invoke(&node, "focus");
+                return;
             }
-            None if self.ui.open => keyboard::focus_first(self),
-            None => self.focus_trigger(),
+        }
+        if self.ui.open {
+            keyboard::focus_first(self);
+        } else {
+            self.focus_trigger();
         }
     }
 

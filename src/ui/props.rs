@@ -57,17 +57,19 @@ impl Appearance {
             .map(|(_, c)| c.as_str())
     }
 
-    /// `classes` (`"cl-a cl-b"`) followed by the extra classes of each of those parts, as one
-    /// `class` attribute value.
-    pub(crate) fn with_extras(&self, classes: &str) -> String {
+    /// `classes` (`"cl-a cl-b"`) followed by the extra classes of each of those parts, from
+    /// the load-level `base` first, then these, as one `class` attribute value.
+    pub(crate) fn with_extras(&self, base: Option<&Appearance>, classes: &str) -> String {
         let mut out = String::from(classes);
         for class in classes.split(' ') {
-            let extra = class
-                .strip_prefix("cl-")
-                .and_then(|name| self.classes_for(name));
-            if let Some(extra) = extra {
-                out.push(' ');
-                out.push_str(extra);
+            let Some(name) = class.strip_prefix("cl-") else {
+                continue;
+            };
+            for layer in [base, Some(self)].into_iter().flatten() {
+                if let Some(extra) = layer.classes_for(name) {
+                    out.push(' ');
+                    out.push_str(extra);
+                }
             }
         }
         out

@@ -6,7 +6,7 @@ use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
 use super::dom::{append, attr, el, invoke1, text};
-use super::props::{Builtin, Label, Labels, UserButtonProps};
+use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
 
@@ -29,6 +29,8 @@ pub(crate) struct Render<'a> {
     pub doc: &'a Document,
     pub view: &'a View,
     pub props: &'a UserButtonProps,
+    /// The load-level appearance, applied before the props' own.
+    pub base: Option<&'a Appearance>,
     pub labels: &'a Labels,
     pub ui: &'a UiState,
     /// Unique per mount, for `aria-controls`.
@@ -38,7 +40,8 @@ pub(crate) struct Render<'a> {
 impl Render<'_> {
     /// An element with its part classes (`"cl-a cl-b"`) plus the appearance extras for each.
     fn part(&self, tag: &str, classes: &str) -> Element {
-        el(self.doc, tag, &self.props.appearance.with_extras(classes))
+        let classes = self.props.appearance.with_extras(self.base, classes);
+        el(self.doc, tag, &classes)
     }
 
     /// A part appended to `parent`.

@@ -146,10 +146,7 @@ pub(crate) const VARIABLES: [(&str, &str); 8] = [
 
 /// Applies theme variables to a mount's box. A value that could fetch something (`url(`,
 /// `image(`) or escape its declaration is ignored: a theme colour has no reason to.
-pub(crate) fn apply_variables<'a>(
-    node: &web_sys::Element,
-    values: impl IntoIterator<Item = (&'a str, &'a str)>,
-) {
+pub(crate) fn apply_variables(node: &web_sys::Element, values: &[(String, String)]) {
     // The box is a `<div>` this module created: an `HTMLElement`.
     let style = prop(node, "style").unchecked_into::<web_sys::CssStyleDeclaration>();
     for (name, value) in values {
