@@ -243,13 +243,18 @@ impl PublicUserData {
 }
 
 fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
-    let parts: Vec<&str> = [first, last]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
+    // push_str, not a Vec<&str> + join: one less collect in the wasm.
+    let mut name = String::new();
+    for part in [first, last].into_iter().flatten().map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(part);
+    }
+    (!name.is_empty()).then_some(name)
 }
 
 /// `GET /v1/environment` (no envelope): the instance's settings the SDK reads.
