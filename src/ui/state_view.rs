@@ -74,11 +74,14 @@ fn person_of(session: &Session) -> Person {
             image,
         );
     }
-    let public = session.public_user_data.clone().unwrap_or_default();
-    Person::new(
-        public.first_name.as_deref(),
-        public.last_name.as_deref(),
-        &public.identifier,
-        public.image_url.as_deref(),
-    )
+    // Borrowed, not cloned: the person copies only what it shows.
+    match &session.public_user_data {
+        Some(public) => Person::new(
+            public.first_name.as_deref(),
+            public.last_name.as_deref(),
+            &public.identifier,
+            public.image_url.as_deref(),
+        ),
+        None => Person::new(None, None, "", None),
+    }
 }
