@@ -121,7 +121,12 @@ impl Clerk {
 }
 
 impl Inner {
-    async fn mutate_session(&self, session_id: &str, action: &str) -> Result<(), ClerkError> {
+    /// `POST /v1/client/sessions/{id}{action}` (`/end` or `/remove`), then the new client.
+    pub(crate) async fn mutate_session(
+        &self,
+        session_id: &str,
+        action: &str,
+    ) -> Result<(), ClerkError> {
         let path = ["/client/sessions/", session_id, action].concat();
         let envelope = self.fapi.envelope(Method::Post, &path, None).await?;
         self.forget_token(session_id);

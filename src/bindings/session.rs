@@ -34,6 +34,19 @@ impl JsSession {
         }
     }
 
+    /// `end()` and `remove()`: one promise body for both (each async body is its own state
+    /// machine in the wasm).
+    fn mutate(&self, action: &'static str) -> Result<js_sys::Promise, JsValue> {
+        let clerk = self.clerk()?;
+        let id = self.data.id.clone();
+        Ok(super::to_promise(async move {
+            let result = clerk.inner.mutate_session(&id, action).await;
+            result
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| to_js_error(&e))
+        }))
+    }
+
     fn clerk(&self) -> Result<Clerk, JsValue> {
         let inner: Option<Rc<Inner>> = self.clerk.upgrade();
         inner
@@ -106,26 +119,13 @@ impl JsSession {
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn end(&self) -> Result<js_sys::Promise, JsValue> {
-        let clerk = self.clerk()?;
-        let id = self.data.id.clone();
-        Ok(super::to_promise(async move {
-            clerk.end_session(&id).await.map_err(|e| to_js_error(&e))?;
-            Ok(JsValue::UNDEFINED)
-        }))
+        self.mutate("/end")
     }
 
     /// `session.remove()`: removes this session from this browser.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn remove(&self) -> Result<js_sys::Promise, JsValue> {
-        let clerk = self.clerk()?;
-        let id = self.data.id.clone();
-        Ok(super::to_promise(async move {
-            clerk
-                .remove_session(&id)
-                .await
-                .map_err(|e| to_js_error(&e))?;
-            Ok(JsValue::UNDEFINED)
-        }))
+        self.mutate("/remove")
     }
 
     /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
