@@ -33,6 +33,10 @@ export function parsePublishableKey(key) {
   return { frontendApi: host, instanceType: KEY_PREFIXES[prefix] };
 }
 
+function checkElement(el, method) {
+  if (el?.nodeType !== 1) throw runtimeError("invalid_element", `${method} expects a DOM element`);
+}
+
 /** True for errors the Frontend API answered (HTTP 4xx/5xx with Clerk's error body). */
 export function isClerkAPIResponseError(err) {
   return err instanceof Error && err.name === "ClerkAPIResponseError";
@@ -78,7 +82,7 @@ export function defineClerk(initWasm, version) {
 
     mountUserButton(el, props) {
       // Checked here too, so a bad element throws at the call even while the wasm is loading.
-      if (el?.nodeType !== 1) throw runtimeError("invalid_element", "mountUserButton expects a DOM element");
+      checkElement(el, "mountUserButton");
       if (this.#core) return this.#core.mountUserButton(el, props);
       this.#pending.get(el)?.();
       let cancelled = false;
@@ -95,6 +99,7 @@ export function defineClerk(initWasm, version) {
     }
 
     unmountUserButton(el) {
+      checkElement(el, "unmountUserButton");
       this.#pending.get(el)?.();
       this.#pending.delete(el);
       this.#core?.unmountUserButton(el);
