@@ -40,8 +40,8 @@ impl PublishableKey {
     ///
     /// # Errors
     /// [`ClerkError::InvalidPublishableKey`] when the prefix is unknown, the rest is not base64,
-    /// the decoded text does not end in exactly one `$`, or the host has no dot and is not
-    /// `localhost`.
+    /// the decoded text does not end in exactly one `$`, or the host is not an ASCII host name
+    /// with a dot (or a loopback name).
     pub fn parse(key: &str) -> Result<Self, ClerkError> {
         let invalid = |reason| ClerkError::InvalidPublishableKey { reason };
         let (instance_type, encoded) = if let Some(rest) = key.strip_prefix("pk_test_") {
@@ -52,7 +52,7 @@ impl PublishableKey {
             return Err(invalid("it must start with pk_test_ or pk_live_"));
         };
         let decoded = decode_base64(encoded).ok_or(invalid("it is not base64"))?;
-        let text = String::from_utf8(decoded).map_err(|_| invalid("it is not UTF-8"))?;
+        let text = latin1(&decoded);
         let host = text
             .strip_suffix('$')
             .filter(|h| !h.is_empty() && !h.contains('$'))
@@ -108,6 +108,13 @@ pub(crate) fn is_loopback(host_port: &str) -> bool {
         || host.strip_prefix("127.").is_some_and(|rest| {
             rest.split('.').count() == 3 && rest.split('.').all(|o| o.parse::<u8>().is_ok())
         })
+}
+
+/// Bytes as text, one char per byte. Where only ASCII is meaningful (host names, JWT claims
+/// read by JSON.parse) this replaces `String::from_utf8`: its validator is ~800 bytes of wasm,
+/// and a non-ASCII byte still fails every check that matters (it is no host-name character).
+pub(crate) fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
 }
 
 /// Standard or URL-safe base64, padding optional. `None` on any other byte.
@@ -176,6 +183,15 @@ mod tests {
             "pk_test_bm9kb3Qk",                // "nodot$"
             "pk_test_PHNjcmlwdD4uJA",          // "<script>.$"
         ] {
+            let err = PublishableKey::parse(key).unwrap_err();
+            assert_eq!(err.code(), "invalid_publishable_key", "{key}");
+        }
+    }
+
+    #[test]
+    fn keys_decoding_to_non_ascii_hosts_or_invalid_utf8_are_rejected() {
+        // base64("hé.com$") and base64(b"\xff\xfe.com$")
+        for key in ["pk_live_aMOpLmNvbSQ=", "pk_live_//4uY29tJA=="] {
             let err = PublishableKey::parse(key).unwrap_err();
             assert_eq!(err.code(), "invalid_publishable_key", "{key}");
         }

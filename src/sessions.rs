@@ -15,8 +15,10 @@ const TOKEN_LEEWAY_S: f64 = 10.0;
 pub(crate) fn jwt_exp(jwt: &str) -> Option<f64> {
     let payload = jwt.split('.').nth(1)?;
     let bytes = crate::config::decode_base64(payload)?;
-    let text = String::from_utf8(bytes).ok()?;
-    Json::parse(&text).ok()?.opt_num("exp")
+    // `exp` is a number: the claims' non-ASCII text need not survive (see `latin1`).
+    Json::parse(&crate::config::latin1(&bytes))
+        .ok()?
+        .opt_num("exp")
 }
 
 impl Clerk {
