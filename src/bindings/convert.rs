@@ -30,21 +30,42 @@ pub(crate) fn date(ms: f64) -> JsValue {
     js_sys::Date::new(&JsValue::from_f64(ms)).into()
 }
 
-fn text(value: &str) -> JsValue {
-    JsValue::from_str(value)
-}
+/// A plain JS object, built one field per call. A slice of `(key, JsValue)` pairs cost a
+/// string conversion, a stack slot and a drop per field at every call site; here a field is
+/// one call with the key and the Rust value (~45 fields across user, public data, client).
+pub(crate) struct Obj(JsValue);
 
-fn opt_text(value: Option<&str>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_str)
-}
-
-/// A plain object from `(camelCaseKey, value)` pairs.
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let obj: JsValue = Object::new().into();
-    for (key, value) in pairs {
-        set(&obj, key, value);
+impl Obj {
+    fn new() -> Self {
+        Self(Object::new().into())
     }
-    obj
+
+    /// Adds fields to an existing object.
+    pub(crate) fn wrap(object: JsValue) -> Self {
+        Self(object)
+    }
+
+    pub(crate) fn val(self, key: &str, value: &JsValue) -> Self {
+        set(&self.0, key, value);
+        self
+    }
+
+    pub(crate) fn text(self, key: &str, value: &str) -> Self {
+        self.val(key, &JsValue::from_str(value))
+    }
+
+    /// `null` for `None`, as ClerkJS's nullable fields.
+    pub(crate) fn opt(self, key: &str, value: Option<&str>) -> Self {
+        self.val(key, &value.map_or(JsValue::NULL, JsValue::from_str))
+    }
+
+    pub(crate) fn date(self, key: &str, ms: f64) -> Self {
+        self.val(key, &date(ms))
+    }
+
+    pub(crate) fn done(self) -> JsValue {
+        self.0
+    }
 }
 
 fn list<T>(items: &[T], to_js: impl Fn(&T) -> JsValue) -> JsValue {
@@ -52,79 +73,71 @@ fn list<T>(items: &[T], to_js: impl Fn(&T) -> JsValue) -> JsValue {
 }
 
 fn email(e: &EmailAddress) -> JsValue {
-    object(&[
-        ("id", text(&e.id)),
-        ("emailAddress", text(&e.email_address)),
-    ])
+    Obj::new()
+        .text("id", &e.id)
+        .text("emailAddress", &e.email_address)
+        .done()
 }
 
 fn phone(p: &PhoneNumber) -> JsValue {
-    object(&[("id", text(&p.id)), ("phoneNumber", text(&p.phone_number))])
+    Obj::new()
+        .text("id", &p.id)
+        .text("phoneNumber", &p.phone_number)
+        .done()
 }
 
 fn wallet(w: &Web3Wallet) -> JsValue {
-    object(&[("id", text(&w.id)), ("web3Wallet", text(&w.web3_wallet))])
+    Obj::new()
+        .text("id", &w.id)
+        .text("web3Wallet", &w.web3_wallet)
+        .done()
 }
 
 /// ClerkJS's `UserResource` fields: `id`, `firstName`, `fullName`, `imageUrl`,
 /// `primaryEmailAddress.emailAddress`, `emailAddresses[]`, ... `createdAt`/`updatedAt` Dates.
 pub(crate) fn user(u: &User) -> JsValue {
-    object(&[
-        ("id", text(&u.id)),
-        ("firstName", opt_text(u.first_name.as_deref())),
-        ("lastName", opt_text(u.last_name.as_deref())),
-        ("fullName", opt_text(u.full_name().as_deref())),
-        ("username", opt_text(u.username.as_deref())),
-        ("imageUrl", text(&u.image_url)),
-        ("hasImage", JsValue::from_bool(u.has_image)),
-        (
+    let primary_email = u.primary_email_address().map_or(JsValue::NULL, email);
+    let primary_phone = u.primary_phone_number().map_or(JsValue::NULL, phone);
+    let primary_wallet = u.primary_web3_wallet().map_or(JsValue::NULL, wallet);
+    Obj::new()
+        .text("id", &u.id)
+        .opt("firstName", u.first_name.as_deref())
+        .opt("lastName", u.last_name.as_deref())
+        .opt("fullName", u.full_name().as_deref())
+        .opt("username", u.username.as_deref())
+        .text("imageUrl", &u.image_url)
+        .val("hasImage", &JsValue::from_bool(u.has_image))
+        .opt(
             "primaryEmailAddressId",
-            opt_text(u.primary_email_address_id.as_deref()),
-        ),
-        (
-            "primaryEmailAddress",
-            u.primary_email_address().map_or(JsValue::NULL, email),
-        ),
-        ("emailAddresses", list(&u.email_addresses, email)),
-        (
-            "primaryPhoneNumberId",
-            opt_text(u.primary_phone_number_id.as_deref()),
-        ),
-        (
-            "primaryPhoneNumber",
-            u.primary_phone_number().map_or(JsValue::NULL, phone),
-        ),
-        ("phoneNumbers", list(&u.phone_numbers, phone)),
-        (
-            "primaryWeb3WalletId",
-            opt_text(u.primary_web3_wallet_id.as_deref()),
-        ),
-        (
-            "primaryWeb3Wallet",
-            u.primary_web3_wallet().map_or(JsValue::NULL, wallet),
-        ),
-        ("web3Wallets", list(&u.web3_wallets, wallet)),
-        ("createdAt", date(u.created_at)),
-        ("updatedAt", date(u.updated_at)),
-    ])
+            u.primary_email_address_id.as_deref(),
+        )
+        .val("primaryEmailAddress", &primary_email)
+        .val("emailAddresses", &list(&u.email_addresses, email))
+        .opt("primaryPhoneNumberId", u.primary_phone_number_id.as_deref())
+        .val("primaryPhoneNumber", &primary_phone)
+        .val("phoneNumbers", &list(&u.phone_numbers, phone))
+        .opt("primaryWeb3WalletId", u.primary_web3_wallet_id.as_deref())
+        .val("primaryWeb3Wallet", &primary_wallet)
+        .val("web3Wallets", &list(&u.web3_wallets, wallet))
+        .date("createdAt", u.created_at)
+        .date("updatedAt", u.updated_at)
+        .done()
 }
 
 /// ClerkJS's `PublicUserData`.
 pub(crate) fn public_user_data(p: &PublicUserData) -> JsValue {
-    object(&[
-        ("firstName", opt_text(p.first_name.as_deref())),
-        ("lastName", opt_text(p.last_name.as_deref())),
-        ("imageUrl", opt_text(p.image_url.as_deref())),
-        ("hasImage", JsValue::from_bool(p.has_image)),
-        ("identifier", text(&p.identifier)),
-        ("userId", opt_text(p.user_id.as_deref())),
-    ])
+    Obj::new()
+        .opt("firstName", p.first_name.as_deref())
+        .opt("lastName", p.last_name.as_deref())
+        .opt("imageUrl", p.image_url.as_deref())
+        .val("hasImage", &JsValue::from_bool(p.has_image))
+        .text("identifier", &p.identifier)
+        .opt("userId", p.user_id.as_deref())
+        .done()
 }
 
 /// ClerkJS's `ClientResource` fields; `sessions` are the given session objects.
 pub(crate) fn client(c: &Client, sessions: &[(String, JsValue)]) -> JsValue {
-    let obj: JsValue = Object::new().into();
-    set(&obj, "id", &JsValue::from_str(&c.id));
     let all = Array::new();
     let signed_in = Array::new();
     for (id, session) in sessions {
@@ -133,17 +146,14 @@ pub(crate) fn client(c: &Client, sessions: &[(String, JsValue)]) -> JsValue {
             signed_in.push(session);
         }
     }
-    set(&obj, "sessions", &all);
-    set(&obj, "signedInSessions", &signed_in);
-    let last = c.last_active_session_id.as_deref();
-    set(
-        &obj,
-        "lastActiveSessionId",
-        &last.map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(&obj, "createdAt", &date(c.created_at));
-    set(&obj, "updatedAt", &date(c.updated_at));
-    obj
+    Obj::new()
+        .text("id", &c.id)
+        .val("sessions", &all)
+        .val("signedInSessions", &signed_in)
+        .opt("lastActiveSessionId", c.last_active_session_id.as_deref())
+        .date("createdAt", c.created_at)
+        .date("updatedAt", c.updated_at)
+        .done()
 }
 
 /// `load(options)` → [`LoadOptions`]. `routerPush` may return a promise; it is not awaited.

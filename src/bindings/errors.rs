@@ -4,67 +4,47 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::convert::Obj;
 use crate::ClerkError;
-
-fn set(obj: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-fn opt_str(value: Option<&str>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_str)
-}
 
 /// Builds the JS `Error` for `err`: `name`, `message`, `code` and `longMessage` always; for
 /// API errors also `status`, `errors[]`, `clerkTraceId`, `retryAfter` and `clerkError: true`
 /// (as ClerkJS's `ClerkAPIResponseError`).
 pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
     let error = js_sys::Error::new(&err.message());
-    let value: JsValue = error.clone().into();
-    set(&value, "code", &JsValue::from_str(err.code()));
-    set(
-        &value,
-        "longMessage",
-        &JsValue::from_str(&err.long_message()),
-    );
+    let value = Obj::wrap(error.clone().into())
+        .text("code", err.code())
+        .text("longMessage", &err.long_message());
     match err.api() {
         Some(api) => {
             error.set_name("ClerkAPIResponseError");
-            set(&value, "clerkError", &JsValue::TRUE);
-            set(&value, "status", &JsValue::from(api.status));
-            set(
-                &value,
-                "clerkTraceId",
-                &opt_str(api.clerk_trace_id.as_deref()),
-            );
-            set(
-                &value,
-                "retryAfter",
-                &api.retry_after.map_or(JsValue::UNDEFINED, JsValue::from),
-            );
             let errors = Array::new();
             for item in &api.errors {
-                let entry = Object::new();
-                set(&entry, "code", &JsValue::from_str(&item.code));
-                set(&entry, "message", &JsValue::from_str(&item.message));
-                set(
-                    &entry,
-                    "longMessage",
-                    &opt_str(item.long_message.as_deref()),
-                );
-                let meta = Object::new();
-                let param = item.meta.as_ref().and_then(|m| m.param_name.as_deref());
-                set(&meta, "paramName", &opt_str(param));
-                set(&entry, "meta", &meta);
-                errors.push(&entry);
+                let meta = item.meta.as_ref().and_then(|m| m.param_name.as_deref());
+                let meta = Obj::wrap(Object::new().into()).opt("paramName", meta);
+                let entry = Obj::wrap(Object::new().into())
+                    .text("code", &item.code)
+                    .text("message", &item.message)
+                    .opt("longMessage", item.long_message.as_deref())
+                    .val("meta", &meta.done());
+                errors.push(&entry.done());
             }
-            set(&value, "errors", &errors);
+            value
+                .val("clerkError", &JsValue::TRUE)
+                .val("status", &JsValue::from(api.status))
+                .opt("clerkTraceId", api.clerk_trace_id.as_deref())
+                .val(
+                    "retryAfter",
+                    &api.retry_after.map_or(JsValue::UNDEFINED, JsValue::from),
+                )
+                .val("errors", &errors)
+                .done()
         }
         None => {
             error.set_name("ClerkRuntimeError");
-            set(&value, "clerkRuntimeError", &JsValue::TRUE);
+            value.val("clerkRuntimeError", &JsValue::TRUE).done()
         }
     }
-    value
 }
 
 /// `isClerkAPIResponseError(e)`: whether `e` is an API error thrown by this SDK (or by

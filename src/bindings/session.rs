@@ -4,7 +4,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{date, get, set};
+use super::convert::{date, get, set, Obj};
 use super::errors::to_js_error;
 use crate::clerk::Inner;
 use crate::{Clerk, ClerkError, Session};
@@ -94,23 +94,30 @@ impl JsSession {
     /// The JS object: this session with its data fields as properties.
     pub(crate) fn into_js(self) -> JsValue {
         let d = &self.data;
-        let fields = [
-            ("id", JsValue::from_str(&d.id)),
-            ("status", JsValue::from_str(d.status.as_str())),
-            ("user", self.user.clone()),
-            ("publicUserData", self.public_user_data.clone()),
-            ("lastActiveAt", date(d.last_active_at)),
-            ("expireAt", date(d.expire_at)),
-            ("abandonAt", date(d.abandon_at)),
-            ("createdAt", date(d.created_at)),
-            ("updatedAt", date(d.updated_at)),
-            ("lastActiveToken", self.last_active_token()),
-        ];
-        let js: JsValue = self.into();
-        for (key, value) in &fields {
-            set(&js, key, value);
-        }
-        js
+        let (id, status) = (d.id.clone(), d.status.as_str());
+        let times = (
+            d.last_active_at,
+            d.expire_at,
+            d.abandon_at,
+            d.created_at,
+            d.updated_at,
+        );
+        let (last_active_at, expire_at, abandon_at, created_at, updated_at) = times;
+        let user = self.user.clone();
+        let public = self.public_user_data.clone();
+        let token = self.last_active_token();
+        Obj::wrap(self.into())
+            .text("id", &id)
+            .text("status", status)
+            .val("user", &user)
+            .val("publicUserData", &public)
+            .date("lastActiveAt", last_active_at)
+            .date("expireAt", expire_at)
+            .date("abandonAt", abandon_at)
+            .date("createdAt", created_at)
+            .date("updatedAt", updated_at)
+            .val("lastActiveToken", &token)
+            .done()
     }
 }
 
