@@ -103,11 +103,7 @@ pub async fn layer(State(state): State<Arc<AppState>>, req: Request, next: Next)
         let h = res.headers_mut();
         h.insert(header::VARY, HeaderValue::from_static("Origin"));
         if let Some(origin) = allowed {
-            h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            h.insert(
-                header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
-                HeaderValue::from_static("true"),
-            );
+            allow_with_credentials(h, origin);
             h.insert(
                 header::ACCESS_CONTROL_ALLOW_METHODS,
                 HeaderValue::from_static(ALLOW_METHODS),
@@ -124,11 +120,7 @@ pub async fn layer(State(state): State<Arc<AppState>>, req: Request, next: Next)
     let h = res.headers_mut();
     h.append(header::VARY, HeaderValue::from_static("Origin"));
     if let Some(origin) = allowed {
-        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
-            HeaderValue::from_static("true"),
-        );
+        allow_with_credentials(h, origin);
         // The SDK reads the dev browser token from this header.
         h.insert(
             header::ACCESS_CONTROL_EXPOSE_HEADERS,
@@ -142,6 +134,15 @@ fn allow_requested_headers(req: &HeaderMap, res: &mut HeaderMap) {
     if let Some(requested) = req.get(header::ACCESS_CONTROL_REQUEST_HEADERS) {
         res.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, requested.clone());
     }
+}
+
+/// The exact origin echoed with credentials allowed (never `*` with credentials).
+fn allow_with_credentials(h: &mut HeaderMap, origin: HeaderValue) {
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
+        HeaderValue::from_static("true"),
+    );
 }
 
 #[cfg(test)]
