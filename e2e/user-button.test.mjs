@@ -110,8 +110,11 @@ test("multi-session: add accounts, switch, sign out of one, then of all", async 
   const current = await page.evaluate(() => window.Clerk.session.id);
   if (!remaining.includes(current)) throw new Error(`current session ${current} is not one of ${remaining}`);
   await trigger(page).click();
+  const gone = page.waitForEvent("framenavigated");
   await panel(page).getByRole("button", { name: "Sign out of all accounts" }).click();
-  await eventually(async () => (await activeSessions(server)).length === 0, "every session to end");
+  await gone;
+  await page.waitForLoadState();
+  expectEqual(await activeSessions(server), [], "active sessions after signing out of all");
   await page.goto(`${server}/multi-session.html`);
   await page.waitForFunction(() => window.Clerk.loaded);
   expectEqual(await page.locator("#user-button").innerHTML(), "", "no button once signed out of all");
@@ -122,7 +125,8 @@ test("signing out in one tab signs the other tab out too", async ({ context, pag
   const other = await context.newPage();
   await other.goto(`${server}/`);
   await trigger(other).waitFor({ state: "visible" });
-  await page.evaluate(() => window.Clerk.signOut());
+  // A callback instead of the redirect keeps this tab still; the other tab is the one under test.
+  await page.evaluate(() => window.Clerk.signOut(() => {}));
   await eventually(() => other.evaluate(() => window.Clerk.user === null), "the other tab to see the sign-out");
   await eventually(async () => (await other.locator("#user-button").innerHTML()) === "", "the other tab's button to disappear");
 });
