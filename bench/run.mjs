@@ -198,6 +198,7 @@ function report(r) {
   const rows = [];
   const row = (what, value, budget, ok) => rows.push([what, value, budget ?? "", ok === undefined ? "" : ok ? "within" : "OVER"]);
   row("script-tag payload (gzip / brotli / raw)", `${r.payload.gzip} / ${r.payload.brotli} / ${r.payload.raw} B`, `≤ ${BUDGET.payloadGzip} B gzip`, r.payload.gzip <= BUDGET.payloadGzip);
+  for (const f of r.payload.files) row(`  ${f.file}`, `${f.gzip} / ${f.brotli} / ${f.raw} B`);
   row("  on the wire, /dist/ files (cold load)", `${r.coldLoads.distBytesOnTheWire} B`);
   const cl = r.coldLoads;
   row(`navigation → Clerk.loaded (median, p95; n=${cl.loaded.n})`, `${round(cl.loaded.median, 1)} ms, ${round(cl.loaded.p95, 1)} ms`);
