@@ -141,12 +141,7 @@ async fn an_offline_sign_out_signs_out_locally_and_is_replayed_when_the_browser_
 
 #[wasm_bindgen_test]
 async fn a_pending_sign_out_is_replayed_at_the_next_load_before_the_client_is_trusted() {
-    reset(false, false).await;
-    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
-    arm_network_failure("DELETE", "/v1/client/sessions").await;
-    clerk.sign_out(SignOutOptions::default()).await.unwrap();
-    drain_drops("DELETE", "/v1/client/sessions").await;
-    drop(clerk);
+    let ids = page_closed_after_an_offline_sign_out().await;
     assert_eq!(pending_journal().as_deref(), Some("all"));
     clear_requests().await;
 
@@ -167,12 +162,7 @@ async fn a_pending_sign_out_is_replayed_at_the_next_load_before_the_client_is_tr
 
 #[wasm_bindgen_test]
 async fn a_replay_the_server_refuses_stays_pending_and_the_user_stays_signed_out_locally() {
-    reset(false, false).await;
-    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
-    arm_network_failure("DELETE", "/v1/client/sessions").await;
-    clerk.sign_out(SignOutOptions::default()).await.unwrap();
-    drain_drops("DELETE", "/v1/client/sessions").await;
-    drop(clerk);
+    let ids = page_closed_after_an_offline_sign_out().await;
     fault(json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 503, "times": 1}))
         .await;
 
@@ -255,4 +245,16 @@ async fn an_offline_single_session_sign_out_is_journaled_and_replayed_for_that_s
     );
     assert_eq!(server_session_status(&grace).await, "removed");
     assert_eq!(server_session_status(&ada).await, "active");
+}
+
+/// Ada signs out while the network drops the request; then the page goes away, leaving only
+/// the journal. Returns her session ids.
+async fn page_closed_after_an_offline_sign_out() -> Vec<String> {
+    reset(false, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drop(clerk);
+    ids
 }
