@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { root, run, startServer } from "../scripts/lib.mjs";
 import { sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
-import { dev, launch } from "../e2e/harness.mjs";
+import { dev, launch, signInContext } from "../e2e/harness.mjs";
 import { serverThroughput } from "./server.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -24,11 +24,9 @@ const stats = (xs) => {
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** A signed-in browser context for the demo user Ada (cookie minted by the server's test control). */
-async function signedInContext(browser, server, identifiers = ["ada@example.test"]) {
-  const { cookie } = await dev(server, "POST", "/__dev/clients", { identifiers });
-  const [name, value] = cookie.split(";")[0].split("=");
+async function signedInContext(browser, server) {
   const context = await browser.newContext();
-  await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  await signInContext(context, server, ["ada@example.test"]);
   return context;
 }
 

@@ -2,7 +2,7 @@
 // against the development server from another origin.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { dev, expectEqual, test } from "./harness.mjs";
+import { dev, expectEqual, signInContext, test } from "./harness.mjs";
 import { serveStatic } from "./static.mjs";
 
 for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
@@ -10,9 +10,7 @@ for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
     const dir = fileURLToPath(new URL(`./fixtures/${bundler}/dist`, import.meta.url));
     if (!existsSync(dir)) throw new Error(`${dir} is missing: the fixture build step did not run`);
     const other = await dev(server, "POST", "/__dev/clients", { identifiers: ["ada@example.test"] });
-    const mine = await dev(server, "POST", "/__dev/clients", { identifiers: ["grace@example.test"] });
-    const [name, value] = mine.cookie.split(";")[0].split("=");
-    await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+    const mine = await signInContext(context, server, ["grace@example.test"]);
 
     const site = await serveStatic(dir);
     try {

@@ -35,6 +35,17 @@ export async function dev(server, method, path, body) {
   return res.status === 204 ? null : res.json();
 }
 
+/**
+ * Makes `context` a browser that is signed in: the server's test control creates a client with one
+ * session per identifier, and its `__client` cookie goes into the context's jar.
+ */
+export async function signInContext(context, server, identifiers) {
+  const created = await dev(server, "POST", "/__dev/clients", { identifiers });
+  const [name, value] = created.cookie.split(";")[0].split("=");
+  await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  return created;
+}
+
 /** Waits until `fn` returns a truthy value (polling), or fails naming what was awaited. */
 export async function eventually(fn, what, timeoutMs = 5000) {
   const t0 = Date.now();

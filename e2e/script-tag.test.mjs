@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { dev, expectEqual, test } from "./harness.mjs";
+import { dev, expectEqual, signInContext, test } from "./harness.mjs";
 import { serveStatic } from "./static.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -44,9 +44,7 @@ async function withPage(files, fn) {
 const keyFor = (server) => `pk_test_${Buffer.from(`${new URL(server).host}$`).toString("base64").replace(/=+$/, "")}`;
 
 test("the classic snippet from another origin loads the wasm beside the script and mounts the button", async ({ page, context, server, errors }) => {
-  const { cookie } = await dev(server, "POST", "/__dev/clients", { identifiers: ["ada@example.test"] });
-  const [name, value] = cookie.split(";")[0].split("=");
-  await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/" }]);
+  await signInContext(context, server, ["ada@example.test"]);
   const html = `<!doctype html><div id="ub"></div>
     <script src="${server}/dist/clerk.global.js" data-clerk-publishable-key="${keyFor(server)}"></script>
     <script>window.Clerk.mountUserButton(document.getElementById("ub"));</script>`;

@@ -47,6 +47,7 @@ export function startServer(extraArgs = [], { quiet = true, binary = "debug" } =
   });
   return new Promise((resolve, reject) => {
     let buffered = "";
+    let listening = false;
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error("clerk-dev-server did not print its URL within 20 s"));
@@ -63,9 +64,9 @@ export function startServer(extraArgs = [], { quiet = true, binary = "debug" } =
       buffered += chunk;
       if (!quiet) process.stdout.write(chunk);
       const m = buffered.match(/clerk-dev-server listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (!m || child.url) return;
+      if (!m || listening) return;
+      listening = true;
       clearTimeout(timer);
-      child.url = m[1];
       child.removeAllListeners("exit");
       resolve({
         url: m[1],
