@@ -226,7 +226,7 @@ impl Inner {
             })
         });
         let weak = Rc::downgrade(self);
-        *self.online.borrow_mut() = OnlineListener::new(move || {
+        *self.online.borrow_mut() = Some(OnlineListener::new(move || {
             spawn_with(&weak, |inner| async move {
                 if inner.journal.entries().is_empty() {
                     return;
@@ -240,7 +240,7 @@ impl Inner {
                     }
                 }
             })
-        });
+        }));
     }
 }
 

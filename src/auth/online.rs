@@ -17,13 +17,13 @@ impl std::fmt::Debug for OnlineListener {
 }
 
 impl OnlineListener {
-    pub(crate) fn new(callback: impl FnMut() + 'static) -> Option<Self> {
+    pub(crate) fn new(callback: impl FnMut() + 'static) -> Self {
         let callback = Closure::<dyn FnMut()>::new(callback);
         let remove = crate::host::on_online(&callback);
-        Some(Self {
+        Self {
             remove,
             _callback: callback,
-        })
+        }
     }
 }
 
