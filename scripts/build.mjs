@@ -1,4 +1,4 @@
-// The build: cargo (release wasm) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
+// The build: cargo (release wasm, with the `small-alloc` allocator) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
 // Each stage is skipped when its output is newer than its input, so a second build takes seconds.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ const wasmFeatures = [
 
 export async function build() {
   await buildStep("cargo build (wasm32, release)", () =>
-    run("cargo", ["build", "--quiet", "--release", "--target", target, "-p", "clerk-wasm"]),
+    run("cargo", ["build", "--quiet", "--release", "--target", target, "-p", "clerk-wasm", "--features", "small-alloc"]),
   );
   const bindgenOut = path.join(pkg, "clerk_wasm_bg.wasm");
   await buildStep("wasm-bindgen --target web", async () => {

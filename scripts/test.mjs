@@ -70,7 +70,7 @@ async function main() {
     process.exit(1);
   }
   await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
-  await check("clippy (SDK + Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--", "-D", "warnings"]);
+  await check("clippy (SDK + Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--features", "clerk-wasm/small-alloc", "--", "-D", "warnings"]);
   await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
   await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
   await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });

@@ -51,5 +51,10 @@ pub use resources::{
 };
 pub use state::{State, Status};
 
+#[cfg(all(feature = "small-alloc", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// This SDK's version, sent to the Frontend API as `_clerk_js_version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
