@@ -84,7 +84,8 @@ async function main() {
     await check(
       "browser tests (wasm-bindgen-test, headless Chromium)",
       "cargo",
-      ["test", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*"],
+      // With the allocator the npm build ships, so the suites exercise it too.
+      ["test", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*", "--features", "clerk-wasm/small-alloc"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
