@@ -1,8 +1,9 @@
 // The build: cargo (release wasm, with the `small-alloc` allocator) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
 // Each stage is skipped when its output is newer than its input, so a second build takes seconds.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { root, run, step } from "./lib.mjs";
+import { renameGlue } from "./names.mjs";
 import { setup } from "./setup.mjs";
 
 const version = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version;
@@ -35,14 +36,25 @@ export async function build() {
     await run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "clerk_wasm", cargoWasm]);
   });
   const optimized = path.join(root, "build", "clerk_wasm_bg.wasm");
-  await buildStep("wasm-opt -Oz", async () => {
-    if (mtime(optimized) > mtime(bindgenOut)) return "up to date";
+  const names = path.join(root, "build", "names.json");
+  const glue = path.join(pkg, "clerk_wasm.short.js");
+  await buildStep("wasm-opt -Oz, short import/export names", async () => {
+    if (mtime(optimized) > mtime(bindgenOut) && mtime(glue) > mtime(optimized)) return "up to date";
     const wasmOpt = path.join(root, "node_modules", ".bin", "wasm-opt");
-    await run(wasmOpt, ["-Oz", ...wasmFeatures, bindgenOut, "-o", optimized]);
+    // The rename pass prints its old → new map on stdout (see scripts/names.mjs).
+    const map = openSync(names, "w");
+    try {
+      const args = ["-Oz", ...wasmFeatures, "--minify-imports-and-exports-and-modules", bindgenOut, "-o", optimized];
+      await run(wasmOpt, args, { stdio: ["ignore", map, "inherit"] });
+    } finally {
+      closeSync(map);
+    }
+    const renamed = renameGlue(readFileSync(path.join(pkg, "clerk_wasm.js"), "utf8"), JSON.parse(readFileSync(names, "utf8")));
+    writeFileSync(glue, renamed);
   });
   await buildStep("esbuild → dist/", async () => {
     const stamp = path.join(dist, "clerk.global.js");
-    if (mtime(stamp) > Math.max(mtime(optimized), newest(path.join(root, "js")), mtime(path.join(pkg, "clerk_wasm.js"))))
+    if (mtime(stamp) > Math.max(mtime(optimized), newest(path.join(root, "js")), mtime(glue)))
       return "up to date";
     mkdirSync(dist, { recursive: true });
     copyFileSync(optimized, path.join(dist, "clerk_wasm_bg.wasm"));
@@ -61,7 +73,7 @@ export async function build() {
       legalComments: "none",
       target: ["es2020"],
       logLevel: "warning",
-      alias: { "#wasm-bindgen": path.join(pkg, "clerk_wasm.js") },
+      alias: { "#wasm-bindgen": glue },
       define: { __CLERK_WASM_VERSION__: JSON.stringify(version) },
     };
     await esbuild.build({
