@@ -30,11 +30,13 @@ export function renameGlue(glue, map) {
     .filter(([module]) => module !== "./clerk_wasm_bg.js")
     .map(([module, base, short]) => {
       const ns = namespaces.get(module) ?? fail(`no namespace import for ${module}`);
-      return `${short}: ${ns}.${base},`;
+      return `import0.${short} = ${ns}.${base};`;
     });
+  // Assignments, not a spread: terser (webpack's minifier) folds a spread of an object literal
+  // into its parent and then rejects the two `__proto__` keys it made.
   const table = /return \{\n\s+__proto__: null,\n(\s+"[^"]+": import\d+,\n)+\s+\};/;
   if (!table.test(js)) fail("the import object of __wbg_get_imports not found");
-  js = js.replace(table, `return { __proto__: null, a: { __proto__: null, ...import0, ${fromSnippets.join(" ")} } };`);
+  js = js.replace(table, `${fromSnippets.join(" ")} return { __proto__: null, a: import0 };`);
   // Exports, read as `wasm.<name>` everywhere in the glue.
   for (const [name, short] of exports) {
     const use = new RegExp(`\\bwasm\\.${name}\\b`, "g");
