@@ -42,6 +42,29 @@ impl JsClerk {
             views: ViewCache::default(),
         }
     }
+
+    // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
+    // already parsed, and each string getter export cost a shim in the wasm and the glue.
+
+    /// The publishable key.
+    pub fn publishable_key(&self) -> String {
+        self.inner.publishable_key().to_owned()
+    }
+
+    /// The Frontend API host.
+    pub fn frontend_api(&self) -> String {
+        self.inner.frontend_api().to_owned()
+    }
+
+    /// `"development"` or `"production"`.
+    pub fn instance_type(&self) -> String {
+        self.inner.instance_type().as_str().to_owned()
+    }
+
+    /// The SDK version.
+    pub fn version(&self) -> String {
+        crate::VERSION.to_owned()
+    }
 }
 
 /// Every promise the facade returns goes through one boxed future type, so the promise
@@ -199,30 +222,6 @@ impl JsClerk {
     #[wasm_bindgen(getter, js_name = isSignedIn)]
     pub fn is_signed_in(&self) -> bool {
         self.inner.state().is_signed_in()
-    }
-
-    /// The publishable key.
-    #[wasm_bindgen(getter, js_name = publishableKey)]
-    pub fn publishable_key(&self) -> String {
-        self.inner.publishable_key().to_owned()
-    }
-
-    /// The Frontend API host.
-    #[wasm_bindgen(getter, js_name = frontendApi)]
-    pub fn frontend_api(&self) -> String {
-        self.inner.frontend_api().to_owned()
-    }
-
-    /// `"development"` or `"production"`.
-    #[wasm_bindgen(getter, js_name = instanceType, unchecked_return_type = "\"development\" | \"production\"")]
-    pub fn instance_type(&self) -> String {
-        self.inner.instance_type().as_str().to_owned()
-    }
-
-    /// The SDK version.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        crate::VERSION.to_owned()
     }
 }
 
