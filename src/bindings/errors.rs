@@ -47,12 +47,10 @@ pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
     }
 }
 
-/// `isClerkAPIResponseError(e)`: whether `e` is an API error thrown by this SDK (or by
-/// ClerkJS, which marks its errors the same way).
-#[wasm_bindgen(js_name = isClerkAPIResponseError)]
-pub fn is_clerk_api_response_error(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
-) -> bool {
+/// Whether `value` is an API error thrown by this SDK (or by ClerkJS, which marks its errors
+/// the same way). For Rust code; JavaScript imports `isClerkAPIResponseError` from the JS
+/// entry (js/facade.js), so this is not a wasm export (that cost a shim in wasm and glue).
+pub fn is_clerk_api_response_error(value: &JsValue) -> bool {
     value.is_object()
         && Reflect::get(value, &JsValue::from_str("clerkError"))
             .ok()
