@@ -194,10 +194,11 @@ impl JsClerk {
         self.inner.state().loaded
     }
 
-    /// `loading`, `ready`, `degraded` or `error`.
+    /// `loading`, `ready`, `degraded` or `error`. A `JsValue`, not a `String`: the only
+    /// string-returning export cost a multivalue shim in the wasm and a copy-and-free in the glue.
     #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
-    pub fn status(&self) -> String {
-        self.inner.state().status.as_str().to_owned()
+    pub fn status(&self) -> JsValue {
+        JsValue::from_str(self.inner.state().status.as_str())
     }
 
     /// The client: `undefined` before load, `null` without one.

@@ -98,7 +98,7 @@ async fn before_load_session_and_user_are_undefined_and_after_a_signed_out_load_
     assert!(clerk.client().is_undefined());
     assert_eq!(
         (clerk.loaded(), clerk.status()),
-        (false, "loading".to_owned())
+        (false, JsValue::from_str("loading"))
     );
     await_promise(clerk.load(&JsValue::UNDEFINED))
         .await
@@ -106,7 +106,7 @@ async fn before_load_session_and_user_are_undefined_and_after_a_signed_out_load_
     assert!(clerk.session().is_null() && clerk.user().is_null());
     assert_eq!(
         (clerk.loaded(), clerk.status(), clerk.is_signed_in()),
-        (true, "ready".to_owned(), false)
+        (true, JsValue::from_str("ready"), false)
     );
     assert_eq!(clerk.instance_type(), "development");
     assert_eq!(
