@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::{AfterSignOut, ClerkOptions};
@@ -229,11 +228,10 @@ impl JsClerk {
 /// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
 async fn run_callback(callback: Function) {
     match callback.call0(&JsValue::NULL) {
+        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
         Ok(value) => {
-            if let Ok(promise) = value.dyn_into::<Promise>() {
-                if let Err(err) = JsFuture::from(promise).await {
-                    crate::browser::report("Clerk: the signOut callback rejected", &err);
-                }
+            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
+                crate::browser::report("Clerk: the signOut callback rejected", &err);
             }
         }
         Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
