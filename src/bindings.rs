@@ -183,8 +183,11 @@ impl JsClerk {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
         });
-        // The unsubscribe function owns the listener: calling it drops (unregisters) it.
-        Closure::once_into_js(move || drop(listener))
+        // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
+        // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
+        // `FnMut()`, so this one reuses their shims instead of adding an `FnOnce` kind.
+        let mut listener = Some(listener);
+        Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 
     /// `true` once `load()` completed.
