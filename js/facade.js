@@ -48,14 +48,14 @@ export function isClerkAPIResponseError(err) {
 // turns each private field into a WeakMap plus helper functions (+0.2 KB gzip).
 const internals = new WeakMap();
 
-/** Builds the exported `Clerk` class over a function that resolves to the wasm module's exports. */
+/** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
     constructor(publishableKey, options = {}) {
       const self = { core: null, key: parsePublishableKey(publishableKey), pending: new Map() };
       internals.set(this, self);
       this.publishableKey = publishableKey;
-      self.ready = initWasm().then((wasm) => (self.core = new wasm.Clerk(publishableKey, options)));
+      self.ready = initWasm().then((WasmClerk) => (self.core = new WasmClerk(publishableKey, options)));
       // An unhandled rejection here would be noise: load() reports the same failure.
       self.ready.catch(() => {});
     }
