@@ -1,7 +1,9 @@
 // Script-tag entry (IIFE): creates `window.Clerk` synchronously from the script's data-clerk-*
 // attributes or the window.__clerk_* globals, and loads it unless data-clerk-autoload="false".
 // The wasm is fetched from beside this script.
-import init, * as wasm from "#wasm-bindgen";
+// Named imports, not the module namespace: a namespace object used as a value keeps every
+// export of the glue (initSync included) in the bundle.
+import init, { Clerk as WasmClerk } from "#wasm-bindgen";
 import { defineClerk, isClerkAPIResponseError } from "./facade.js";
 
 const script =
@@ -10,7 +12,7 @@ const wasmUrl = new URL("clerk_wasm_bg.wasm", script?.src || document.baseURI);
 let ready = null;
 let memory = null;
 const initWasm = () =>
-  (ready ??= init({ module_or_path: wasmUrl }).then((exports) => ((memory = exports.memory), wasm)));
+  (ready ??= init({ module_or_path: wasmUrl }).then((exports) => ((memory = exports.memory), WasmClerk)));
 const Clerk = defineClerk(initWasm, __CLERK_WASM_VERSION__);
 
 // The classes for pages that construct their own instance, and the wasm heap size for the

@@ -1,11 +1,10 @@
 // npm entry `clerk-wasm/inline`: the wasm bytes are embedded, so no second file is fetched.
-import { initSync } from "#wasm-bindgen";
-import * as wasm from "#wasm-bindgen";
+import { initSync, Clerk as WasmClerk } from "#wasm-bindgen";
 import bytes from "#wasm-bytes";
 import { defineClerk, isClerkAPIResponseError } from "./facade.js";
 
 let ready = null;
-const initWasm = () => (ready ??= Promise.resolve().then(() => (initSync({ module: bytes }), wasm)));
+const initWasm = () => (ready ??= Promise.resolve().then(() => (initSync({ module: bytes }), WasmClerk)));
 
 export const Clerk = defineClerk(initWasm, __CLERK_WASM_VERSION__);
 export { isClerkAPIResponseError };

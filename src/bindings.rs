@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::{AfterSignOut, ClerkOptions};
@@ -41,6 +40,29 @@ impl JsClerk {
             inner: clerk,
             views: ViewCache::default(),
         }
+    }
+
+    // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
+    // already parsed, and each string getter export cost a shim in the wasm and the glue.
+
+    /// The publishable key.
+    pub fn publishable_key(&self) -> String {
+        self.inner.publishable_key().to_owned()
+    }
+
+    /// The Frontend API host.
+    pub fn frontend_api(&self) -> String {
+        self.inner.frontend_api().to_owned()
+    }
+
+    /// `"development"` or `"production"`.
+    pub fn instance_type(&self) -> String {
+        self.inner.instance_type().as_str().to_owned()
+    }
+
+    /// The SDK version.
+    pub fn version(&self) -> String {
+        crate::VERSION.to_owned()
     }
 }
 
@@ -161,8 +183,11 @@ impl JsClerk {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
         });
-        // The unsubscribe function owns the listener: calling it drops (unregisters) it.
-        Closure::once_into_js(move || drop(listener))
+        // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
+        // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
+        // `FnMut()`, so this one reuses their shims instead of adding an `FnOnce` kind.
+        let mut listener = Some(listener);
+        Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 
     /// `true` once `load()` completed.
@@ -171,10 +196,11 @@ impl JsClerk {
         self.inner.state().loaded
     }
 
-    /// `loading`, `ready`, `degraded` or `error`.
+    /// `loading`, `ready`, `degraded` or `error`. A `JsValue`, not a `String`: the only
+    /// string-returning export cost a multivalue shim in the wasm and a copy-and-free in the glue.
     #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
-    pub fn status(&self) -> String {
-        self.inner.state().status.as_str().to_owned()
+    pub fn status(&self) -> JsValue {
+        JsValue::from_str(self.inner.state().status.as_str())
     }
 
     /// The client: `undefined` before load, `null` without one.
@@ -200,40 +226,15 @@ impl JsClerk {
     pub fn is_signed_in(&self) -> bool {
         self.inner.state().is_signed_in()
     }
-
-    /// The publishable key.
-    #[wasm_bindgen(getter, js_name = publishableKey)]
-    pub fn publishable_key(&self) -> String {
-        self.inner.publishable_key().to_owned()
-    }
-
-    /// The Frontend API host.
-    #[wasm_bindgen(getter, js_name = frontendApi)]
-    pub fn frontend_api(&self) -> String {
-        self.inner.frontend_api().to_owned()
-    }
-
-    /// `"development"` or `"production"`.
-    #[wasm_bindgen(getter, js_name = instanceType, unchecked_return_type = "\"development\" | \"production\"")]
-    pub fn instance_type(&self) -> String {
-        self.inner.instance_type().as_str().to_owned()
-    }
-
-    /// The SDK version.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        crate::VERSION.to_owned()
-    }
 }
 
 /// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
 async fn run_callback(callback: Function) {
     match callback.call0(&JsValue::NULL) {
+        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
         Ok(value) => {
-            if let Ok(promise) = value.dyn_into::<Promise>() {
-                if let Err(err) = JsFuture::from(promise).await {
-                    crate::browser::report("Clerk: the signOut callback rejected", &err);
-                }
+            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
+                crate::browser::report("Clerk: the signOut callback rejected", &err);
             }
         }
         Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),

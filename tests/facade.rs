@@ -98,7 +98,7 @@ async fn before_load_session_and_user_are_undefined_and_after_a_signed_out_load_
     assert!(clerk.client().is_undefined());
     assert_eq!(
         (clerk.loaded(), clerk.status()),
-        (false, "loading".to_owned())
+        (false, JsValue::from_str("loading"))
     );
     await_promise(clerk.load(&JsValue::UNDEFINED))
         .await
@@ -106,7 +106,7 @@ async fn before_load_session_and_user_are_undefined_and_after_a_signed_out_load_
     assert!(clerk.session().is_null() && clerk.user().is_null());
     assert_eq!(
         (clerk.loaded(), clerk.status(), clerk.is_signed_in()),
-        (true, "ready".to_owned(), false)
+        (true, JsValue::from_str("ready"), false)
     );
     assert_eq!(clerk.instance_type(), "development");
     assert_eq!(
@@ -187,10 +187,32 @@ async fn listeners_get_client_session_user_and_a_throwing_one_does_not_stop_the_
         1,
         "only the thrower is left"
     );
+    unsubscribe
+        .call0(&JsValue::NULL)
+        .expect("unsubscribing twice is harmless");
     await_promise(clerk.set_active(&obj(&[("session", JsValue::NULL)])))
         .await
         .unwrap();
     assert_eq!(recorded("__seen").len(), 3, "no call after unsubscribe");
+}
+
+#[wasm_bindgen_test]
+async fn sign_out_awaits_a_thenable_the_callback_returns() {
+    reset(false, false).await;
+    sign_in("ada@example.test").await;
+    let clerk = loaded_js_clerk().await;
+    let callback = Function::new_no_args(
+        "return { then(resolve) { setTimeout(() => { window.__thenable = 'settled'; resolve(); }, 10); } }",
+    );
+    await_promise(clerk.sign_out(&callback.into(), &JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    let window: JsValue = web_sys::window().unwrap().into();
+    assert_eq!(
+        get(&window, "__thenable"),
+        "settled",
+        "signOut resolved after it"
+    );
 }
 
 #[wasm_bindgen_test]

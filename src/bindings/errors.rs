@@ -10,14 +10,16 @@ use crate::ClerkError;
 /// Builds the JS `Error` for `err`: `name`, `message`, `code` and `longMessage` always; for
 /// API errors also `status`, `errors[]`, `clerkTraceId`, `retryAfter` and `clerkError: true`
 /// (as ClerkJS's `ClerkAPIResponseError`).
+///
+/// The `Error` comes from `JsError` (JS `Error(message)`), which the UI bindings use too, and
+/// `name` is a plain property set: `js_sys::Error::new` and `set_name` were two more imports
+/// with shims in the wasm and the glue for the same object.
 pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
-    let error = js_sys::Error::new(&err.message());
-    let value = Obj::wrap(error.clone().into())
+    let value = Obj::wrap(JsError::new(&err.message()).into())
         .text("code", err.code())
         .text("longMessage", &err.long_message());
     match err.api() {
         Some(api) => {
-            error.set_name("ClerkAPIResponseError");
             let errors = Array::new();
             for item in &api.errors {
                 let meta = item.meta.as_ref().and_then(|m| m.param_name.as_deref());
@@ -30,6 +32,7 @@ pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
                 errors.push(&entry.done());
             }
             value
+                .text("name", "ClerkAPIResponseError")
                 .val("clerkError", &JsValue::TRUE)
                 .val("status", &JsValue::from(api.status))
                 .opt("clerkTraceId", api.clerk_trace_id.as_deref())
@@ -40,19 +43,17 @@ pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
                 .val("errors", &errors)
                 .done()
         }
-        None => {
-            error.set_name("ClerkRuntimeError");
-            value.val("clerkRuntimeError", &JsValue::TRUE).done()
-        }
+        None => value
+            .text("name", "ClerkRuntimeError")
+            .val("clerkRuntimeError", &JsValue::TRUE)
+            .done(),
     }
 }
 
-/// `isClerkAPIResponseError(e)`: whether `e` is an API error thrown by this SDK (or by
-/// ClerkJS, which marks its errors the same way).
-#[wasm_bindgen(js_name = isClerkAPIResponseError)]
-pub fn is_clerk_api_response_error(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
-) -> bool {
+/// Whether `value` is an API error thrown by this SDK (or by ClerkJS, which marks its errors
+/// the same way). For Rust code; JavaScript imports `isClerkAPIResponseError` from the JS
+/// entry (js/facade.js), so this is not a wasm export (that cost a shim in wasm and glue).
+pub fn is_clerk_api_response_error(value: &JsValue) -> bool {
     value.is_object()
         && Reflect::get(value, &JsValue::from_str("clerkError"))
             .ok()

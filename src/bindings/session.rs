@@ -36,17 +36,20 @@ impl JsSession {
 
     /// `end()` and `remove()`: one promise body for both (each async body is its own state
     /// machine in the wasm).
-    fn mutate(&self, action: &'static str) -> Result<js_sys::Promise, JsValue> {
-        let clerk = self.clerk()?;
+    fn mutate(&self, action: &'static str) -> js_sys::Promise {
+        let clerk = self.clerk();
         let id = self.data.id.clone();
-        Ok(super::to_promise(async move {
-            let result = clerk.inner.mutate_session(&id, action).await;
+        super::to_promise(async move {
+            let result = clerk?.inner.mutate_session(&id, action).await;
             result
                 .map(|()| JsValue::UNDEFINED)
                 .map_err(|e| to_js_error(&e))
-        }))
+        })
     }
 
+    /// The instance this session belongs to; a `NotLoaded` error once it is gone. The methods
+    /// reject with it rather than throw: they are async, and a `Result` return cost a
+    /// multivalue shim in the wasm and a check in the glue per method.
     fn clerk(&self) -> Result<Clerk, JsValue> {
         let inner: Option<Rc<Inner>> = self.clerk.upgrade();
         inner
@@ -125,13 +128,13 @@ impl JsSession {
 impl JsSession {
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn end(&self) -> Result<js_sys::Promise, JsValue> {
+    pub fn end(&self) -> js_sys::Promise {
         self.mutate("/end")
     }
 
     /// `session.remove()`: removes this session from this browser.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn remove(&self) -> Result<js_sys::Promise, JsValue> {
+    pub fn remove(&self) -> js_sys::Promise {
         self.mutate("/remove")
     }
 
@@ -140,19 +143,21 @@ impl JsSession {
     pub fn get_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
-    ) -> Result<js_sys::Promise, JsValue> {
-        let clerk = self.clerk()?;
+    ) -> js_sys::Promise {
+        let clerk = self.clerk();
         let id = self.data.id.clone();
-        if get(options, "skipCache").is_truthy() {
-            clerk.inner.forget_token(&id);
-        }
-        Ok(super::to_promise(async move {
+        let skip_cache = get(options, "skipCache").is_truthy();
+        super::to_promise(async move {
+            let clerk = clerk?;
+            if skip_cache {
+                clerk.inner.forget_token(&id);
+            }
             let token = clerk
                 .get_token(Some(&id))
                 .await
                 .map_err(|e| to_js_error(&e))?;
             Ok(token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
-        }))
+        })
     }
 
     /// Plain data for `JSON.stringify(session)`.
