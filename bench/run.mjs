@@ -209,10 +209,10 @@ function report(r) {
   row("signOut() FAPI requests (max over runs)", String(r.signOut.requests), "exactly 1", r.signOut.requests === BUDGET.signOutRequests);
   const nodes = r.ui.after.nodes - r.ui.before.nodes;
   row(`DOM nodes after ${N.cycles} mount/unmount cycles`, `${r.ui.before.nodes} → ${r.ui.after.nodes}`, "no growth", nodes <= 0);
-  if (r.ui.before.memory !== null) {
-    const growth = r.ui.after.memory - r.ui.before.memory;
-    row(`wasm memory after ${N.cycles} cycles`, `${r.ui.before.memory} → ${r.ui.after.memory} B`, `growth ≤ ${BUDGET.growthBytes} B`, growth <= BUDGET.growthBytes);
-  }
+  // The wasm has loaded by now, so null means the page lost its way to the memory: fail, never skip.
+  if (r.ui.before.memory === null) throw new Error("window.ClerkWasm.memoryBytes() is null: the leak check cannot read the wasm memory");
+  const growth = r.ui.after.memory - r.ui.before.memory;
+  row(`wasm memory after ${N.cycles} cycles`, `${r.ui.before.memory} → ${r.ui.after.memory} B`, `growth ≤ ${BUDGET.growthBytes} B`, growth <= BUDGET.growthBytes);
   for (const s of r.server) row(`dev server ${s.what} (${s.errors} errors)`, `${Math.round(s.perSecond)} /s`, "zero errors", s.errors === 0);
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i].length)));
   console.log(`\n${"what".padEnd(w[0])}  ${"measured".padEnd(w[1])}  ${"budget".padEnd(w[2])}  verdict`);

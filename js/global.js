@@ -12,7 +12,11 @@ const wasmUrl = new URL("clerk_wasm_bg.wasm", script?.src || document.baseURI);
 let ready = null;
 let memory = null;
 const initWasm = () =>
-  (ready ??= init({ module_or_path: wasmUrl }).then((exports) => ((memory = exports.memory), WasmClerk)));
+  (ready ??= init({ module_or_path: wasmUrl }).then((exports) => {
+    // Found by type: the build shortens export names (scripts/names.mjs).
+    memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+    return WasmClerk;
+  }));
 const Clerk = defineClerk(initWasm, __CLERK_WASM_VERSION__);
 
 // The classes for pages that construct their own instance, and the wasm heap size for the
