@@ -44,7 +44,7 @@ export function renameGlue(glue, map) {
   }
   const leftover = js.match(/\bwasm\.(?:__wbg_|__wbindgen_|wasm_bindgen__|clerk_|session_)\w*/);
   if (leftover) fail(`export ${leftover[0]} was not renamed`);
-  const stale = js.match(/^\s+__wbg_\w+: function/m);
+  const stale = js.match(/^\s+(?:__wbg_|__wbindgen_)\w+: function/m);
   if (stale) fail(`import ${stale[0].trim()} was not renamed`);
   return js;
 }

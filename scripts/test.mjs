@@ -33,6 +33,9 @@ function check(name, cmd, args, { env = {}, counts = false } = {}) {
           passed += Number(m[1]);
           failed += Number(m[2]);
         }
+        // node --test's TAP summary.
+        const tap = line.match(/^# (pass|fail) (\d+)$/);
+        if (tap) tap[1] === "pass" ? (passed += Number(tap[2])) : (failed += Number(tap[2]));
       }
     };
     child.stdout.on("data", (c) => scan(c, process.stdout));
@@ -75,6 +78,7 @@ async function main() {
   await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
   await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });
   await check("development server tests", "cargo", ["test", "-q", "-p", "clerk-dev-server"], { counts: true });
+  await check("build scripts (node --test)", "node", ["--test", "--test-reporter=tap", "scripts/"], { counts: true });
   await check("build clerk-dev-server", "cargo", ["build", "-q", "-p", "clerk-dev-server"]);
 
   let server = null;
