@@ -26,13 +26,18 @@ impl Person {
         identifier: &str,
         image_url: Option<&str>,
     ) -> Self {
-        let full_name = [first_name, last_name]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // A plain loop: `collect` + `join` cost a Vec and a generic join copy in the wasm.
+        let mut full_name = String::new();
+        for part in [first_name, last_name].into_iter().flatten() {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if !full_name.is_empty() {
+                full_name.push(' ');
+            }
+            full_name.push_str(part);
+        }
         Self {
             full_name: (!full_name.is_empty()).then_some(full_name),
             identifier: identifier.to_owned(),
