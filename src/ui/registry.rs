@@ -50,9 +50,9 @@ fn with_registry<T: Default>(f: impl FnOnce(&mut Registry) -> T) -> T {
         .unwrap_or_default()
 }
 
-/// Registers `mount` for `host`, replacing (and releasing) any button already there.
+/// Registers `mount` for `host`; the caller has released any button already there (before
+/// mounting, so the old one's teardown cannot touch the new one's nodes).
 pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
-    remove_host(host);
     let (id, needs_observer) = with_registry(|reg| {
         reg.next_id += 1;
         let id = reg.next_id;

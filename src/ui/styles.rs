@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document};
 
 use super::dom::{attr, el, invoke, invoke1, prop, query, text, try_invoke1};
@@ -82,23 +82,21 @@ thread_local! {
 /// mount. Both scopes have `adoptedStyleSheets` (the `DocumentOrShadowRoot` mixin), read and
 /// written by name so one import serves both.
 pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
+    const ADOPTED: &str = "adoptedStyleSheets";
     let Some(sheet) = sheet() else {
         return fallback_style_element(doc);
     };
-    let scope = invoke(host, "getRootNode");
-    let (scope, adopted) = match prop(&scope, "adoptedStyleSheets").dyn_into::<Array>() {
-        Ok(adopted) => (scope, adopted),
+    let mut scope = invoke(host, "getRootNode");
+    let mut adopted = prop(&scope, ADOPTED);
+    if !adopted.is_object() {
         // A detached host: the document, where it will most likely be inserted.
-        Err(_) => {
-            let scope: JsValue = doc.clone().into();
-            let adopted = prop(&scope, "adoptedStyleSheets").unchecked_into::<Array>();
-            (scope, adopted)
-        }
-    };
+        scope = doc.into();
+        adopted = prop(&scope, ADOPTED);
+    }
     if !invoke1(&adopted, "includes", &sheet).is_truthy() {
         let next = Array::from(&adopted);
         next.push(&sheet);
-        let _ = Reflect::set(&scope, &JsValue::from_str("adoptedStyleSheets"), &next);
+        let _ = Reflect::set(&scope, &ADOPTED.into(), &next);
     }
 }
 
