@@ -73,24 +73,38 @@ fn is_regional_indicator(c: char) -> bool {
 /// Characters that never start a cluster: combining marks of the common scripts, variation
 /// selectors, emoji skin-tone modifiers, emoji tag sequences and the enclosing keycap.
 fn is_extend(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'     // combining diacritical marks
-        | '\u{0483}'..='\u{0489}'   // Cyrillic
-        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' // Hebrew points
-        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' // Arabic
-        | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' // Devanagari signs
-        | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}' // Thai
-        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'                // zero-width non-joiner
-        | '\u{20D0}'..='\u{20FF}'   // combining marks for symbols, incl. keycap U+20E3
-        | '\u{3099}'..='\u{309A}'   // kana voicing marks
-        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
-        | '\u{FE20}'..='\u{FE2F}'
-        | '\u{1F3FB}'..='\u{1F3FF}' // skin-tone modifiers
-        | '\u{E0020}'..='\u{E007F}' // tags (subdivision flags)
-        | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
-    )
+    EXTEND.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
+
+/// The ranges [`is_extend`] accepts, inclusive. A table walked by one loop: as a `match`,
+/// every range was its own pair of comparisons in the wasm.
+const EXTEND: [(char, char); 25] = [
+    ('\u{0300}', '\u{036F}'), // combining diacritical marks
+    ('\u{0483}', '\u{0489}'), // Cyrillic
+    ('\u{0591}', '\u{05BD}'), // Hebrew points
+    ('\u{05BF}', '\u{05BF}'),
+    ('\u{05C1}', '\u{05C2}'),
+    ('\u{05C4}', '\u{05C5}'),
+    ('\u{05C7}', '\u{05C7}'),
+    ('\u{0610}', '\u{061A}'), // Arabic
+    ('\u{064B}', '\u{065F}'),
+    ('\u{0670}', '\u{0670}'),
+    ('\u{0900}', '\u{0903}'), // Devanagari signs
+    ('\u{093A}', '\u{094F}'),
+    ('\u{0E31}', '\u{0E31}'), // Thai
+    ('\u{0E34}', '\u{0E3A}'),
+    ('\u{0E47}', '\u{0E4E}'),
+    ('\u{1AB0}', '\u{1AFF}'),
+    ('\u{1DC0}', '\u{1DFF}'),
+    ('\u{200C}', '\u{200C}'), // zero-width non-joiner
+    ('\u{20D0}', '\u{20FF}'), // combining marks for symbols, incl. keycap U+20E3
+    ('\u{3099}', '\u{309A}'), // kana voicing marks
+    ('\u{FE00}', '\u{FE0F}'), // variation selectors
+    ('\u{FE20}', '\u{FE2F}'),
+    ('\u{1F3FB}', '\u{1F3FF}'), // skin-tone modifiers
+    ('\u{E0020}', '\u{E007F}'), // tags (subdivision flags)
+    ('\u{E0100}', '\u{E01EF}'), // variation selectors supplement
+];
 
 #[cfg(test)]
 mod tests {
