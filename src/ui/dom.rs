@@ -3,30 +3,19 @@
 //! as long as the mount that owns it).
 //!
 //! Every distinct DOM method the wasm calls is one more import, with a wrapper in the wasm
-//! and a shim in the JS glue (~50 bytes gzip together), so the user button sticks to a few:
-//! `setAttribute` for classes and ids too, `textContent` for text.
+//! and a shim in the JS glue (~50 bytes gzip together), so the user button calls most DOM
+//! methods by name through [`invoke`] and [`invoke1`] (the core's `Function.prototype.call`
+//! imports) and writes properties through `Reflect.set`.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget};
 
-#[wasm_bindgen]
-extern "C" {
-    /// A `Document`, seen through the one method bound here.
-    type ElementFactory;
-
-    /// `document.createElement`, bound without `catch`: it throws only for an invalid tag
-    /// name, and every tag here is a literal. web-sys's binding returns a `Result`, which
-    /// put an early return (and the drops of every node built so far) after each node.
-    #[wasm_bindgen(method, js_name = createElement)]
-    fn create_element(this: &ElementFactory, tag: &str) -> Element;
-}
-
 /// Creates `<tag class="…">`. Attribute and class values are set through the DOM API, so no
-/// text ever goes through the HTML parser. `tag` must be a valid literal tag name.
+/// text ever goes through the HTML parser. `tag` must be a valid literal tag name
+/// (`createElement` throws only for an invalid one).
 pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Element {
-    let node = doc.unchecked_ref::<ElementFactory>().create_element(tag);
+    let node: Element = invoke1(doc, "createElement", &tag.into()).unchecked_into();
     attr(&node, "class", class);
     node
 }
@@ -125,13 +114,14 @@ pub(crate) fn attr(node: &Element, name: &str, value: &str) {
 
 /// Appends `child` to `parent`.
 pub(crate) fn append(parent: &Element, child: &Element) {
-    let _ = parent.append_child(child);
+    invoke1(parent, "appendChild", child);
 }
 
-/// Sets the text of an element that has no other content: user-controlled text is always
-/// inert (`textContent`, never parsed).
+/// Sets the text of an element, replacing its children: user-controlled text is always
+/// inert (`textContent`, never parsed). Written by name through `Reflect.set`, which the
+/// core already imports.
 pub(crate) fn text(node: &Element, content: &str) {
-    node.set_text_content(Some(content));
+    let _ = js_sys::Reflect::set(node, &"textContent".into(), &content.into());
 }
 
 thread_local! {

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{contains, el, get_attr, invoke, invoke1, EventListener};
+use super::dom::{append, contains, el, get_attr, invoke, invoke1, text, EventListener};
 use super::effects::{run_effect, Effect};
 use super::props::{Appearance, Labels, UserButtonProps};
 use super::render::{Render, UiState};
@@ -192,15 +192,15 @@ impl MountState {
         let focus = self.focused_key();
         self.trigger = None;
         self.panel = None;
-        self.root.set_text_content(None);
+        text(&self.root, "");
         let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
             self.open_listeners.clear();
             invoke(&self.root, "remove");
             return;
         };
-        let _ = self.root.append_child(&trigger);
+        append(&self.root, &trigger);
         if !contains(&self.host, Some(&self.root)) {
-            let _ = self.host.append_child(&self.root);
+            append(&self.host, &self.root);
         }
         self.trigger = Some(trigger);
         if self.ui.open {
@@ -232,7 +232,7 @@ impl MountState {
         if let Some(old) = self.panel.replace(panel.clone()) {
             invoke(&old, "remove");
         }
-        let _ = self.root.append_child(&panel);
+        append(&self.root, &panel);
         if let Some(trigger) = &self.trigger {
             position::keep_in_viewport(&panel, trigger);
         }

@@ -11,7 +11,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document};
 
-use super::dom::{attr, el, invoke, invoke1, prop, query, text, try_invoke1};
+use super::dom::{append, attr, el, invoke, invoke1, prop, query, text, try_invoke1};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -126,7 +126,7 @@ fn fallback_style_element(doc: &Document) {
     attr(&style, "id", "cl-user-button-styles");
     text(&style, CSS);
     if let Some(parent) = query("head").or_else(|| query(":root")) {
-        let _ = parent.append_child(&style);
+        append(&parent, &style);
     }
 }
 
