@@ -69,6 +69,20 @@ pub(crate) fn try_invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> Result<
     }
 }
 
+/// Calls a method with several arguments by name (as [`invoke`]), through `Reflect.apply`:
+/// one import for `setAttribute`, `addEventListener`, `style.setProperty`, ... rather than
+/// one each. `undefined` when it threw or is missing.
+pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsValue {
+    let list = js_sys::Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    prop(obj, method)
+        .dyn_ref::<js_sys::Function>()
+        .and_then(|f| js_sys::Reflect::apply(f, obj, &list).ok())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
 /// [`try_invoke1`], with `undefined` for a failure.
 pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
     try_invoke1(obj, method, arg).unwrap_or(JsValue::UNDEFINED)
@@ -109,7 +123,7 @@ pub(crate) fn target_element(event: &Event) -> Option<Element> {
 
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
-    let _ = node.set_attribute(name, value);
+    invoke_with(node, "setAttribute", &[&name.into(), &value.into()]);
 }
 
 /// Appends `child` to `parent`.
@@ -160,28 +174,31 @@ impl EventListener {
         let callback = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             callback(event.unchecked_into());
         });
-        let _ = target.add_event_listener_with_callback_and_bool(
-            kind,
-            callback.as_ref().unchecked_ref(),
-            capture,
-        );
-        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
-        Self {
+        let listener = Self {
             target: target.clone(),
             kind,
             capture,
             callback,
-        }
+        };
+        listener.call("addEventListener");
+        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
+        listener
+    }
+
+    /// `addEventListener` or `removeEventListener` with this listener's arguments.
+    fn call(&self, method: &str) {
+        let args = [
+            &self.kind.into(),
+            self.callback.as_ref(),
+            &self.capture.into(),
+        ];
+        invoke_with(&self.target, method, &args);
     }
 }
 
 impl Drop for EventListener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.kind,
-            self.callback.as_ref().unchecked_ref(),
-            self.capture,
-        );
+        self.call("removeEventListener");
         let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
     }
 }

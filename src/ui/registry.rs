@@ -7,9 +7,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use web_sys::{Element, MutationObserver};
 
-use super::dom::{invoke, is_connected};
+use super::dom::{invoke, invoke_with, is_connected};
 use super::mount::Mount;
 
 struct Entry {
@@ -149,9 +149,7 @@ impl Observer {
         for key in ["childList", "subtree"] {
             js_sys::Reflect::set(&options, &key.into(), &true.into()).ok()?;
         }
-        observer
-            .observe_with_options(&doc, options.unchecked_ref::<MutationObserverInit>())
-            .ok()?;
+        invoke_with(&observer, "observe", &[&doc, &options]);
         Some(Self {
             observer,
             _callback: callback,

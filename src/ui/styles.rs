@@ -8,10 +8,9 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document};
 
-use super::dom::{append, attr, el, invoke, invoke1, prop, query, text, try_invoke1};
+use super::dom::{append, attr, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke1};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -146,13 +145,13 @@ pub(crate) const VARIABLES: [(&str, &str); 8] = [
 /// `image(`) or escape its declaration is ignored: a theme colour has no reason to.
 pub(crate) fn apply_variables(node: &web_sys::Element, values: &[(String, String)]) {
     // The box is a `<div>` this module created: an `HTMLElement`.
-    let style = prop(node, "style").unchecked_into::<web_sys::CssStyleDeclaration>();
+    let style = prop(node, "style");
     for (name, value) in values {
         let Some((_, prop)) = VARIABLES.iter().find(|(n, _)| *n == name) else {
             continue;
         };
         if is_safe_value(value) {
-            let _ = style.set_property(prop, value);
+            invoke_with(&style, "setProperty", &[&(*prop).into(), &value.into()]);
         }
     }
 }
