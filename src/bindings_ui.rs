@@ -19,7 +19,7 @@ impl JsClerk {
     /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {variables, elements}`,
     /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
     #[wasm_bindgen(js_name = mountUserButton)]
-    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsError> {
+    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
         let el = element(el, "mountUserButton")?;
         crate::ui::mount_into(&self.inner, &el, parse_props(props));
         Ok(())
@@ -28,7 +28,7 @@ impl JsClerk {
     /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
-    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsError> {
+    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
         let el = element(el, "unmountUserButton")?;
         crate::ui::unmount_from(&el);
         Ok(())
@@ -43,10 +43,14 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     crate::ui::set_defaults(clerk, appearance, localization);
 }
 
-fn element(value: JsValue, method: &str) -> Result<Element, JsError> {
-    value
-        .dyn_into::<Element>()
-        .map_err(|_| JsError::new(&[method, " expects a DOM element"].concat()))
+/// `value` as an element, checked as the JS facade checks it (`nodeType` 1, read by name:
+/// no `instanceof` import, and elements of other frames pass too).
+fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
+    if get(&value, "nodeType").as_f64() == Some(1.0) {
+        return Ok(value.unchecked_into());
+    }
+    // `new Error(message)`: the import the core's errors already use.
+    Err(js_sys::Error::new(&[method, " expects a DOM element"].concat()).into())
 }
 
 /// A property of a JS object; `undefined` for anything that is not an object.

@@ -73,14 +73,28 @@ pub(crate) fn try_invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> Result<
 /// one import for `setAttribute`, `addEventListener`, `style.setProperty`, ... rather than
 /// one each. `undefined` when it threw or is missing.
 pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsValue {
-    let list = js_sys::Array::new();
-    for arg in args {
-        list.push(arg);
-    }
     prop(obj, method)
         .dyn_ref::<js_sys::Function>()
-        .and_then(|f| js_sys::Reflect::apply(f, obj, &list).ok())
+        .and_then(|f| js_sys::Reflect::apply(f, obj, &array(args)).ok())
         .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `new window[name](...args)` through `Reflect.construct`: one import for every constructor
+/// the user button calls (`MutationObserver`, `CSSStyleSheet`); `None` when the browser
+/// lacks it or it threw.
+pub(crate) fn construct(name: &str, args: &[&JsValue]) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    let ctor = prop(&window, name);
+    let ctor: &js_sys::Function = ctor.dyn_ref()?;
+    js_sys::Reflect::construct(ctor, &array(args)).ok()
+}
+
+fn array(items: &[&JsValue]) -> js_sys::Array {
+    let list = js_sys::Array::new();
+    for item in items {
+        list.push(item);
+    }
+    list
 }
 
 /// [`try_invoke1`], with `undefined` for a failure.

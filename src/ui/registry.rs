@@ -6,10 +6,10 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, MutationObserver};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
-use super::dom::{invoke, invoke_with, is_connected};
+use super::dom::{construct, invoke, invoke_with, is_connected};
 use super::mount::Mount;
 
 struct Entry {
@@ -134,7 +134,7 @@ fn sweep() {
 
 /// The document-wide `MutationObserver`; disconnected when dropped.
 struct Observer {
-    observer: MutationObserver,
+    observer: JsValue,
     _callback: Closure<dyn FnMut(JsValue)>,
 }
 
@@ -143,12 +143,9 @@ impl Observer {
         let doc = super::dom::owner_document(host)?;
         // The same closure type as the event listeners' (one conversion shim for all).
         let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        // A plain object set by name: the dictionary's typed setters are two more imports.
-        let options = js_sys::Object::new();
-        for key in ["childList", "subtree"] {
-            js_sys::Reflect::set(&options, &key.into(), &true.into()).ok()?;
-        }
+        let observer = construct("MutationObserver", &[callback.as_ref()])?;
+        // A plain object: the dictionary's typed setters are two more imports.
+        let options = js_sys::JSON::parse(r#"{"childList":true,"subtree":true}"#).ok()?;
         invoke_with(&observer, "observe", &[&doc, &options]);
         Some(Self {
             observer,

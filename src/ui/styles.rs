@@ -8,9 +8,12 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
-use web_sys::{CssStyleSheet, Document};
+use wasm_bindgen::JsValue;
+use web_sys::Document;
 
-use super::dom::{append, attr, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke1};
+use super::dom::{
+    append, attr, construct, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke1,
+};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -72,7 +75,7 @@ pub(crate) const CSS: &str = concat!(
 thread_local! {
     /// One sheet per wasm instance, shared by every mount; constructing it parses the CSS
     /// once instead of on every mount.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 /// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
@@ -99,12 +102,12 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
     }
 }
 
-fn sheet() -> Option<CssStyleSheet> {
+fn sheet() -> Option<JsValue> {
     SHEET
         .try_with(|cell| {
             let mut slot = cell.try_borrow_mut().ok()?;
             if slot.is_none() {
-                let sheet = CssStyleSheet::new().ok()?;
+                let sheet = construct("CSSStyleSheet", &[])?;
                 try_invoke1(&sheet, "replaceSync", &CSS.into()).ok()?;
                 *slot = Some(sheet);
             }
