@@ -120,7 +120,7 @@ const LOCALIZATION_KEYS: [&str; 11] = [
 fn parse_localization(localization: &JsValue) -> Localization {
     let ub = get(localization, "userButton");
     let mut parsed = Localization::default();
-    for (field, key) in parsed.fields_mut().into_iter().zip(LOCALIZATION_KEYS) {
+    for (field, key) in parsed.fields_mut().into_iter().zip(&LOCALIZATION_KEYS) {
         *field = get_string(&ub, key);
     }
     parsed
