@@ -67,11 +67,11 @@ fn get_string(obj: &JsValue, key: &str) -> Option<String> {
 
 /// `{ key: "value", ... }` → pairs, string values only.
 fn string_entries(obj: &JsValue) -> Vec<(String, String)> {
-    let Some(obj) = obj.dyn_ref::<Object>() else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for pair in Object::entries(obj).iter() {
+    if !obj.is_object() {
+        return out;
+    }
+    for pair in Object::entries(obj.unchecked_ref()).iter() {
         let pair: Array = pair.unchecked_into();
         if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
             out.push((key, value));

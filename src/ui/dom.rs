@@ -79,12 +79,11 @@ pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsV
         .unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `new window[name](...args)` through `Reflect.construct`: one import for every constructor
+/// `new globalThis[name](...args)` through `Reflect.construct`: one import for every constructor
 /// the user button calls (`MutationObserver`, `CSSStyleSheet`); `None` when the browser
 /// lacks it or it threw.
 pub(crate) fn construct(name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let window: JsValue = web_sys::window()?.into();
-    let ctor = prop(&window, name);
+    let ctor = prop(&js_sys::global(), name);
     let ctor: &js_sys::Function = ctor.dyn_ref()?;
     js_sys::Reflect::construct(ctor, &array(args)).ok()
 }
