@@ -50,7 +50,7 @@ impl Action {
                 if let Some(id) = key.strip_prefix("switch:") {
                     Self::Switch(id.to_owned())
                 } else {
-                    Self::Custom(key.strip_prefix("custom:")?.parse().ok()?)
+                    Self::Custom(index(key.strip_prefix("custom:")?)?)
                 }
             }
         })
@@ -60,6 +60,20 @@ impl Action {
     pub(crate) fn is_async(&self) -> bool {
         matches!(self, Self::SignOut | Self::SignOutAll | Self::Switch(_))
     }
+}
+
+/// A decimal index as [`super::dom::numbered`] writes it. Hand-written: `str::parse` links
+/// core's general integer parser (signs, radixes) for this one use.
+fn index(digits: &str) -> Option<usize> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: usize = 0;
+    for b in digits.bytes() {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n = n.checked_mul(10)?.checked_add(usize::from(digit))?;
+    }
+    Some(n)
 }
 
 #[cfg(test)]
@@ -80,6 +94,9 @@ mod tests {
             assert_eq!(Action::parse(&action.key()), Some(action));
         }
         assert_eq!(Action::parse("custom:x"), None);
+        assert_eq!(Action::parse("custom:"), None);
+        assert_eq!(Action::parse("custom:-1"), None);
+        assert_eq!(Action::parse("custom:99999999999999999999999"), None);
         assert_eq!(Action::parse("nope"), None);
     }
 }
