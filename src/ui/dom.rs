@@ -22,25 +22,18 @@ pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Element {
 
 /// `prefix` followed by `n` in decimal. Hand-written because `to_string()` on an integer
 /// links `core::fmt`'s integer formatting, which nothing else in the SDK needs.
-pub(crate) fn numbered(prefix: &str, mut n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(d) = digits.get_mut(start) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(prefix.len() + digits.len() - start);
-    out.push_str(prefix);
-    for &d in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
+pub(crate) fn numbered(prefix: &str, n: usize) -> String {
+    let mut out = String::from(prefix);
+    push_decimal(&mut out, n);
     out
+}
+
+/// Appends `n` in decimal: the higher digits first, by recursion (at most 20 deep).
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Reads a property by name. For properties that web-sys binds once per interface
