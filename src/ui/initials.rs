@@ -12,16 +12,19 @@ pub(crate) fn initials(
 ) -> String {
     let mut out = String::new();
     for part in [first_name, last_name].into_iter().flatten() {
-        if let Some(cluster) = first_cluster(part.trim()) {
-            out.push_str(&upper(cluster));
-        }
+        push_initial(&mut out, part);
     }
     if out.is_empty() {
-        if let Some(cluster) = first_cluster(identifier.trim()) {
-            out.push_str(&upper(cluster));
-        }
+        push_initial(&mut out, identifier);
     }
     out
+}
+
+/// Appends the uppercased first cluster of `part`, if it has one.
+fn push_initial(out: &mut String, part: &str) {
+    if let Some(cluster) = first_cluster(part.trim()) {
+        out.push_str(&upper(cluster));
+    }
 }
 
 /// Uppercases with the browser's own Unicode case tables: `str::to_uppercase` would link
