@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -53,12 +53,10 @@ fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
     Err(js_sys::Error::new(&[method, " expects a DOM element"].concat()).into())
 }
 
-/// A property of a JS object; `undefined` for anything that is not an object.
+/// A property of a JS object; `undefined` for anything that is not an object (`Reflect.get`
+/// throws for those). The user button's own property reader, shared.
 fn get(obj: &JsValue, key: &str) -> JsValue {
-    if !obj.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    crate::ui::prop(obj, key)
 }
 
 fn get_string(obj: &JsValue, key: &str) -> Option<String> {
