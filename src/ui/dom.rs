@@ -4,8 +4,8 @@
 //!
 //! Every distinct DOM method the wasm calls is one more import, with a wrapper in the wasm
 //! and a shim in the JS glue (~50 bytes gzip together), so the user button calls most DOM
-//! methods by name through [`invoke`] and [`invoke1`] (the core's `Function.prototype.call`
-//! imports) and writes properties through `Reflect.set`.
+//! methods by name through one `Reflect.apply` ([`invoke_with`]) and writes properties
+//! through `Reflect.set`.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,33 +43,33 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls a DOM method that takes no argument (`focus`, `remove`, `getRootNode`, ...) by
-/// name, through the `Function.prototype.call` the core already imports: one import for
-/// all of them rather than one each. `undefined` when there is no such method or it threw
-/// (the typed calls' errors were ignored too).
-pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
-    prop(obj, method)
-        .dyn_ref::<js_sys::Function>()
-        .and_then(|f| f.call0(obj).ok())
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Calls a one-argument method by name (as [`invoke`]); `Err` when it threw or is missing.
-pub(crate) fn try_invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+/// Calls a DOM method by name (`focus`, `remove`, `setAttribute`, `addEventListener`, ...)
+/// through `Reflect.apply`: one import for all of them rather than one each. `Err` when
+/// there is no such method or it threw.
+pub(crate) fn try_invoke(
+    obj: &JsValue,
+    method: &str,
+    args: &[&JsValue],
+) -> Result<JsValue, JsValue> {
     match prop(obj, method).dyn_ref::<js_sys::Function>() {
-        Some(f) => f.call1(obj, arg),
+        Some(f) => js_sys::Reflect::apply(f, obj, &array(args)),
         None => Err(JsValue::UNDEFINED),
     }
 }
 
-/// Calls a method with several arguments by name (as [`invoke`]), through `Reflect.apply`:
-/// one import for `setAttribute`, `addEventListener`, `style.setProperty`, ... rather than
-/// one each. `undefined` when it threw or is missing.
+/// [`try_invoke`], with `undefined` for a failure (the typed calls' errors were ignored too).
 pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsValue {
-    prop(obj, method)
-        .dyn_ref::<js_sys::Function>()
-        .and_then(|f| js_sys::Reflect::apply(f, obj, &array(args)).ok())
-        .unwrap_or(JsValue::UNDEFINED)
+    try_invoke(obj, method, args).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// [`invoke_with`] for a method that takes no argument.
+pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
+    invoke_with(obj, method, &[])
+}
+
+/// [`invoke_with`] for a method that takes one argument.
+pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
+    invoke_with(obj, method, &[arg])
 }
 
 /// `new globalThis[name](...args)` through `Reflect.construct`: one import for every constructor
@@ -87,11 +87,6 @@ fn array(items: &[&JsValue]) -> js_sys::Array {
         list.push(item);
     }
     list
-}
-
-/// [`try_invoke1`], with `undefined` for a failure.
-pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
-    try_invoke1(obj, method, arg).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `node.getAttribute(name)`.

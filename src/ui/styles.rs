@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Document;
 
 use super::dom::{
-    append, attr, construct, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke1,
+    append, attr, construct, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke,
 };
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
@@ -108,7 +108,7 @@ fn sheet() -> Option<JsValue> {
             let mut slot = cell.try_borrow_mut().ok()?;
             if slot.is_none() {
                 let sheet = construct("CSSStyleSheet", &[])?;
-                try_invoke1(&sheet, "replaceSync", &CSS.into()).ok()?;
+                try_invoke(&sheet, "replaceSync", &[&CSS.into()]).ok()?;
                 *slot = Some(sheet);
             }
             slot.clone()
