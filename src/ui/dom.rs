@@ -62,6 +62,12 @@ pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsV
     try_invoke(obj, method, args).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Calls a method by name for its effect: the result (or failure) is dropped here, once,
+/// rather than at every call site.
+pub(crate) fn call(obj: &JsValue, method: &str, args: &[&JsValue]) {
+    let _ = try_invoke(obj, method, args);
+}
+
 /// [`invoke_with`] for a method that takes no argument.
 pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
     invoke_with(obj, method, &[])
@@ -124,12 +130,12 @@ pub(crate) fn target_element(event: &Event) -> Option<Element> {
 
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
-    invoke_with(node, "setAttribute", &[&name.into(), &value.into()]);
+    call(node, "setAttribute", &[&name.into(), &value.into()]);
 }
 
 /// Appends `child` to `parent`.
 pub(crate) fn append(parent: &Element, child: &Element) {
-    invoke1(parent, "appendChild", child);
+    call(parent, "appendChild", &[child]);
 }
 
 /// Sets the text of an element, replacing its children: user-controlled text is always
@@ -181,25 +187,25 @@ impl EventListener {
             capture,
             callback,
         };
-        listener.call("addEventListener");
+        listener.register("addEventListener");
         let _ = LIVE.try_with(|n| n.set(n.get() + 1));
         listener
     }
 
     /// `addEventListener` or `removeEventListener` with this listener's arguments.
-    fn call(&self, method: &str) {
+    fn register(&self, method: &str) {
         let args = [
             &self.kind.into(),
             self.callback.as_ref(),
             &self.capture.into(),
         ];
-        invoke_with(&self.target, method, &args);
+        call(&self.target, method, &args);
     }
 }
 
 impl Drop for EventListener {
     fn drop(&mut self) {
-        self.call("removeEventListener");
+        self.register("removeEventListener");
         let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
     }
 }

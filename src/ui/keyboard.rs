@@ -8,7 +8,7 @@ use std::rc::Weak;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-use super::dom::{contains, invoke, invoke1, prop, EventListener};
+use super::dom::{call, contains, invoke1, prop, EventListener};
 use super::effects::Effect;
 use super::mount::{listen, MountState};
 
@@ -43,7 +43,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     }
     let step = match key.as_str() {
         "Escape" => {
-            invoke(event, "preventDefault");
+            call(event, "preventDefault", &[]);
             state.close(true);
             return Effect::None;
         }
@@ -63,10 +63,10 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
     }
-    invoke(event, "preventDefault");
+    call(event, "preventDefault", &[]);
     let current = items.iter().position(|item| Some(item) == active.as_ref());
     if let Some(next) = cycle(current, step, items.len()).and_then(|i| items.get(i)) {
-        invoke(next, "focus");
+        call(next, "focus", &[]);
     }
     Effect::None
 }
@@ -104,7 +104,7 @@ pub(crate) fn focus_first(state: &MountState) {
         .as_ref()
         .and_then(|p| focusables(p).into_iter().next())
     {
-        invoke(&first, "focus");
+        call(&first, "focus", &[]);
     }
 }
 

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{append, contains, el, get_attr, invoke, invoke1, text, EventListener};
+use super::dom::{append, call, contains, el, get_attr, invoke, invoke1, text, EventListener};
 use super::effects::{run_effect, Effect};
 use super::props::{Appearance, Labels, UserButtonProps};
 use super::render::{Render, UiState};
@@ -195,7 +195,7 @@ impl MountState {
         text(&self.root, "");
         let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
             self.open_listeners.clear();
-            invoke(&self.root, "remove");
+            call(&self.root, "remove", &[]);
             return;
         };
         append(&self.root, &trigger);
@@ -230,7 +230,7 @@ impl MountState {
             return;
         };
         if let Some(old) = self.panel.replace(panel.clone()) {
-            invoke(&old, "remove");
+            call(&old, "remove", &[]);
         }
         append(&self.root, &panel);
         if let Some(trigger) = &self.trigger {
@@ -266,7 +266,7 @@ impl MountState {
         self.ui.error = None;
         self.open_listeners.clear();
         if let Some(panel) = self.panel.take() {
-            invoke(&panel, "remove");
+            call(&panel, "remove", &[]);
         }
         self.update_trigger();
         if focus_trigger {
@@ -288,7 +288,7 @@ impl MountState {
 
     pub(crate) fn focus_trigger(&self) {
         if let Some(trigger) = &self.trigger {
-            invoke(trigger, "focus");
+            call(trigger, "focus", &[]);
         }
     }
 
@@ -304,7 +304,7 @@ impl MountState {
     fn focus_key(&self, key: &str) {
         for node in keyboard::focusables(&self.root) {
             if get_attr(&node, ATTR).as_deref() == Some(key) {
-                invoke(&node, "focus");
+                call(&node, "focus", &[]);
                 return;
             }
         }
@@ -368,7 +368,7 @@ impl MountState {
     fn teardown(&mut self) {
         self.open_listeners.clear();
         self.root_listeners.clear();
-        invoke(&self.root, "remove");
+        call(&self.root, "remove", &[]);
         self.trigger = None;
         self.panel = None;
         self.view = None;

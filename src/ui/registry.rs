@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{construct, invoke, invoke_with, is_connected};
+use super::dom::{call, construct, is_connected};
 use super::mount::Mount;
 
 struct Entry {
@@ -146,7 +146,7 @@ impl Observer {
         let observer = construct("MutationObserver", &[callback.as_ref()])?;
         // A plain object: the dictionary's typed setters are two more imports.
         let options = js_sys::JSON::parse(r#"{"childList":true,"subtree":true}"#).ok()?;
-        invoke_with(&observer, "observe", &[&doc, &options]);
+        call(&observer, "observe", &[&doc, &options]);
         Some(Self {
             observer,
             _callback: callback,
@@ -156,6 +156,6 @@ impl Observer {
 
 impl Drop for Observer {
     fn drop(&mut self) {
-        invoke(&self.observer, "disconnect");
+        call(&self.observer, "disconnect", &[]);
     }
 }

@@ -5,7 +5,7 @@
 use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
-use super::dom::{append, attr, el, invoke1, text};
+use super::dom::{append, attr, call, el, text};
 use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
@@ -94,7 +94,7 @@ impl Render<'_> {
         if self.ui.open {
             attr(button, "aria-controls", self.panel_id);
         } else {
-            invoke1(button, "removeAttribute", &"aria-controls".into());
+            call(button, "removeAttribute", &[&"aria-controls".into()]);
         }
     }
 

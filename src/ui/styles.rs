@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Document;
 
 use super::dom::{
-    append, attr, construct, el, invoke, invoke1, invoke_with, prop, query, text, try_invoke,
+    append, attr, call, construct, el, invoke, invoke1, prop, query, text, try_invoke,
 };
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
@@ -154,7 +154,7 @@ pub(crate) fn apply_variables(node: &web_sys::Element, values: &[(String, String
             continue;
         };
         if is_safe_value(value) {
-            invoke_with(&style, "setProperty", &[&(*prop).into(), &value.into()]);
+            call(&style, "setProperty", &[&(*prop).into(), &value.into()]);
         }
     }
 }
