@@ -99,8 +99,9 @@ pub(crate) fn len() -> usize {
 fn take_where(pred: &dyn Fn(&Entry) -> bool) -> bool {
     let (taken, observer) = with_registry(|reg| {
         let mut taken = Vec::new();
+        // Order does not matter here: `swap_remove` moves one entry instead of the tail.
         while let Some(i) = reg.entries.iter().position(pred) {
-            taken.push(reg.entries.remove(i));
+            taken.push(reg.entries.swap_remove(i));
         }
         let observer = if reg.entries.is_empty() {
             reg.observer.take()
