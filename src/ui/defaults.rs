@@ -38,9 +38,10 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
         let Ok(mut all) = cell.try_borrow_mut() else {
             return;
         };
-        // Keys are unique: at most one to replace (no generic `retain` copy for this).
+        // Keys are unique: at most one to replace (no generic `retain` copy for this), and
+        // order does not matter (`swap_remove`: no tail shift).
         if let Some(i) = all.iter().position(|d| d.key == key) {
-            all.remove(i);
+            all.swap_remove(i);
         }
         all.push(Defaults {
             key,
