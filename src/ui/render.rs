@@ -132,9 +132,7 @@ impl Render<'_> {
         attr(&actions, "role", "group");
         let label = self.labels.get(Label::AccountActions);
         attr(&actions, "aria-label", label);
-        for item in self.ordered_items() {
-            self.item(&actions, item);
-        }
+        self.items(&actions);
         if self.view.multi_session {
             self.sessions(&card);
         }
@@ -168,20 +166,20 @@ impl Render<'_> {
 
     /// Built-in and custom actions in display order: "Manage account", the custom items,
     /// "Sign out", unless bare `manageAccount`/`signOut` items place the built-ins elsewhere.
-    fn ordered_items(&self) -> Vec<Item> {
+    /// Emitted as they are ordered (no list of them is built first).
+    fn items(&self, parent: &Element) {
         let items = &self.props.custom_menu_items;
         let has = |b| items.iter().any(|i| i.builtin() == Some(b));
-        let mut out = Vec::with_capacity(items.len() + 2);
         if !has(Builtin::ManageAccount) {
-            out.push(Item::Builtin(Builtin::ManageAccount));
+            self.item(parent, Item::Builtin(Builtin::ManageAccount));
         }
         for (index, item) in items.iter().enumerate() {
-            out.push(item.builtin().map_or(Item::Custom(index), Item::Builtin));
+            let item = item.builtin().map_or(Item::Custom(index), Item::Builtin);
+            self.item(parent, item);
         }
         if !has(Builtin::SignOut) {
-            out.push(Item::Builtin(Builtin::SignOut));
+            self.item(parent, Item::Builtin(Builtin::SignOut));
         }
-        out
     }
 
     /// One action node in `parent`, unless the item has nothing to show.
