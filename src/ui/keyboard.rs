@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Weak;
 
-use wasm_bindgen::JsCast;
+use js_sys::Object;
 use web_sys::{Document, Element, Event};
 
 use super::dom::{call, contains, invoke1, prop, EventListener};
@@ -64,9 +64,16 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    let current = items.iter().position(|item| Some(item) == active.as_ref());
-    if let Some(next) = cycle(current, step, items.len()).and_then(|i| items.get(i)) {
-        call(next, "focus", &[]);
+    let len = items.length();
+    // `Object.is`, the identity test the core already imports.
+    let is_active = |i: &u32| {
+        active
+            .as_ref()
+            .is_some_and(|a| Object::is(a, &items.get(*i)))
+    };
+    let current = (0..len).find(is_active).map(|i| i as usize);
+    if let Some(next) = cycle(current, step, len as usize) {
+        call(&items.get(next as u32), "focus", &[]);
     }
     Effect::None
 }
@@ -85,25 +92,20 @@ fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
     })
 }
 
-/// The focusable actions inside `root`, in document order.
-pub(crate) fn focusables(root: &Element) -> Vec<Element> {
-    let list = invoke1(root, "querySelectorAll", &"button,a[href]".into());
-    // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
-    // `length`/`item`.
-    let mut out = Vec::new();
-    for node in js_sys::Array::from(&list).iter() {
-        out.push(node.unchecked_into());
-    }
-    out
+/// What can take focus in the user button: its buttons and links.
+const FOCUSABLE: &str = "button,a[href]";
+
+/// The focusable actions inside `root`, in document order. A JS array (through `Array.from`,
+/// which the core already imports), read in place rather than copied into a `Vec`.
+pub(crate) fn focusables(root: &Element) -> js_sys::Array {
+    js_sys::Array::from(&invoke1(root, "querySelectorAll", &FOCUSABLE.into()))
 }
 
 /// Moves focus to the panel's first action.
 pub(crate) fn focus_first(state: &MountState) {
-    if let Some(first) = state
-        .panel
-        .as_ref()
-        .and_then(|p| focusables(p).into_iter().next())
-    {
+    if let Some(panel) = &state.panel {
+        let first = invoke1(panel, "querySelector", &FOCUSABLE.into());
+        // No action (`null`): the call finds no method and does nothing.
         call(&first, "focus", &[]);
     }
 }

@@ -302,7 +302,8 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
-        for node in keyboard::focusables(&self.root) {
+        for node in keyboard::focusables(&self.root).iter() {
+            let node: Element = node.unchecked_into();
             if get_attr(&node, ATTR).as_deref() == Some(key) {
                 call(&node, "focus", &[]);
                 return;
