@@ -8,16 +8,13 @@ use std::rc::Weak;
 use js_sys::Object;
 use web_sys::{Document, Element, Event};
 
-use super::dom::{call, contains, invoke1, prop, EventListener};
+use super::dom::{call, contains, invoke1, prop};
 use super::effects::Effect;
-use super::mount::{listen, MountState};
+use super::mount::{listen, Listeners, MountState};
 
 /// The panel's document listeners, owned by the mount while the panel is open.
-pub(crate) fn open_listeners(
-    doc: &Document,
-    weak: &Weak<RefCell<MountState>>,
-) -> Vec<EventListener> {
-    vec![
+pub(crate) fn open_listeners(doc: &Document, weak: &Weak<RefCell<MountState>>) -> Listeners {
+    [
         listen(doc, "keydown", false, weak, on_keydown),
         // Capture phase: a press outside closes the panel even if the page stops propagation.
         listen(doc, "pointerdown", true, weak, on_pointerdown),

@@ -50,8 +50,10 @@ pub(crate) struct MountState {
     pub(crate) ui: UiState,
     trigger: Option<Element>,
     pub(crate) panel: Option<Element>,
-    root_listeners: Vec<EventListener>,
-    open_listeners: Vec<EventListener>,
+    /// Held for their `Drop`; `None` once torn down.
+    root_listeners: Option<Listeners>,
+    /// The panel's document listeners, while it is open.
+    open_listeners: Option<Listeners>,
 }
 
 thread_local! {
@@ -90,7 +92,7 @@ impl Mount {
                 clerk: clerk.clone(),
                 doc,
                 host: host.clone(),
-                root_listeners: root_listeners(&root, me),
+                root_listeners: Some(root_listeners(&root, me)),
                 root,
                 props,
                 base,
@@ -100,7 +102,7 @@ impl Mount {
                 ui: UiState::default(),
                 trigger: None,
                 panel: None,
-                open_listeners: Vec::new(),
+                open_listeners: None,
             })
         });
         on_state(&shared, &clerk.state());
@@ -133,12 +135,15 @@ impl Drop for MountState {
 
 /// The two listeners every mount keeps on its root: delegated clicks, and image failures
 /// (`error` does not bubble, so it is caught in the capture phase).
-fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Vec<EventListener> {
-    vec![
+fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Listeners {
+    [
         listen(root, "click", false, weak, MountState::on_click),
         listen(root, "error", true, weak, MountState::on_image_error),
     ]
 }
+
+/// A fixed pair of listeners (an array, not a `Vec`: no heap list code for two items).
+pub(crate) type Listeners = [EventListener; 2];
 
 /// What a listener does to its mount. A plain function pointer, so every listener of the
 /// user button is the same closure type: one copy of the closure glue and of the
@@ -194,7 +199,7 @@ impl MountState {
         self.panel = None;
         text(&self.root, "");
         let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
-            self.open_listeners.clear();
+            self.open_listeners = None;
             call(&self.root, "remove", &[]);
             return;
         };
@@ -253,7 +258,7 @@ impl MountState {
         self.ui.open = true;
         self.update_trigger();
         self.show_panel();
-        self.open_listeners = keyboard::open_listeners(&self.doc, &self.me);
+        self.open_listeners = Some(keyboard::open_listeners(&self.doc, &self.me));
         keyboard::focus_first(self);
     }
 
@@ -264,7 +269,7 @@ impl MountState {
         }
         self.ui.open = false;
         self.ui.error = None;
-        self.open_listeners.clear();
+        self.open_listeners = None;
         if let Some(panel) = self.panel.take() {
             call(&panel, "remove", &[]);
         }
@@ -367,8 +372,8 @@ impl MountState {
 
     /// Removes every node and listener of this mount (idempotent).
     fn teardown(&mut self) {
-        self.open_listeners.clear();
-        self.root_listeners.clear();
+        self.open_listeners = None;
+        self.root_listeners = None;
         call(&self.root, "remove", &[]);
         self.trigger = None;
         self.panel = None;
