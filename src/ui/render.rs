@@ -158,7 +158,7 @@ impl Render<'_> {
         );
         let texts = self.child(parent, "span", "cl-userPreviewTextContainer");
         self.line(&texts, "cl-userPreviewMainIdentifier", person.title(), true);
-        if person.full_name.is_some() {
+        if !person.full_name.is_empty() {
             let secondary = "cl-userPreviewSecondaryIdentifier";
             self.line(&texts, secondary, &person.identifier, true);
         }

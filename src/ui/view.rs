@@ -8,8 +8,8 @@ use super::safe_url::{safe_image_url, safe_link_url};
 /// A signed-in person as shown in the trigger, the preview and the session list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Person {
-    /// "First Last", when either is set.
-    pub full_name: Option<String>,
+    /// "First Last"; empty when neither is set.
+    pub full_name: String,
     /// Username, else primary email, else phone, else wallet (PROTOCOL.md §4).
     pub identifier: String,
     /// Only URLs that passed [`safe_image_url`].
@@ -39,7 +39,7 @@ impl Person {
             full_name.push_str(part);
         }
         Self {
-            full_name: (!full_name.is_empty()).then_some(full_name),
+            full_name,
             identifier: identifier.to_owned(),
             image_url: image_url.and_then(safe_image_url).map(str::to_owned),
             initials: initials(first_name, last_name, identifier),
@@ -48,7 +48,11 @@ impl Person {
 
     /// The main line: the full name, else the identifier.
     pub(crate) fn title(&self) -> &str {
-        self.full_name.as_deref().unwrap_or(&self.identifier)
+        if self.full_name.is_empty() {
+            &self.identifier
+        } else {
+            &self.full_name
+        }
     }
 }
 
@@ -115,7 +119,7 @@ mod tests {
     #[test]
     fn a_person_without_a_name_is_titled_by_the_identifier() {
         let p = Person::new(None, Some("  "), "linus", None);
-        assert_eq!(p.full_name, None);
+        assert_eq!(p.full_name, "");
         assert_eq!(p.title(), "linus");
         assert_eq!(p.initials, "L");
     }
