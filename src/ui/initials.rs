@@ -44,20 +44,16 @@ fn upper(text: &str) -> String {
 /// extending character, each zero-width joiner pulling in the next character, and regional
 /// indicators taken in pairs (one flag).
 pub(crate) fn first_cluster(text: &str) -> Option<&str> {
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     let (_, base) = chars.next()?;
     let mut end = base.len_utf8();
     let mut joined = false;
-    if is_regional_indicator(base) {
-        if let Some(&(i, c)) = chars.peek() {
-            if is_regional_indicator(c) {
-                end = i + c.len_utf8();
-                chars.next();
-            }
-        }
-    }
+    // A regional indicator pairs with the one right after it (no `Peekable` needed).
+    let mut flag = is_regional_indicator(base);
     for (i, c) in chars {
-        if joined || is_extend(c) || c == ZWJ {
+        let pairs = flag && is_regional_indicator(c);
+        flag = false;
+        if pairs || joined || is_extend(c) || c == ZWJ {
             joined = c == ZWJ;
             end = i + c.len_utf8();
         } else {
