@@ -11,7 +11,11 @@ pub(crate) fn initials(
     identifier: &str,
 ) -> String {
     let mut out = String::new();
-    for part in [first_name, last_name].into_iter().flatten() {
+    // An absent name is an empty one, which has no initial.
+    for part in [
+        first_name.unwrap_or_default(),
+        last_name.unwrap_or_default(),
+    ] {
         push_initial(&mut out, part);
     }
     if out.is_empty() {

@@ -74,12 +74,10 @@ impl Mount {
             &props.appearance.with_extras(base.as_deref(), classes),
         );
         // The load-level variables first: the button's own override them.
-        for layer in [base.as_deref(), Some(&props.appearance)]
-            .into_iter()
-            .flatten()
-        {
-            apply_variables(&root, &layer.variables);
+        if let Some(base) = &base {
+            apply_variables(&root, &base.variables);
         }
+        apply_variables(&root, &props.appearance.variables);
         let n = NEXT_PANEL.try_with(|n| {
             n.set(n.get().wrapping_add(1));
             n.get()

@@ -65,12 +65,16 @@ impl Appearance {
             let Some(name) = class.strip_prefix("cl-") else {
                 continue;
             };
-            for layer in [base, Some(self)].into_iter().flatten() {
+            let mut add = |layer: &Appearance| {
                 if let Some(extra) = layer.classes_for(name) {
                     out.push(' ');
                     out.push_str(extra);
                 }
+            };
+            if let Some(base) = base {
+                add(base);
             }
+            add(self);
         }
         out
     }

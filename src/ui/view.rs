@@ -28,7 +28,11 @@ impl Person {
     ) -> Self {
         // A plain loop: `collect` + `join` cost a Vec and a generic join copy in the wasm.
         let mut full_name = String::new();
-        for part in [first_name, last_name].into_iter().flatten() {
+        // An absent name is an empty one (both are skipped): no `Flatten` adapter.
+        for part in [
+            first_name.unwrap_or_default(),
+            last_name.unwrap_or_default(),
+        ] {
             let part = part.trim();
             if part.is_empty() {
                 continue;
