@@ -92,11 +92,12 @@ impl Targets {
 
 /// [`Targets::first_safe`] without the generic (one copy for every list length).
 fn first_safe_of(candidates: &[Option<&str>]) -> Option<String> {
-    candidates
-        .iter()
-        .flatten()
-        .find_map(|c| safe_link_url(c))
-        .map(str::to_owned)
+    for candidate in candidates {
+        if let Some(url) = candidate.and_then(safe_link_url) {
+            return Some(url.to_owned());
+        }
+    }
+    None
 }
 
 /// Everything a signed-in user button renders.
