@@ -14,7 +14,7 @@ use web_sys::{Document, Element, Event};
 use super::action::{Action, ATTR};
 use super::dom::{append, call, contains, el, get_attr, invoke, invoke1, text, EventListener};
 use super::effects::{run_effect, Effect};
-use super::props::{Appearance, Labels, UserButtonProps};
+use super::props::{Appearance, Labels, Localization, UserButtonProps};
 use super::render::{Render, UiState};
 use super::state_view::view_for;
 use super::styles::{apply_variables, ensure_adopted};
@@ -44,7 +44,8 @@ pub(crate) struct MountState {
     pub(crate) props: UserButtonProps,
     /// The load-level appearance, applied before the button's own.
     base: Option<Rc<Appearance>>,
-    pub(crate) labels: Labels,
+    /// The load-level localization, read after the button's own.
+    base_text: Option<Rc<Localization>>,
     panel_id: String,
     pub(crate) view: Option<View>,
     pub(crate) ui: UiState,
@@ -65,7 +66,7 @@ impl Mount {
     /// there is a signed-in user). `None` when `host` has no document.
     pub(crate) fn new(clerk: &Clerk, host: &Element, props: UserButtonProps) -> Option<Self> {
         let doc = super::dom::owner_document(host)?;
-        let base = super::defaults::appearance(clerk);
+        let (base, base_text) = super::defaults::base(clerk).unzip();
         ensure_adopted(&doc, host);
         let classes = "cl-userButtonBox cl-rootBox";
         let root = el(
@@ -83,7 +84,6 @@ impl Mount {
             n.get()
         });
         let panel_id = super::dom::numbered("cl-userButtonPanel-", n.unwrap_or_default());
-        let labels = super::defaults::labels(clerk, &props);
         let shared: Shared = Rc::new_cyclic(|me| {
             RefCell::new(MountState {
                 me: me.clone(),
@@ -94,7 +94,7 @@ impl Mount {
                 root,
                 props,
                 base,
-                labels,
+                base_text,
                 panel_id,
                 view: None,
                 ui: UiState::default(),
@@ -214,13 +214,21 @@ impl MountState {
         }
     }
 
+    /// The strings this button shows.
+    pub(crate) fn labels(&self) -> Labels<'_> {
+        Labels {
+            own: &self.props.localization,
+            base: self.base_text.as_deref(),
+        }
+    }
+
     fn render_input(&self) -> Option<Render<'_>> {
         Some(Render {
             doc: &self.doc,
             view: self.view.as_ref()?,
             props: &self.props,
             base: self.base.as_deref(),
-            labels: &self.labels,
+            labels: self.labels(),
             ui: &self.ui,
             panel_id: &self.panel_id,
         })

@@ -126,10 +126,15 @@ pub(crate) enum Label {
     ActionFailed,
 }
 
-/// The resolved strings of one mount: the prop's override, else the load option's, else
-/// English; indexed by [`Label`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Labels([String; 11]);
+/// The strings of one mount, looked up when shown: the prop's override, else the load
+/// option's, else English (nothing is copied per mount).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Labels<'a> {
+    /// The button's own `localization`.
+    pub own: &'a Localization,
+    /// The load-level `localization`, if any.
+    pub base: Option<&'a Localization>,
+}
 
 /// The English defaults, in the order of [`Localization::fields`].
 const DEFAULTS: [&str; 11] = [
@@ -183,22 +188,15 @@ impl Localization {
     }
 }
 
-impl Labels {
-    /// Resolves labels, first override wins.
-    pub(crate) fn resolve(layers: &[&Localization]) -> Self {
-        Self(std::array::from_fn(|i| {
-            for layer in layers {
-                if let Some(Some(set)) = layer.fields().get(i) {
-                    return set.clone();
-                }
-            }
-            DEFAULTS.get(i).copied().unwrap_or_default().to_owned()
-        }))
-    }
-
-    /// One resolved string.
-    pub(crate) fn get(&self, label: Label) -> &str {
-        self.0.get(label as usize).map_or("", String::as_str)
+impl<'a> Labels<'a> {
+    /// One string.
+    pub(crate) fn get(self, label: Label) -> &'a str {
+        let i = label as usize;
+        let set = |layer: &'a Localization| layer.fields().get(i).and_then(|s| s.as_deref());
+        let default = || DEFAULTS.get(i).copied().unwrap_or_default();
+        set(self.own)
+            .or_else(|| self.base.and_then(set))
+            .unwrap_or_else(default)
     }
 }
 

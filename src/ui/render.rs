@@ -31,7 +31,7 @@ pub(crate) struct Render<'a> {
     pub props: &'a UserButtonProps,
     /// The load-level appearance, applied before the props' own.
     pub base: Option<&'a Appearance>,
-    pub labels: &'a Labels,
+    pub labels: Labels<'a>,
     pub ui: &'a UiState,
     /// Unique per mount, for `aria-controls`.
     pub panel_id: &'a str,
