@@ -70,8 +70,8 @@ fn string_entries(obj: &JsValue) -> Vec<(String, String)> {
         return out;
     }
     for pair in Object::entries(obj.unchecked_ref()).iter() {
-        let pair: Array = pair.unchecked_into();
-        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+        // `[key, value]` read by index name through the one property reader.
+        if let (Some(key), Some(value)) = (get_string(&pair, "0"), get_string(&pair, "1")) {
             out.push((key, value));
         }
     }

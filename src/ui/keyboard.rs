@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Weak;
 
 use js_sys::Object;
+use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
 use super::dom::{call, contains, invoke1, prop};
@@ -61,16 +62,12 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    let len = items.length();
     // `Object.is`, the identity test the core already imports.
-    let is_active = |i: &u32| {
-        active
-            .as_ref()
-            .is_some_and(|a| Object::is(a, &items.get(*i)))
-    };
-    let current = (0..len).find(is_active).map(|i| i as usize);
-    if let Some(next) = cycle(current, step, len as usize) {
-        call(&items.get(next as u32), "focus", &[]);
+    let is_active = |item: &JsValue| active.as_ref().is_some_and(|a| Object::is(a, item));
+    let current = items.iter().position(|item| is_active(&item));
+    let len = items.length() as usize;
+    if let Some(next) = cycle(current, step, len).and_then(|i| items.iter().nth(i)) {
+        call(&next, "focus", &[]);
     }
     Effect::None
 }
