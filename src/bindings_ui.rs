@@ -43,14 +43,11 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     crate::ui::set_defaults(clerk, appearance, localization);
 }
 
-/// `value` as an element, checked as the JS facade checks it (`nodeType` 1, read by name:
-/// no `instanceof` import, and elements of other frames pass too).
+/// `value` as an element, checked as the JS facade checks it (`nodeType` 1).
 fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
-    if get(&value, "nodeType").as_f64() == Some(1.0) {
-        return Ok(value.unchecked_into());
-    }
     // `new Error(message)`: the import the core's errors already use.
-    Err(js_sys::Error::new(&[method, " expects a DOM element"].concat()).into())
+    let error = || js_sys::Error::new(&[method, " expects a DOM element"].concat()).into();
+    crate::ui::as_element(value).ok_or_else(error)
 }
 
 /// A property of a JS object; `undefined` for anything that is not an object (`Reflect.get`

@@ -105,11 +105,15 @@ pub(crate) fn contains(outer: &Element, inner: Option<&Element>) -> bool {
     inner.is_some_and(|inner| invoke1(outer, "contains", inner).is_truthy())
 }
 
+/// `value` when it is an element (`nodeType` 1, read by name: no `instanceof Element`
+/// import, and elements of other frames count too).
+pub(crate) fn as_element(value: JsValue) -> Option<Element> {
+    (prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
+}
+
 /// `node.querySelector(selector)` (on an element or a document).
 pub(crate) fn query(node: &JsValue, selector: &str) -> Option<Element> {
-    invoke1(node, "querySelector", &selector.into())
-        .dyn_into()
-        .ok()
+    as_element(invoke1(node, "querySelector", &selector.into()))
 }
 
 /// Whether `node` is in a document (`isConnected`, read by name).
@@ -125,7 +129,7 @@ pub(crate) fn owner_document(node: &Element) -> Option<Document> {
 
 /// The element an event was dispatched to (`target`, read by name), when it is one.
 pub(crate) fn target_element(event: &Event) -> Option<Element> {
-    prop(event, "target").dyn_into().ok()
+    as_element(prop(event, "target"))
 }
 
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.

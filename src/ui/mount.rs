@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{append, call, contains, el, get_attr, invoke, invoke1, text, EventListener};
+use super::dom::{
+    append, as_element, call, contains, el, get_attr, invoke, invoke1, text, EventListener,
+};
 use super::effects::{run_effect, Effect};
 use super::props::{Appearance, Labels, Localization, UserButtonProps};
 use super::render::{Render, UiState};
@@ -339,7 +341,7 @@ impl MountState {
         // `activeElement` of the root node, a document or a shadow root alike (read by name:
         // one import for both); a detached button has none.
         let scope = invoke(&self.root, "getRootNode");
-        super::dom::prop(&scope, "activeElement").dyn_into().ok()
+        as_element(super::dom::prop(&scope, "activeElement"))
     }
 
     /// Whether an event happened inside this button. Its composed path is used rather than
@@ -352,7 +354,7 @@ impl MountState {
     fn on_click(&mut self, event: &Event) -> Effect {
         let target = super::dom::target_element(event);
         let closest = |t: Element| invoke1(&t, "closest", &"[data-cl-action]".into());
-        let Some(node) = target.and_then(|t| closest(t).dyn_into::<Element>().ok()) else {
+        let Some(node) = target.and_then(|t| as_element(closest(t))) else {
             return Effect::None;
         };
         if !contains(&self.root, Some(&node)) {
