@@ -97,7 +97,7 @@ fn parse_appearance(appearance: &JsValue) -> Appearance {
 /// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
 /// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
 /// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`). In the order of
-/// `Localization::fields`.
+/// `Localization::fields_mut`.
 const LOCALIZATION_KEYS: [&str; 11] = [
     "action__openUserMenu",
     "action__closeUserMenu",

@@ -110,7 +110,7 @@ pub struct Localization {
     pub action_failed: Option<String>,
 }
 
-/// One string of the user button, in the order of [`Localization::fields`].
+/// One string of the user button, in the order of [`Localization::fields_mut`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Label {
     OpenUserMenu,
@@ -136,7 +136,7 @@ pub(crate) struct Labels<'a> {
     pub base: Option<&'a Localization>,
 }
 
-/// The English defaults, in the order of [`Localization::fields`].
+/// The English defaults, in the order of [`Localization::fields_mut`].
 const DEFAULTS: [&str; 11] = [
     "Open user menu",
     "Close user menu",
@@ -152,25 +152,27 @@ const DEFAULTS: [&str; 11] = [
 ];
 
 impl Localization {
-    /// Every field, in one fixed order (that of the defaults and of the JS keys), so
-    /// resolving and parsing are one loop rather than eleven copies of the same code.
-    pub(crate) fn fields(&self) -> [&Option<String>; 11] {
-        [
-            &self.open_user_menu,
-            &self.close_user_menu,
-            &self.account_panel,
-            &self.account_actions,
-            &self.manage_account,
-            &self.sign_out,
-            &self.active_sessions,
-            &self.add_account,
-            &self.sign_out_all,
-            &self.development_mode,
-            &self.action_failed,
-        ]
+    /// The override for one label, if set. A `match` (a table of field offsets in the wasm)
+    /// rather than building an array of all eleven fields for every lookup.
+    pub(crate) fn get(&self, label: Label) -> Option<&str> {
+        let field = match label {
+            Label::OpenUserMenu => &self.open_user_menu,
+            Label::CloseUserMenu => &self.close_user_menu,
+            Label::AccountPanel => &self.account_panel,
+            Label::AccountActions => &self.account_actions,
+            Label::ManageAccount => &self.manage_account,
+            Label::SignOut => &self.sign_out,
+            Label::ActiveSessions => &self.active_sessions,
+            Label::AddAccount => &self.add_account,
+            Label::SignOutAll => &self.sign_out_all,
+            Label::DevelopmentMode => &self.development_mode,
+            Label::ActionFailed => &self.action_failed,
+        };
+        field.as_deref()
     }
 
-    /// [`Localization::fields`], writable.
+    /// Every field, writable, in one fixed order (that of the defaults and of the JS keys),
+    /// so parsing is one loop rather than eleven copies of the same code.
     pub(crate) fn fields_mut(&mut self) -> [&mut Option<String>; 11] {
         [
             &mut self.open_user_menu,
@@ -191,11 +193,10 @@ impl Localization {
 impl<'a> Labels<'a> {
     /// One string.
     pub(crate) fn get(self, label: Label) -> &'a str {
-        let i = label as usize;
-        let set = |layer: &'a Localization| layer.fields().get(i).and_then(|s| s.as_deref());
-        let default = || DEFAULTS.get(i).copied().unwrap_or_default();
-        set(self.own)
-            .or_else(|| self.base.and_then(set))
+        let default = || DEFAULTS.get(label as usize).copied().unwrap_or_default();
+        self.own
+            .get(label)
+            .or_else(|| self.base.and_then(|base| base.get(label)))
             .unwrap_or_else(default)
     }
 }
