@@ -76,8 +76,8 @@ impl Render<'_> {
         self.avatar(
             &button,
             &self.view.user,
-            "cl-userButtonAvatarBox",
-            "cl-userButtonAvatarImage",
+            "cl-avatarBox cl-userButtonAvatarBox",
+            "cl-avatarImage cl-userButtonAvatarImage",
         );
         button
     }
@@ -98,9 +98,10 @@ impl Render<'_> {
         }
     }
 
-    /// The image when it is usable and has not failed, else the initials.
+    /// The image when it is usable and has not failed, else the initials. The classes are
+    /// the full lists (`"cl-avatarBox cl-…AvatarBox"`), literals rather than built per render.
     fn avatar(&self, parent: &Element, person: &Person, box_class: &str, image_class: &str) {
-        let holder = self.child(parent, "span", &["cl-avatarBox ", box_class].concat());
+        let holder = self.child(parent, "span", box_class);
         attr(&holder, "aria-hidden", "true");
         let image = person
             .image_url
@@ -108,7 +109,7 @@ impl Render<'_> {
             .filter(|url| !self.ui.failed_images.iter().any(|f| f == url));
         match image {
             Some(url) => {
-                let img = self.child(&holder, "img", &["cl-avatarImage ", image_class].concat());
+                let img = self.child(&holder, "img", image_class);
                 attr(&img, "alt", "");
                 attr(&img, "src", url);
             }
@@ -153,8 +154,8 @@ impl Render<'_> {
         self.avatar(
             parent,
             person,
-            "cl-userPreviewAvatarBox",
-            "cl-userPreviewAvatarImage",
+            "cl-avatarBox cl-userPreviewAvatarBox",
+            "cl-avatarImage cl-userPreviewAvatarImage",
         );
         let texts = self.child(parent, "span", "cl-userPreviewTextContainer");
         self.line(&texts, "cl-userPreviewMainIdentifier", person.title(), true);
