@@ -10,6 +10,16 @@ use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
 
+/// The classes of an action button with this modifier: a literal, not built per render.
+macro_rules! action_class {
+    ($modifier:literal) => {
+        concat!(
+            "cl-userButtonPopoverActionButton cl-userButtonPopoverActionButton",
+            $modifier
+        )
+    };
+}
+
 /// The interaction state of one mount, rendered alongside the view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct UiState {
@@ -189,12 +199,17 @@ impl Render<'_> {
             Item::Builtin(Builtin::ManageAccount) => {
                 if self.view.targets.user_profile.is_some() {
                     let label = self.labels.get(Label::ManageAccount);
-                    self.action_button(parent, &Action::ManageAccount, "__manageAccount", label);
+                    self.action_button(
+                        parent,
+                        &Action::ManageAccount,
+                        action_class!("__manageAccount"),
+                        label,
+                    );
                 }
             }
             Item::Builtin(Builtin::SignOut) => {
                 let label = self.labels.get(Label::SignOut);
-                self.action_button(parent, &Action::SignOut, "__signOut", label);
+                self.action_button(parent, &Action::SignOut, action_class!("__signOut"), label);
             }
             Item::Custom(index) => self.custom_item(parent, index),
         }
@@ -205,8 +220,8 @@ impl Render<'_> {
             return;
         };
         if item.on_click.is_some() {
-            let modifier = "__custom cl-userButtonPopoverCustomItemButton";
-            self.action_button(parent, &Action::Custom(index), modifier, &item.label);
+            let classes = action_class!("__custom cl-userButtonPopoverCustomItemButton");
+            self.action_button(parent, &Action::Custom(index), classes, &item.label);
         } else if let Some(href) = item.href.as_deref().and_then(safe_link_url) {
             let link = self.child(
                 parent,
@@ -223,11 +238,10 @@ impl Render<'_> {
         &self,
         parent: &Element,
         action: &Action,
-        modifier: &str,
+        classes: &str,
         label: &str,
     ) -> Element {
-        let base = "cl-userButtonPopoverActionButton";
-        let button = self.child(parent, "button", &[base, " ", base, modifier].concat());
+        let button = self.child(parent, "button", classes);
         attr(&button, "type", "button");
         attr(&button, ATTR, &action.key());
         if let Some(busy) = &self.ui.busy {
@@ -266,7 +280,7 @@ impl Render<'_> {
             for other in &self.view.others {
                 // No label span: the avatar and the two lines of text name the session.
                 let action = Action::Switch(other.id.clone());
-                let button = self.action_button(&group, &action, "__session", "");
+                let button = self.action_button(&group, &action, action_class!("__session"), "");
                 self.person(&button, &other.person);
             }
         }
@@ -281,11 +295,21 @@ impl Render<'_> {
         );
         if add {
             let label = self.labels.get(Label::AddAccount);
-            self.action_button(&more, &Action::AddAccount, "__addAccount", label);
+            self.action_button(
+                &more,
+                &Action::AddAccount,
+                action_class!("__addAccount"),
+                label,
+            );
         }
         if others {
             let label = self.labels.get(Label::SignOutAll);
-            self.action_button(&more, &Action::SignOutAll, "__signOutAll", label);
+            self.action_button(
+                &more,
+                &Action::SignOutAll,
+                action_class!("__signOutAll"),
+                label,
+            );
         }
     }
 }
