@@ -24,11 +24,14 @@ pub(crate) enum Action {
 /// The attribute naming an element's action.
 pub(crate) const ATTR: &str = "data-cl-action";
 
+/// The trigger's key, written as a literal where the trigger is built.
+pub(crate) const TOGGLE: &str = "toggle";
+
 impl Action {
     /// The attribute value; also the key that finds "the same" element after a re-render.
     pub(crate) fn key(&self) -> String {
         match self {
-            Self::Toggle => "toggle".into(),
+            Self::Toggle => TOGGLE.into(),
             Self::ManageAccount => "manageAccount".into(),
             Self::SignOut => "signOut".into(),
             Self::SignOutAll => "signOutAll".into(),
@@ -41,7 +44,7 @@ impl Action {
     /// Parses [`Action::key`].
     pub(crate) fn parse(key: &str) -> Option<Self> {
         Some(match key {
-            "toggle" => Self::Toggle,
+            TOGGLE => Self::Toggle,
             "manageAccount" => Self::ManageAccount,
             "signOut" => Self::SignOut,
             "signOutAll" => Self::SignOutAll,

@@ -4,7 +4,7 @@
 
 use web_sys::{Document, Element};
 
-use super::action::{Action, ATTR};
+use super::action::{Action, ATTR, TOGGLE};
 use super::dom::{append, attr, call, el, text};
 use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
@@ -76,7 +76,7 @@ impl Render<'_> {
     pub(crate) fn trigger(&self) -> Element {
         let button = self.part("button", "cl-userButtonTrigger");
         attr(&button, "type", "button");
-        attr(&button, ATTR, &Action::Toggle.key());
+        attr(&button, ATTR, TOGGLE);
         attr(&button, "aria-haspopup", "dialog");
         self.set_trigger_state(&button);
         if self.props.show_name {
