@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -19,7 +19,7 @@ impl JsClerk {
     /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {variables, elements}`,
     /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
     #[wasm_bindgen(js_name = mountUserButton)]
-    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsError> {
+    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
         let el = element(el, "mountUserButton")?;
         crate::ui::mount_into(&self.inner, &el, parse_props(props));
         Ok(())
@@ -28,7 +28,7 @@ impl JsClerk {
     /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
-    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsError> {
+    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
         let el = element(el, "unmountUserButton")?;
         crate::ui::unmount_from(&el);
         Ok(())
@@ -43,18 +43,17 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     crate::ui::set_defaults(clerk, appearance, localization);
 }
 
-fn element(value: JsValue, method: &str) -> Result<Element, JsError> {
-    value
-        .dyn_into::<Element>()
-        .map_err(|_| JsError::new(&[method, " expects a DOM element"].concat()))
+/// `value` as an element, checked as the JS facade checks it (`nodeType` 1).
+fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
+    // `new Error(message)`: the import the core's errors already use.
+    let error = || js_sys::Error::new(&[method, " expects a DOM element"].concat()).into();
+    crate::ui::as_element(value).ok_or_else(error)
 }
 
-/// A property of a JS object; `undefined` for anything that is not an object.
+/// A property of a JS object; `undefined` for anything that is not an object (`Reflect.get`
+/// throws for those). The user button's own property reader, shared.
 fn get(obj: &JsValue, key: &str) -> JsValue {
-    if !obj.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    crate::ui::prop(obj, key)
 }
 
 fn get_string(obj: &JsValue, key: &str) -> Option<String> {
@@ -63,13 +62,13 @@ fn get_string(obj: &JsValue, key: &str) -> Option<String> {
 
 /// `{ key: "value", ... }` → pairs, string values only.
 fn string_entries(obj: &JsValue) -> Vec<(String, String)> {
-    let Some(obj) = obj.dyn_ref::<Object>() else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for pair in Object::entries(obj).iter() {
-        let pair: Array = pair.unchecked_into();
-        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+    if !obj.is_object() {
+        return out;
+    }
+    for pair in Object::entries(obj.unchecked_ref()).iter() {
+        // `[key, value]` read by index name through the one property reader.
+        if let (Some(key), Some(value)) = (get_string(&pair, "0"), get_string(&pair, "1")) {
             out.push((key, value));
         }
     }
@@ -98,7 +97,7 @@ fn parse_appearance(appearance: &JsValue) -> Appearance {
 /// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
 /// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
 /// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`). In the order of
-/// `Localization::fields`.
+/// `Localization::fields_mut`.
 const LOCALIZATION_KEYS: [&str; 11] = [
     "action__openUserMenu",
     "action__closeUserMenu",
@@ -116,7 +115,7 @@ const LOCALIZATION_KEYS: [&str; 11] = [
 fn parse_localization(localization: &JsValue) -> Localization {
     let ub = get(localization, "userButton");
     let mut parsed = Localization::default();
-    for (field, key) in parsed.fields_mut().into_iter().zip(LOCALIZATION_KEYS) {
+    for (field, key) in parsed.fields_mut().into_iter().zip(&LOCALIZATION_KEYS) {
         *field = get_string(&ub, key);
     }
     parsed

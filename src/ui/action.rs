@@ -24,11 +24,14 @@ pub(crate) enum Action {
 /// The attribute naming an element's action.
 pub(crate) const ATTR: &str = "data-cl-action";
 
+/// The trigger's key, written as a literal where the trigger is built.
+pub(crate) const TOGGLE: &str = "toggle";
+
 impl Action {
     /// The attribute value; also the key that finds "the same" element after a re-render.
     pub(crate) fn key(&self) -> String {
         match self {
-            Self::Toggle => "toggle".into(),
+            Self::Toggle => TOGGLE.into(),
             Self::ManageAccount => "manageAccount".into(),
             Self::SignOut => "signOut".into(),
             Self::SignOutAll => "signOutAll".into(),
@@ -41,7 +44,7 @@ impl Action {
     /// Parses [`Action::key`].
     pub(crate) fn parse(key: &str) -> Option<Self> {
         Some(match key {
-            "toggle" => Self::Toggle,
+            TOGGLE => Self::Toggle,
             "manageAccount" => Self::ManageAccount,
             "signOut" => Self::SignOut,
             "signOutAll" => Self::SignOutAll,
@@ -50,7 +53,7 @@ impl Action {
                 if let Some(id) = key.strip_prefix("switch:") {
                     Self::Switch(id.to_owned())
                 } else {
-                    Self::Custom(key.strip_prefix("custom:")?.parse().ok()?)
+                    Self::Custom(index(key.strip_prefix("custom:")?)?)
                 }
             }
         })
@@ -60,6 +63,20 @@ impl Action {
     pub(crate) fn is_async(&self) -> bool {
         matches!(self, Self::SignOut | Self::SignOutAll | Self::Switch(_))
     }
+}
+
+/// A decimal index as [`super::dom::numbered`] writes it. Hand-written: `str::parse` links
+/// core's general integer parser (signs, radixes) for this one use.
+fn index(digits: &str) -> Option<usize> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: usize = 0;
+    for b in digits.bytes() {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n = n.checked_mul(10)?.checked_add(usize::from(digit))?;
+    }
+    Some(n)
 }
 
 #[cfg(test)]
@@ -80,6 +97,9 @@ mod tests {
             assert_eq!(Action::parse(&action.key()), Some(action));
         }
         assert_eq!(Action::parse("custom:x"), None);
+        assert_eq!(Action::parse("custom:"), None);
+        assert_eq!(Action::parse("custom:-1"), None);
+        assert_eq!(Action::parse("custom:99999999999999999999999"), None);
         assert_eq!(Action::parse("nope"), None);
     }
 }

@@ -5,14 +5,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::props::{Appearance, Labels, Localization, UserButtonProps};
+use super::props::{Appearance, Localization};
 use crate::Clerk;
 
 #[derive(Debug, Default)]
 struct Defaults {
     key: String,
     appearance: Rc<Appearance>,
-    localization: Localization,
+    localization: Rc<Localization>,
 }
 
 thread_local! {
@@ -38,14 +38,15 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
         let Ok(mut all) = cell.try_borrow_mut() else {
             return;
         };
-        // Keys are unique: at most one to replace (no generic `retain` copy for this).
+        // Keys are unique: at most one to replace (no generic `retain` copy for this), and
+        // order does not matter (`swap_remove`: no tail shift).
         if let Some(i) = all.iter().position(|d| d.key == key) {
-            all.remove(i);
+            all.swap_remove(i);
         }
         all.push(Defaults {
             key,
             appearance: Rc::new(appearance),
-            localization,
+            localization: Rc::new(localization),
         });
     });
 }
@@ -59,16 +60,11 @@ fn with_defaults<T>(clerk: &Clerk, f: impl Fn(Option<&Defaults>) -> T) -> T {
         .unwrap_or_else(|_| f(None))
 }
 
-/// The load-level appearance, shared: a mount keeps it beside its own and applies both (the
-/// load-level first), rather than copying the two into a merged one.
-pub(crate) fn appearance(clerk: &Clerk) -> Option<Rc<Appearance>> {
-    with_defaults(clerk, |defaults| defaults.map(|d| d.appearance.clone()))
-}
-
-/// The button's labels: its own localization, else the load-level one, else English.
-pub(crate) fn labels(clerk: &Clerk, props: &UserButtonProps) -> Labels {
-    with_defaults(clerk, |defaults| match defaults {
-        Some(d) => Labels::resolve(&[&props.localization, &d.localization]),
-        None => Labels::resolve(&[&props.localization]),
+/// The load-level appearance and localization, shared: a mount keeps them beside its own
+/// and reads both (its own first for text, the load-level first for styling), rather than
+/// copying the two into merged ones.
+pub(crate) fn base(clerk: &Clerk) -> Option<(Rc<Appearance>, Rc<Localization>)> {
+    with_defaults(clerk, |defaults| {
+        defaults.map(|d| (d.appearance.clone(), d.localization.clone()))
     })
 }

@@ -3,55 +3,37 @@
 //! as long as the mount that owns it).
 //!
 //! Every distinct DOM method the wasm calls is one more import, with a wrapper in the wasm
-//! and a shim in the JS glue (~50 bytes gzip together), so the user button sticks to a few:
-//! `setAttribute` for classes and ids too, `textContent` for text.
+//! and a shim in the JS glue (~50 bytes gzip together), so the user button calls most DOM
+//! methods by name through one `Reflect.apply` ([`invoke_with`]) and writes properties
+//! through `Reflect.set`.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget};
 
-#[wasm_bindgen]
-extern "C" {
-    /// A `Document`, seen through the one method bound here.
-    type ElementFactory;
-
-    /// `document.createElement`, bound without `catch`: it throws only for an invalid tag
-    /// name, and every tag here is a literal. web-sys's binding returns a `Result`, which
-    /// put an early return (and the drops of every node built so far) after each node.
-    #[wasm_bindgen(method, js_name = createElement)]
-    fn create_element(this: &ElementFactory, tag: &str) -> Element;
-}
-
 /// Creates `<tag class="…">`. Attribute and class values are set through the DOM API, so no
-/// text ever goes through the HTML parser. `tag` must be a valid literal tag name.
+/// text ever goes through the HTML parser. `tag` must be a valid literal tag name
+/// (`createElement` throws only for an invalid one).
 pub(crate) fn el(doc: &Document, tag: &str, class: &str) -> Element {
-    let node = doc.unchecked_ref::<ElementFactory>().create_element(tag);
+    let node: Element = invoke1(doc, "createElement", &tag.into()).unchecked_into();
     attr(&node, "class", class);
     node
 }
 
 /// `prefix` followed by `n` in decimal. Hand-written because `to_string()` on an integer
 /// links `core::fmt`'s integer formatting, which nothing else in the SDK needs.
-pub(crate) fn numbered(prefix: &str, mut n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(d) = digits.get_mut(start) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(prefix.len() + digits.len() - start);
-    out.push_str(prefix);
-    for &d in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
+pub(crate) fn numbered(prefix: &str, n: usize) -> String {
+    let mut out = String::from(prefix);
+    push_decimal(&mut out, n);
     out
+}
+
+/// Appends `n` in decimal: the higher digits first, by recursion (at most 20 deep).
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Reads a property by name. For properties that web-sys binds once per interface
@@ -61,28 +43,56 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls a DOM method that takes no argument (`focus`, `remove`, `getRootNode`, ...) by
-/// name, through the `Function.prototype.call` the core already imports: one import for
-/// all of them rather than one each. `undefined` when there is no such method or it threw
-/// (the typed calls' errors were ignored too).
-pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
-    prop(obj, method)
-        .dyn_ref::<js_sys::Function>()
-        .and_then(|f| f.call0(obj).ok())
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Calls a one-argument method by name (as [`invoke`]); `Err` when it threw or is missing.
-pub(crate) fn try_invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+/// Calls a DOM method by name (`focus`, `remove`, `setAttribute`, `addEventListener`, ...)
+/// through `Reflect.apply`: one import for all of them rather than one each. `Err` when
+/// there is no such method or it threw.
+pub(crate) fn try_invoke(
+    obj: &JsValue,
+    method: &str,
+    args: &[&JsValue],
+) -> Result<JsValue, JsValue> {
     match prop(obj, method).dyn_ref::<js_sys::Function>() {
-        Some(f) => f.call1(obj, arg),
+        Some(f) => js_sys::Reflect::apply(f, obj, &array(args)),
         None => Err(JsValue::UNDEFINED),
     }
 }
 
-/// [`try_invoke1`], with `undefined` for a failure.
+/// [`try_invoke`], with `undefined` for a failure (the typed calls' errors were ignored too).
+pub(crate) fn invoke_with(obj: &JsValue, method: &str, args: &[&JsValue]) -> JsValue {
+    try_invoke(obj, method, args).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls a method by name for its effect: the result (or failure) is dropped here, once,
+/// rather than at every call site.
+pub(crate) fn call(obj: &JsValue, method: &str, args: &[&JsValue]) {
+    let _ = try_invoke(obj, method, args);
+}
+
+/// [`invoke_with`] for a method that takes no argument.
+pub(crate) fn invoke(obj: &JsValue, method: &str) -> JsValue {
+    invoke_with(obj, method, &[])
+}
+
+/// [`invoke_with`] for a method that takes one argument.
 pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
-    try_invoke1(obj, method, arg).unwrap_or(JsValue::UNDEFINED)
+    invoke_with(obj, method, &[arg])
+}
+
+/// `new globalThis[name](...args)` through `Reflect.construct`: one import for every constructor
+/// the user button calls (`MutationObserver`, `CSSStyleSheet`); `None` when the browser
+/// lacks it or it threw.
+pub(crate) fn construct(name: &str, args: &[&JsValue]) -> Option<JsValue> {
+    let ctor = prop(&js_sys::global(), name);
+    let ctor: &js_sys::Function = ctor.dyn_ref()?;
+    js_sys::Reflect::construct(ctor, &array(args)).ok()
+}
+
+fn array(items: &[&JsValue]) -> js_sys::Array {
+    let list = js_sys::Array::new();
+    for item in items {
+        list.push(item);
+    }
+    list
 }
 
 /// `node.getAttribute(name)`.
@@ -95,11 +105,15 @@ pub(crate) fn contains(outer: &Element, inner: Option<&Element>) -> bool {
     inner.is_some_and(|inner| invoke1(outer, "contains", inner).is_truthy())
 }
 
+/// `value` when it is an element (`nodeType` 1, read by name: no `instanceof Element`
+/// import, and elements of other frames count too).
+pub(crate) fn as_element(value: JsValue) -> Option<Element> {
+    (prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
+}
+
 /// `node.querySelector(selector)` (on an element or a document).
 pub(crate) fn query(node: &JsValue, selector: &str) -> Option<Element> {
-    invoke1(node, "querySelector", &selector.into())
-        .dyn_into()
-        .ok()
+    as_element(invoke1(node, "querySelector", &selector.into()))
 }
 
 /// Whether `node` is in a document (`isConnected`, read by name).
@@ -115,23 +129,24 @@ pub(crate) fn owner_document(node: &Element) -> Option<Document> {
 
 /// The element an event was dispatched to (`target`, read by name), when it is one.
 pub(crate) fn target_element(event: &Event) -> Option<Element> {
-    prop(event, "target").dyn_into().ok()
+    as_element(prop(event, "target"))
 }
 
 /// Sets an attribute; the only failure is an invalid attribute name, and ours are literals.
 pub(crate) fn attr(node: &Element, name: &str, value: &str) {
-    let _ = node.set_attribute(name, value);
+    call(node, "setAttribute", &[&name.into(), &value.into()]);
 }
 
 /// Appends `child` to `parent`.
 pub(crate) fn append(parent: &Element, child: &Element) {
-    let _ = parent.append_child(child);
+    call(parent, "appendChild", &[child]);
 }
 
-/// Sets the text of an element that has no other content: user-controlled text is always
-/// inert (`textContent`, never parsed).
+/// Sets the text of an element, replacing its children: user-controlled text is always
+/// inert (`textContent`, never parsed). Written by name through `Reflect.set`, which the
+/// core already imports.
 pub(crate) fn text(node: &Element, content: &str) {
-    node.set_text_content(Some(content));
+    let _ = js_sys::Reflect::set(node, &"textContent".into(), &content.into());
 }
 
 thread_local! {
@@ -170,28 +185,31 @@ impl EventListener {
         let callback = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             callback(event.unchecked_into());
         });
-        let _ = target.add_event_listener_with_callback_and_bool(
-            kind,
-            callback.as_ref().unchecked_ref(),
-            capture,
-        );
-        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
-        Self {
+        let listener = Self {
             target: target.clone(),
             kind,
             capture,
             callback,
-        }
+        };
+        listener.register("addEventListener");
+        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
+        listener
+    }
+
+    /// `addEventListener` or `removeEventListener` with this listener's arguments.
+    fn register(&self, method: &str) {
+        let args = [
+            &self.kind.into(),
+            self.callback.as_ref(),
+            &self.capture.into(),
+        ];
+        call(&self.target, method, &args);
     }
 }
 
 impl Drop for EventListener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.kind,
-            self.callback.as_ref().unchecked_ref(),
-            self.capture,
-        );
+        self.register("removeEventListener");
         let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
     }
 }

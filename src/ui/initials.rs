@@ -11,17 +11,24 @@ pub(crate) fn initials(
     identifier: &str,
 ) -> String {
     let mut out = String::new();
-    for part in [first_name, last_name].into_iter().flatten() {
-        if let Some(cluster) = first_cluster(part.trim()) {
-            out.push_str(&upper(cluster));
-        }
+    // An absent name is an empty one, which has no initial.
+    for part in [
+        first_name.unwrap_or_default(),
+        last_name.unwrap_or_default(),
+    ] {
+        push_initial(&mut out, part);
     }
     if out.is_empty() {
-        if let Some(cluster) = first_cluster(identifier.trim()) {
-            out.push_str(&upper(cluster));
-        }
+        push_initial(&mut out, identifier);
     }
     out
+}
+
+/// Appends the uppercased first cluster of `part`, if it has one.
+fn push_initial(out: &mut String, part: &str) {
+    if let Some(cluster) = first_cluster(part.trim()) {
+        out.push_str(&upper(cluster));
+    }
 }
 
 /// Uppercases with the browser's own Unicode case tables: `str::to_uppercase` would link
@@ -41,20 +48,16 @@ fn upper(text: &str) -> String {
 /// extending character, each zero-width joiner pulling in the next character, and regional
 /// indicators taken in pairs (one flag).
 pub(crate) fn first_cluster(text: &str) -> Option<&str> {
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     let (_, base) = chars.next()?;
     let mut end = base.len_utf8();
     let mut joined = false;
-    if is_regional_indicator(base) {
-        if let Some(&(i, c)) = chars.peek() {
-            if is_regional_indicator(c) {
-                end = i + c.len_utf8();
-                chars.next();
-            }
-        }
-    }
+    // A regional indicator pairs with the one right after it (no `Peekable` needed).
+    let mut flag = is_regional_indicator(base);
     for (i, c) in chars {
-        if joined || is_extend(c) || c == ZWJ {
+        let pairs = flag && is_regional_indicator(c);
+        flag = false;
+        if pairs || joined || is_extend(c) || c == ZWJ {
             joined = c == ZWJ;
             end = i + c.len_utf8();
         } else {
@@ -73,24 +76,38 @@ fn is_regional_indicator(c: char) -> bool {
 /// Characters that never start a cluster: combining marks of the common scripts, variation
 /// selectors, emoji skin-tone modifiers, emoji tag sequences and the enclosing keycap.
 fn is_extend(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'     // combining diacritical marks
-        | '\u{0483}'..='\u{0489}'   // Cyrillic
-        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' // Hebrew points
-        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' // Arabic
-        | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' // Devanagari signs
-        | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}' // Thai
-        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'                // zero-width non-joiner
-        | '\u{20D0}'..='\u{20FF}'   // combining marks for symbols, incl. keycap U+20E3
-        | '\u{3099}'..='\u{309A}'   // kana voicing marks
-        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
-        | '\u{FE20}'..='\u{FE2F}'
-        | '\u{1F3FB}'..='\u{1F3FF}' // skin-tone modifiers
-        | '\u{E0020}'..='\u{E007F}' // tags (subdivision flags)
-        | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
-    )
+    EXTEND.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
+
+/// The ranges [`is_extend`] accepts, inclusive. A table walked by one loop: as a `match`,
+/// every range was its own pair of comparisons in the wasm.
+const EXTEND: [(char, char); 25] = [
+    ('\u{0300}', '\u{036F}'), // combining diacritical marks
+    ('\u{0483}', '\u{0489}'), // Cyrillic
+    ('\u{0591}', '\u{05BD}'), // Hebrew points
+    ('\u{05BF}', '\u{05BF}'),
+    ('\u{05C1}', '\u{05C2}'),
+    ('\u{05C4}', '\u{05C5}'),
+    ('\u{05C7}', '\u{05C7}'),
+    ('\u{0610}', '\u{061A}'), // Arabic
+    ('\u{064B}', '\u{065F}'),
+    ('\u{0670}', '\u{0670}'),
+    ('\u{0900}', '\u{0903}'), // Devanagari signs
+    ('\u{093A}', '\u{094F}'),
+    ('\u{0E31}', '\u{0E31}'), // Thai
+    ('\u{0E34}', '\u{0E3A}'),
+    ('\u{0E47}', '\u{0E4E}'),
+    ('\u{1AB0}', '\u{1AFF}'),
+    ('\u{1DC0}', '\u{1DFF}'),
+    ('\u{200C}', '\u{200C}'), // zero-width non-joiner
+    ('\u{20D0}', '\u{20FF}'), // combining marks for symbols, incl. keycap U+20E3
+    ('\u{3099}', '\u{309A}'), // kana voicing marks
+    ('\u{FE00}', '\u{FE0F}'), // variation selectors
+    ('\u{FE20}', '\u{FE2F}'),
+    ('\u{1F3FB}', '\u{1F3FF}'), // skin-tone modifiers
+    ('\u{E0020}', '\u{E007F}'), // tags (subdivision flags)
+    ('\u{E0100}', '\u{E01EF}'), // variation selectors supplement
+];
 
 #[cfg(test)]
 mod tests {

@@ -5,19 +5,17 @@
 use std::cell::RefCell;
 use std::rc::Weak;
 
-use wasm_bindgen::JsCast;
+use js_sys::Object;
+use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
-use super::dom::{contains, invoke, invoke1, prop, EventListener};
+use super::dom::{call, contains, invoke1, prop};
 use super::effects::Effect;
-use super::mount::{listen, MountState};
+use super::mount::{listen, Listeners, MountState};
 
 /// The panel's document listeners, owned by the mount while the panel is open.
-pub(crate) fn open_listeners(
-    doc: &Document,
-    weak: &Weak<RefCell<MountState>>,
-) -> Vec<EventListener> {
-    vec![
+pub(crate) fn open_listeners(doc: &Document, weak: &Weak<RefCell<MountState>>) -> Listeners {
+    [
         listen(doc, "keydown", false, weak, on_keydown),
         // Capture phase: a press outside closes the panel even if the page stops propagation.
         listen(doc, "pointerdown", true, weak, on_pointerdown),
@@ -43,7 +41,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     }
     let step = match key.as_str() {
         "Escape" => {
-            invoke(event, "preventDefault");
+            call(event, "preventDefault", &[]);
             state.close(true);
             return Effect::None;
         }
@@ -63,10 +61,13 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
     }
-    invoke(event, "preventDefault");
-    let current = items.iter().position(|item| Some(item) == active.as_ref());
-    if let Some(next) = cycle(current, step, items.len()).and_then(|i| items.get(i)) {
-        invoke(next, "focus");
+    call(event, "preventDefault", &[]);
+    // `Object.is`, the identity test the core already imports.
+    let is_active = |item: &JsValue| active.as_ref().is_some_and(|a| Object::is(a, item));
+    let current = items.iter().position(|item| is_active(&item));
+    let len = items.length() as usize;
+    if let Some(next) = cycle(current, step, len).and_then(|i| items.iter().nth(i)) {
+        call(&next, "focus", &[]);
     }
     Effect::None
 }
@@ -85,26 +86,21 @@ fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
     })
 }
 
-/// The focusable actions inside `root`, in document order.
-pub(crate) fn focusables(root: &Element) -> Vec<Element> {
-    let list = invoke1(root, "querySelectorAll", &"button,a[href]".into());
-    // Through `Array.from`, which the core already imports, rather than `NodeList`'s own
-    // `length`/`item`.
-    let mut out = Vec::new();
-    for node in js_sys::Array::from(&list).iter() {
-        out.push(node.unchecked_into());
-    }
-    out
+/// What can take focus in the user button: its buttons and links.
+const FOCUSABLE: &str = "button,a[href]";
+
+/// The focusable actions inside `root`, in document order. A JS array (through `Array.from`,
+/// which the core already imports), read in place rather than copied into a `Vec`.
+pub(crate) fn focusables(root: &Element) -> js_sys::Array {
+    js_sys::Array::from(&invoke1(root, "querySelectorAll", &FOCUSABLE.into()))
 }
 
 /// Moves focus to the panel's first action.
 pub(crate) fn focus_first(state: &MountState) {
-    if let Some(first) = state
-        .panel
-        .as_ref()
-        .and_then(|p| focusables(p).into_iter().next())
-    {
-        invoke(&first, "focus");
+    if let Some(panel) = &state.panel {
+        let first = invoke1(panel, "querySelector", &FOCUSABLE.into());
+        // No action (`null`): the call finds no method and does nothing.
+        call(&first, "focus", &[]);
     }
 }
 

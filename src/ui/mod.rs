@@ -48,6 +48,7 @@ mod view;
 mod tests;
 
 pub use defaults::set_defaults;
+pub(crate) use dom::{as_element, prop};
 pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
 use crate::Clerk;

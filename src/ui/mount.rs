@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
-use super::dom::{contains, el, get_attr, invoke, invoke1, EventListener};
+use super::dom::{
+    append, as_element, call, contains, el, get_attr, invoke, invoke1, text, EventListener,
+};
 use super::effects::{run_effect, Effect};
-use super::props::{Appearance, Labels, UserButtonProps};
+use super::props::{Appearance, Labels, Localization, UserButtonProps};
 use super::render::{Render, UiState};
 use super::state_view::view_for;
 use super::styles::{apply_variables, ensure_adopted};
@@ -44,14 +46,17 @@ pub(crate) struct MountState {
     pub(crate) props: UserButtonProps,
     /// The load-level appearance, applied before the button's own.
     base: Option<Rc<Appearance>>,
-    pub(crate) labels: Labels,
+    /// The load-level localization, read after the button's own.
+    base_text: Option<Rc<Localization>>,
     panel_id: String,
     pub(crate) view: Option<View>,
     pub(crate) ui: UiState,
     trigger: Option<Element>,
     pub(crate) panel: Option<Element>,
-    root_listeners: Vec<EventListener>,
-    open_listeners: Vec<EventListener>,
+    /// Held for their `Drop`; `None` once torn down.
+    root_listeners: Option<Listeners>,
+    /// The panel's document listeners, while it is open.
+    open_listeners: Option<Listeners>,
 }
 
 thread_local! {
@@ -63,7 +68,7 @@ impl Mount {
     /// there is a signed-in user). `None` when `host` has no document.
     pub(crate) fn new(clerk: &Clerk, host: &Element, props: UserButtonProps) -> Option<Self> {
         let doc = super::dom::owner_document(host)?;
-        let base = super::defaults::appearance(clerk);
+        let (base, base_text) = super::defaults::base(clerk).unzip();
         ensure_adopted(&doc, host);
         let classes = "cl-userButtonBox cl-rootBox";
         let root = el(
@@ -72,35 +77,32 @@ impl Mount {
             &props.appearance.with_extras(base.as_deref(), classes),
         );
         // The load-level variables first: the button's own override them.
-        for layer in [base.as_deref(), Some(&props.appearance)]
-            .into_iter()
-            .flatten()
-        {
-            apply_variables(&root, &layer.variables);
+        if let Some(base) = &base {
+            apply_variables(&root, &base.variables);
         }
+        apply_variables(&root, &props.appearance.variables);
         let n = NEXT_PANEL.try_with(|n| {
             n.set(n.get().wrapping_add(1));
             n.get()
         });
         let panel_id = super::dom::numbered("cl-userButtonPanel-", n.unwrap_or_default());
-        let labels = super::defaults::labels(clerk, &props);
         let shared: Shared = Rc::new_cyclic(|me| {
             RefCell::new(MountState {
                 me: me.clone(),
                 clerk: clerk.clone(),
                 doc,
                 host: host.clone(),
-                root_listeners: root_listeners(&root, me),
+                root_listeners: Some(root_listeners(&root, me)),
                 root,
                 props,
                 base,
-                labels,
+                base_text,
                 panel_id,
                 view: None,
                 ui: UiState::default(),
                 trigger: None,
                 panel: None,
-                open_listeners: Vec::new(),
+                open_listeners: None,
             })
         });
         on_state(&shared, &clerk.state());
@@ -133,12 +135,15 @@ impl Drop for MountState {
 
 /// The two listeners every mount keeps on its root: delegated clicks, and image failures
 /// (`error` does not bubble, so it is caught in the capture phase).
-fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Vec<EventListener> {
-    vec![
+fn root_listeners(root: &Element, weak: &Weak<RefCell<MountState>>) -> Listeners {
+    [
         listen(root, "click", false, weak, MountState::on_click),
         listen(root, "error", true, weak, MountState::on_image_error),
     ]
 }
+
+/// A fixed pair of listeners (an array, not a `Vec`: no heap list code for two items).
+pub(crate) type Listeners = [EventListener; 2];
 
 /// What a listener does to its mount. A plain function pointer, so every listener of the
 /// user button is the same closure type: one copy of the closure glue and of the
@@ -192,15 +197,15 @@ impl MountState {
         let focus = self.focused_key();
         self.trigger = None;
         self.panel = None;
-        self.root.set_text_content(None);
+        text(&self.root, "");
         let Some(trigger) = self.render_input().map(|r| r.trigger()) else {
-            self.open_listeners.clear();
-            invoke(&self.root, "remove");
+            self.open_listeners = None;
+            call(&self.root, "remove", &[]);
             return;
         };
-        let _ = self.root.append_child(&trigger);
+        append(&self.root, &trigger);
         if !contains(&self.host, Some(&self.root)) {
-            let _ = self.host.append_child(&self.root);
+            append(&self.host, &self.root);
         }
         self.trigger = Some(trigger);
         if self.ui.open {
@@ -211,13 +216,21 @@ impl MountState {
         }
     }
 
+    /// The strings this button shows.
+    pub(crate) fn labels(&self) -> Labels<'_> {
+        Labels {
+            own: &self.props.localization,
+            base: self.base_text.as_deref(),
+        }
+    }
+
     fn render_input(&self) -> Option<Render<'_>> {
         Some(Render {
             doc: &self.doc,
             view: self.view.as_ref()?,
             props: &self.props,
             base: self.base.as_deref(),
-            labels: &self.labels,
+            labels: self.labels(),
             ui: &self.ui,
             panel_id: &self.panel_id,
         })
@@ -230,9 +243,9 @@ impl MountState {
             return;
         };
         if let Some(old) = self.panel.replace(panel.clone()) {
-            invoke(&old, "remove");
+            call(&old, "remove", &[]);
         }
-        let _ = self.root.append_child(&panel);
+        append(&self.root, &panel);
         if let Some(trigger) = &self.trigger {
             position::keep_in_viewport(&panel, trigger);
         }
@@ -253,7 +266,7 @@ impl MountState {
         self.ui.open = true;
         self.update_trigger();
         self.show_panel();
-        self.open_listeners = keyboard::open_listeners(&self.doc, &self.me);
+        self.open_listeners = Some(keyboard::open_listeners(&self.doc, &self.me));
         keyboard::focus_first(self);
     }
 
@@ -264,9 +277,9 @@ impl MountState {
         }
         self.ui.open = false;
         self.ui.error = None;
-        self.open_listeners.clear();
+        self.open_listeners = None;
         if let Some(panel) = self.panel.take() {
-            invoke(&panel, "remove");
+            call(&panel, "remove", &[]);
         }
         self.update_trigger();
         if focus_trigger {
@@ -288,7 +301,7 @@ impl MountState {
 
     pub(crate) fn focus_trigger(&self) {
         if let Some(trigger) = &self.trigger {
-            invoke(trigger, "focus");
+            call(trigger, "focus", &[]);
         }
     }
 
@@ -302,9 +315,10 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
-        for node in keyboard::focusables(&self.root) {
+        for node in keyboard::focusables(&self.root).iter() {
+            let node: Element = node.unchecked_into();
             if get_attr(&node, ATTR).as_deref() == Some(key) {
-                invoke(&node, "focus");
+                call(&node, "focus", &[]);
                 return;
             }
         }
@@ -327,7 +341,7 @@ impl MountState {
         // `activeElement` of the root node, a document or a shadow root alike (read by name:
         // one import for both); a detached button has none.
         let scope = invoke(&self.root, "getRootNode");
-        super::dom::prop(&scope, "activeElement").dyn_into().ok()
+        as_element(super::dom::prop(&scope, "activeElement"))
     }
 
     /// Whether an event happened inside this button. Its composed path is used rather than
@@ -340,7 +354,7 @@ impl MountState {
     fn on_click(&mut self, event: &Event) -> Effect {
         let target = super::dom::target_element(event);
         let closest = |t: Element| invoke1(&t, "closest", &"[data-cl-action]".into());
-        let Some(node) = target.and_then(|t| closest(t).dyn_into::<Element>().ok()) else {
+        let Some(node) = target.and_then(|t| as_element(closest(t))) else {
             return Effect::None;
         };
         if !contains(&self.root, Some(&node)) {
@@ -366,9 +380,9 @@ impl MountState {
 
     /// Removes every node and listener of this mount (idempotent).
     fn teardown(&mut self) {
-        self.open_listeners.clear();
-        self.root_listeners.clear();
-        invoke(&self.root, "remove");
+        self.open_listeners = None;
+        self.root_listeners = None;
+        call(&self.root, "remove", &[]);
         self.trigger = None;
         self.panel = None;
         self.view = None;

@@ -16,10 +16,8 @@ fn num(obj: &JsValue, name: &str) -> f64 {
 
 /// Flips the panel's alignment or side when its default place overflows the viewport.
 pub(crate) fn keep_in_viewport(panel: &Element, trigger: &Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let window: JsValue = window.into();
+    // The global object is the window here; its sizes are read by name like the rects'.
+    let window: JsValue = js_sys::global().into();
     let rect = invoke(panel, "getBoundingClientRect");
     if num(&rect, "left") < 0.0 || num(&rect, "right") > num(&window, "innerWidth") {
         attr(panel, "data-align", "start");

@@ -65,12 +65,16 @@ impl Appearance {
             let Some(name) = class.strip_prefix("cl-") else {
                 continue;
             };
-            for layer in [base, Some(self)].into_iter().flatten() {
+            let mut add = |layer: &Appearance| {
                 if let Some(extra) = layer.classes_for(name) {
                     out.push(' ');
                     out.push_str(extra);
                 }
+            };
+            if let Some(base) = base {
+                add(base);
             }
+            add(self);
         }
         out
     }
@@ -106,7 +110,7 @@ pub struct Localization {
     pub action_failed: Option<String>,
 }
 
-/// One string of the user button, in the order of [`Localization::fields`].
+/// One string of the user button, in the order of [`Localization::fields_mut`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Label {
     OpenUserMenu,
@@ -122,12 +126,17 @@ pub(crate) enum Label {
     ActionFailed,
 }
 
-/// The resolved strings of one mount: the prop's override, else the load option's, else
-/// English; indexed by [`Label`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Labels([String; 11]);
+/// The strings of one mount, looked up when shown: the prop's override, else the load
+/// option's, else English (nothing is copied per mount).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Labels<'a> {
+    /// The button's own `localization`.
+    pub own: &'a Localization,
+    /// The load-level `localization`, if any.
+    pub base: Option<&'a Localization>,
+}
 
-/// The English defaults, in the order of [`Localization::fields`].
+/// The English defaults, in the order of [`Localization::fields_mut`].
 const DEFAULTS: [&str; 11] = [
     "Open user menu",
     "Close user menu",
@@ -143,25 +152,27 @@ const DEFAULTS: [&str; 11] = [
 ];
 
 impl Localization {
-    /// Every field, in one fixed order (that of the defaults and of the JS keys), so
-    /// resolving and parsing are one loop rather than eleven copies of the same code.
-    pub(crate) fn fields(&self) -> [&Option<String>; 11] {
-        [
-            &self.open_user_menu,
-            &self.close_user_menu,
-            &self.account_panel,
-            &self.account_actions,
-            &self.manage_account,
-            &self.sign_out,
-            &self.active_sessions,
-            &self.add_account,
-            &self.sign_out_all,
-            &self.development_mode,
-            &self.action_failed,
-        ]
+    /// The override for one label, if set. A `match` (a table of field offsets in the wasm)
+    /// rather than building an array of all eleven fields for every lookup.
+    pub(crate) fn get(&self, label: Label) -> Option<&str> {
+        let field = match label {
+            Label::OpenUserMenu => &self.open_user_menu,
+            Label::CloseUserMenu => &self.close_user_menu,
+            Label::AccountPanel => &self.account_panel,
+            Label::AccountActions => &self.account_actions,
+            Label::ManageAccount => &self.manage_account,
+            Label::SignOut => &self.sign_out,
+            Label::ActiveSessions => &self.active_sessions,
+            Label::AddAccount => &self.add_account,
+            Label::SignOutAll => &self.sign_out_all,
+            Label::DevelopmentMode => &self.development_mode,
+            Label::ActionFailed => &self.action_failed,
+        };
+        field.as_deref()
     }
 
-    /// [`Localization::fields`], writable.
+    /// Every field, writable, in one fixed order (that of the defaults and of the JS keys),
+    /// so parsing is one loop rather than eleven copies of the same code.
     pub(crate) fn fields_mut(&mut self) -> [&mut Option<String>; 11] {
         [
             &mut self.open_user_menu,
@@ -179,22 +190,14 @@ impl Localization {
     }
 }
 
-impl Labels {
-    /// Resolves labels, first override wins.
-    pub(crate) fn resolve(layers: &[&Localization]) -> Self {
-        Self(std::array::from_fn(|i| {
-            for layer in layers {
-                if let Some(Some(set)) = layer.fields().get(i) {
-                    return set.clone();
-                }
-            }
-            DEFAULTS.get(i).copied().unwrap_or_default().to_owned()
-        }))
-    }
-
-    /// One resolved string.
-    pub(crate) fn get(&self, label: Label) -> &str {
-        self.0.get(label as usize).map_or("", String::as_str)
+impl<'a> Labels<'a> {
+    /// One string.
+    pub(crate) fn get(self, label: Label) -> &'a str {
+        let default = || DEFAULTS.get(label as usize).copied().unwrap_or_default();
+        self.own
+            .get(label)
+            .or_else(|| self.base.and_then(|base| base.get(label)))
+            .unwrap_or_else(default)
     }
 }
 

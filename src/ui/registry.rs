@@ -6,10 +6,10 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
-use super::dom::{invoke, is_connected};
+use super::dom::{call, construct, is_connected};
 use super::mount::Mount;
 
 struct Entry {
@@ -50,9 +50,9 @@ fn with_registry<T: Default>(f: impl FnOnce(&mut Registry) -> T) -> T {
         .unwrap_or_default()
 }
 
-/// Registers `mount` for `host`, replacing (and releasing) any button already there.
+/// Registers `mount` for `host`; the caller has released any button already there (before
+/// mounting, so the old one's teardown cannot touch the new one's nodes).
 pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
-    remove_host(host);
     let (id, needs_observer) = with_registry(|reg| {
         reg.next_id += 1;
         let id = reg.next_id;
@@ -99,8 +99,9 @@ pub(crate) fn len() -> usize {
 fn take_where(pred: &dyn Fn(&Entry) -> bool) -> bool {
     let (taken, observer) = with_registry(|reg| {
         let mut taken = Vec::new();
+        // Order does not matter here: `swap_remove` moves one entry instead of the tail.
         while let Some(i) = reg.entries.iter().position(pred) {
-            taken.push(reg.entries.remove(i));
+            taken.push(reg.entries.swap_remove(i));
         }
         let observer = if reg.entries.is_empty() {
             reg.observer.take()
@@ -134,7 +135,7 @@ fn sweep() {
 
 /// The document-wide `MutationObserver`; disconnected when dropped.
 struct Observer {
-    observer: MutationObserver,
+    observer: JsValue,
     _callback: Closure<dyn FnMut(JsValue)>,
 }
 
@@ -143,15 +144,10 @@ impl Observer {
         let doc = super::dom::owner_document(host)?;
         // The same closure type as the event listeners' (one conversion shim for all).
         let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        // A plain object set by name: the dictionary's typed setters are two more imports.
-        let options = js_sys::Object::new();
-        for key in ["childList", "subtree"] {
-            js_sys::Reflect::set(&options, &key.into(), &true.into()).ok()?;
-        }
-        observer
-            .observe_with_options(&doc, options.unchecked_ref::<MutationObserverInit>())
-            .ok()?;
+        let observer = construct("MutationObserver", &[callback.as_ref()])?;
+        // A plain object: the dictionary's typed setters are two more imports.
+        let options = js_sys::JSON::parse(r#"{"childList":true,"subtree":true}"#).ok()?;
+        call(&observer, "observe", &[&doc, &options]);
         Some(Self {
             observer,
             _callback: callback,
@@ -161,6 +157,6 @@ impl Observer {
 
 impl Drop for Observer {
     fn drop(&mut self) {
-        invoke(&self.observer, "disconnect");
+        call(&self.observer, "disconnect", &[]);
     }
 }

@@ -4,11 +4,21 @@
 
 use web_sys::{Document, Element};
 
-use super::action::{Action, ATTR};
-use super::dom::{append, attr, el, invoke1, text};
+use super::action::{Action, ATTR, TOGGLE};
+use super::dom::{append, attr, call, el, text};
 use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
 use super::view::{Person, View};
+
+/// The classes of an action button with this modifier: a literal, not built per render.
+macro_rules! action_class {
+    ($modifier:literal) => {
+        concat!(
+            "cl-userButtonPopoverActionButton cl-userButtonPopoverActionButton",
+            $modifier
+        )
+    };
+}
 
 /// The interaction state of one mount, rendered alongside the view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +41,7 @@ pub(crate) struct Render<'a> {
     pub props: &'a UserButtonProps,
     /// The load-level appearance, applied before the props' own.
     pub base: Option<&'a Appearance>,
-    pub labels: &'a Labels,
+    pub labels: Labels<'a>,
     pub ui: &'a UiState,
     /// Unique per mount, for `aria-controls`.
     pub panel_id: &'a str,
@@ -66,7 +76,7 @@ impl Render<'_> {
     pub(crate) fn trigger(&self) -> Element {
         let button = self.part("button", "cl-userButtonTrigger");
         attr(&button, "type", "button");
-        attr(&button, ATTR, &Action::Toggle.key());
+        attr(&button, ATTR, TOGGLE);
         attr(&button, "aria-haspopup", "dialog");
         self.set_trigger_state(&button);
         if self.props.show_name {
@@ -76,8 +86,8 @@ impl Render<'_> {
         self.avatar(
             &button,
             &self.view.user,
-            "cl-userButtonAvatarBox",
-            "cl-userButtonAvatarImage",
+            "cl-avatarBox cl-userButtonAvatarBox",
+            "cl-avatarImage cl-userButtonAvatarImage",
         );
         button
     }
@@ -94,13 +104,14 @@ impl Render<'_> {
         if self.ui.open {
             attr(button, "aria-controls", self.panel_id);
         } else {
-            invoke1(button, "removeAttribute", &"aria-controls".into());
+            call(button, "removeAttribute", &[&"aria-controls".into()]);
         }
     }
 
-    /// The image when it is usable and has not failed, else the initials.
+    /// The image when it is usable and has not failed, else the initials. The classes are
+    /// the full lists (`"cl-avatarBox cl-…AvatarBox"`), literals rather than built per render.
     fn avatar(&self, parent: &Element, person: &Person, box_class: &str, image_class: &str) {
-        let holder = self.child(parent, "span", &["cl-avatarBox ", box_class].concat());
+        let holder = self.child(parent, "span", box_class);
         attr(&holder, "aria-hidden", "true");
         let image = person
             .image_url
@@ -108,7 +119,7 @@ impl Render<'_> {
             .filter(|url| !self.ui.failed_images.iter().any(|f| f == url));
         match image {
             Some(url) => {
-                let img = self.child(&holder, "img", &["cl-avatarImage ", image_class].concat());
+                let img = self.child(&holder, "img", image_class);
                 attr(&img, "alt", "");
                 attr(&img, "src", url);
             }
@@ -132,9 +143,7 @@ impl Render<'_> {
         attr(&actions, "role", "group");
         let label = self.labels.get(Label::AccountActions);
         attr(&actions, "aria-label", label);
-        for item in self.ordered_items() {
-            self.item(&actions, item);
-        }
+        self.items(&actions);
         if self.view.multi_session {
             self.sessions(&card);
         }
@@ -155,12 +164,12 @@ impl Render<'_> {
         self.avatar(
             parent,
             person,
-            "cl-userPreviewAvatarBox",
-            "cl-userPreviewAvatarImage",
+            "cl-avatarBox cl-userPreviewAvatarBox",
+            "cl-avatarImage cl-userPreviewAvatarImage",
         );
         let texts = self.child(parent, "span", "cl-userPreviewTextContainer");
         self.line(&texts, "cl-userPreviewMainIdentifier", person.title(), true);
-        if person.full_name.is_some() {
+        if !person.full_name.is_empty() {
             let secondary = "cl-userPreviewSecondaryIdentifier";
             self.line(&texts, secondary, &person.identifier, true);
         }
@@ -168,20 +177,20 @@ impl Render<'_> {
 
     /// Built-in and custom actions in display order: "Manage account", the custom items,
     /// "Sign out", unless bare `manageAccount`/`signOut` items place the built-ins elsewhere.
-    fn ordered_items(&self) -> Vec<Item> {
+    /// Emitted as they are ordered (no list of them is built first).
+    fn items(&self, parent: &Element) {
         let items = &self.props.custom_menu_items;
         let has = |b| items.iter().any(|i| i.builtin() == Some(b));
-        let mut out = Vec::with_capacity(items.len() + 2);
         if !has(Builtin::ManageAccount) {
-            out.push(Item::Builtin(Builtin::ManageAccount));
+            self.item(parent, Item::Builtin(Builtin::ManageAccount));
         }
         for (index, item) in items.iter().enumerate() {
-            out.push(item.builtin().map_or(Item::Custom(index), Item::Builtin));
+            let item = item.builtin().map_or(Item::Custom(index), Item::Builtin);
+            self.item(parent, item);
         }
         if !has(Builtin::SignOut) {
-            out.push(Item::Builtin(Builtin::SignOut));
+            self.item(parent, Item::Builtin(Builtin::SignOut));
         }
-        out
     }
 
     /// One action node in `parent`, unless the item has nothing to show.
@@ -190,12 +199,17 @@ impl Render<'_> {
             Item::Builtin(Builtin::ManageAccount) => {
                 if self.view.targets.user_profile.is_some() {
                     let label = self.labels.get(Label::ManageAccount);
-                    self.action_button(parent, &Action::ManageAccount, "__manageAccount", label);
+                    self.action_button(
+                        parent,
+                        &Action::ManageAccount,
+                        action_class!("__manageAccount"),
+                        label,
+                    );
                 }
             }
             Item::Builtin(Builtin::SignOut) => {
                 let label = self.labels.get(Label::SignOut);
-                self.action_button(parent, &Action::SignOut, "__signOut", label);
+                self.action_button(parent, &Action::SignOut, action_class!("__signOut"), label);
             }
             Item::Custom(index) => self.custom_item(parent, index),
         }
@@ -206,8 +220,8 @@ impl Render<'_> {
             return;
         };
         if item.on_click.is_some() {
-            let modifier = "__custom cl-userButtonPopoverCustomItemButton";
-            self.action_button(parent, &Action::Custom(index), modifier, &item.label);
+            let classes = action_class!("__custom cl-userButtonPopoverCustomItemButton");
+            self.action_button(parent, &Action::Custom(index), classes, &item.label);
         } else if let Some(href) = item.href.as_deref().and_then(safe_link_url) {
             let link = self.child(
                 parent,
@@ -224,11 +238,10 @@ impl Render<'_> {
         &self,
         parent: &Element,
         action: &Action,
-        modifier: &str,
+        classes: &str,
         label: &str,
     ) -> Element {
-        let base = "cl-userButtonPopoverActionButton";
-        let button = self.child(parent, "button", &[base, " ", base, modifier].concat());
+        let button = self.child(parent, "button", classes);
         attr(&button, "type", "button");
         attr(&button, ATTR, &action.key());
         if let Some(busy) = &self.ui.busy {
@@ -267,7 +280,7 @@ impl Render<'_> {
             for other in &self.view.others {
                 // No label span: the avatar and the two lines of text name the session.
                 let action = Action::Switch(other.id.clone());
-                let button = self.action_button(&group, &action, "__session", "");
+                let button = self.action_button(&group, &action, action_class!("__session"), "");
                 self.person(&button, &other.person);
             }
         }
@@ -282,11 +295,21 @@ impl Render<'_> {
         );
         if add {
             let label = self.labels.get(Label::AddAccount);
-            self.action_button(&more, &Action::AddAccount, "__addAccount", label);
+            self.action_button(
+                &more,
+                &Action::AddAccount,
+                action_class!("__addAccount"),
+                label,
+            );
         }
         if others {
             let label = self.labels.get(Label::SignOutAll);
-            self.action_button(&more, &Action::SignOutAll, "__signOutAll", label);
+            self.action_button(
+                &more,
+                &Action::SignOutAll,
+                action_class!("__signOutAll"),
+                label,
+            );
         }
     }
 }

@@ -11,16 +11,18 @@ pub(crate) fn safe_image_url(url: &str) -> Option<&str> {
         return None;
     }
     let (scheme, rest) = url.split_once(':')?;
-    let scheme = scheme.to_ascii_lowercase();
-    let ok = match scheme.as_str() {
-        "https" => rest.starts_with("//") && rest.len() > 2,
-        "http" => rest
-            .strip_prefix("//")
-            .is_some_and(|r| is_loopback(authority_host(r))),
-        "data" => rest
-            .get(..6)
-            .is_some_and(|m| m.eq_ignore_ascii_case("image/")),
-        _ => false,
+    // Compared in place rather than lowercased into a new `String`.
+    let is = |name: &str| scheme.eq_ignore_ascii_case(name);
+    let ok = if is("https") {
+        rest.starts_with("//") && rest.len() > 2
+    } else if is("http") {
+        rest.strip_prefix("//")
+            .is_some_and(|r| is_loopback(authority_host(r)))
+    } else if is("data") {
+        rest.get(..6)
+            .is_some_and(|m| m.eq_ignore_ascii_case("image/"))
+    } else {
+        false
     };
     ok.then_some(url)
 }

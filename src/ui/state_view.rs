@@ -65,23 +65,22 @@ pub(crate) fn view_for(clerk: &Clerk, state: &State, props: &UserButtonProps) ->
 /// The person behind a session: its full user when the server sent one, else its
 /// `public_user_data`.
 fn person_of(session: &Session) -> Person {
-    if let Some(user) = &session.user {
-        let image = Some(user.image_url.as_str()).filter(|u| !u.is_empty());
-        return Person::new(
+    // Borrowed, not cloned: the person copies only what it shows. One call site of
+    // `Person::new` for the three cases.
+    let (first, last, identifier, image) = match (&session.user, &session.public_user_data) {
+        (Some(user), _) => (
             user.first_name.as_deref(),
             user.last_name.as_deref(),
             user.display_identifier(),
-            image,
-        );
-    }
-    // Borrowed, not cloned: the person copies only what it shows.
-    match &session.public_user_data {
-        Some(public) => Person::new(
+            Some(user.image_url.as_str()).filter(|u| !u.is_empty()),
+        ),
+        (None, Some(public)) => (
             public.first_name.as_deref(),
             public.last_name.as_deref(),
-            &public.identifier,
+            public.identifier.as_str(),
             public.image_url.as_deref(),
         ),
-        None => Person::new(None, None, "", None),
-    }
+        (None, None) => (None, None, "", None),
+    };
+    Person::new(first, last, identifier, image)
 }

@@ -8,10 +8,12 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document};
+use wasm_bindgen::JsValue;
+use web_sys::Document;
 
-use super::dom::{attr, el, invoke, invoke1, prop, query, text, try_invoke1};
+use super::dom::{
+    append, attr, call, construct, el, invoke, invoke1, prop, query, text, try_invoke,
+};
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -73,7 +75,7 @@ pub(crate) const CSS: &str = concat!(
 thread_local! {
     /// One sheet per wasm instance, shared by every mount; constructing it parses the CSS
     /// once instead of on every mount.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 /// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
@@ -82,33 +84,31 @@ thread_local! {
 /// mount. Both scopes have `adoptedStyleSheets` (the `DocumentOrShadowRoot` mixin), read and
 /// written by name so one import serves both.
 pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
+    const ADOPTED: &str = "adoptedStyleSheets";
     let Some(sheet) = sheet() else {
         return fallback_style_element(doc);
     };
-    let scope = invoke(host, "getRootNode");
-    let (scope, adopted) = match prop(&scope, "adoptedStyleSheets").dyn_into::<Array>() {
-        Ok(adopted) => (scope, adopted),
+    let mut scope = invoke(host, "getRootNode");
+    let mut adopted = prop(&scope, ADOPTED);
+    if !adopted.is_object() {
         // A detached host: the document, where it will most likely be inserted.
-        Err(_) => {
-            let scope: JsValue = doc.clone().into();
-            let adopted = prop(&scope, "adoptedStyleSheets").unchecked_into::<Array>();
-            (scope, adopted)
-        }
-    };
+        scope = doc.into();
+        adopted = prop(&scope, ADOPTED);
+    }
     if !invoke1(&adopted, "includes", &sheet).is_truthy() {
         let next = Array::from(&adopted);
         next.push(&sheet);
-        let _ = Reflect::set(&scope, &JsValue::from_str("adoptedStyleSheets"), &next);
+        let _ = Reflect::set(&scope, &ADOPTED.into(), &next);
     }
 }
 
-fn sheet() -> Option<CssStyleSheet> {
+fn sheet() -> Option<JsValue> {
     SHEET
         .try_with(|cell| {
             let mut slot = cell.try_borrow_mut().ok()?;
             if slot.is_none() {
-                let sheet = CssStyleSheet::new().ok()?;
-                try_invoke1(&sheet, "replaceSync", &CSS.into()).ok()?;
+                let sheet = construct("CSSStyleSheet", &[])?;
+                try_invoke(&sheet, "replaceSync", &[&CSS.into()]).ok()?;
                 *slot = Some(sheet);
             }
             slot.clone()
@@ -128,7 +128,7 @@ fn fallback_style_element(doc: &Document) {
     attr(&style, "id", "cl-user-button-styles");
     text(&style, CSS);
     if let Some(parent) = query("head").or_else(|| query(":root")) {
-        let _ = parent.append_child(&style);
+        append(&parent, &style);
     }
 }
 
@@ -148,13 +148,13 @@ pub(crate) const VARIABLES: [(&str, &str); 8] = [
 /// `image(`) or escape its declaration is ignored: a theme colour has no reason to.
 pub(crate) fn apply_variables(node: &web_sys::Element, values: &[(String, String)]) {
     // The box is a `<div>` this module created: an `HTMLElement`.
-    let style = prop(node, "style").unchecked_into::<web_sys::CssStyleDeclaration>();
+    let style = prop(node, "style");
     for (name, value) in values {
         let Some((_, prop)) = VARIABLES.iter().find(|(n, _)| *n == name) else {
             continue;
         };
         if is_safe_value(value) {
-            let _ = style.set_property(prop, value);
+            call(&style, "setProperty", &[&(*prop).into(), &value.into()]);
         }
     }
 }

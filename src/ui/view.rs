@@ -8,8 +8,8 @@ use super::safe_url::{safe_image_url, safe_link_url};
 /// A signed-in person as shown in the trigger, the preview and the session list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Person {
-    /// "First Last", when either is set.
-    pub full_name: Option<String>,
+    /// "First Last"; empty when neither is set.
+    pub full_name: String,
     /// Username, else primary email, else phone, else wallet (PROTOCOL.md §4).
     pub identifier: String,
     /// Only URLs that passed [`safe_image_url`].
@@ -26,15 +26,24 @@ impl Person {
         identifier: &str,
         image_url: Option<&str>,
     ) -> Self {
-        let full_name = [first_name, last_name]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // A plain loop: `collect` + `join` cost a Vec and a generic join copy in the wasm.
+        let mut full_name = String::new();
+        // An absent name is an empty one (both are skipped): no `Flatten` adapter.
+        for part in [
+            first_name.unwrap_or_default(),
+            last_name.unwrap_or_default(),
+        ] {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if !full_name.is_empty() {
+                full_name.push(' ');
+            }
+            full_name.push_str(part);
+        }
         Self {
-            full_name: (!full_name.is_empty()).then_some(full_name),
+            full_name,
             identifier: identifier.to_owned(),
             image_url: image_url.and_then(safe_image_url).map(str::to_owned),
             initials: initials(first_name, last_name, identifier),
@@ -43,7 +52,11 @@ impl Person {
 
     /// The main line: the full name, else the identifier.
     pub(crate) fn title(&self) -> &str {
-        self.full_name.as_deref().unwrap_or(&self.identifier)
+        if self.full_name.is_empty() {
+            &self.identifier
+        } else {
+            &self.full_name
+        }
     }
 }
 
@@ -79,11 +92,12 @@ impl Targets {
 
 /// [`Targets::first_safe`] without the generic (one copy for every list length).
 fn first_safe_of(candidates: &[Option<&str>]) -> Option<String> {
-    candidates
-        .iter()
-        .flatten()
-        .find_map(|c| safe_link_url(c))
-        .map(str::to_owned)
+    for candidate in candidates {
+        if let Some(url) = candidate.and_then(safe_link_url) {
+            return Some(url.to_owned());
+        }
+    }
+    None
 }
 
 /// Everything a signed-in user button renders.
@@ -110,7 +124,7 @@ mod tests {
     #[test]
     fn a_person_without_a_name_is_titled_by_the_identifier() {
         let p = Person::new(None, Some("  "), "linus", None);
-        assert_eq!(p.full_name, None);
+        assert_eq!(p.full_name, "");
         assert_eq!(p.title(), "linus");
         assert_eq!(p.initials, "L");
     }
