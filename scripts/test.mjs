@@ -73,6 +73,9 @@ async function main() {
     process.exit(1);
   }
   await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
+  // On its own: with the example app (or dev-dependencies) in the same build, cargo unifies
+  // wasm-bindgen's `std` feature back on, and std's panic handler clashes with the module's.
+  await check("clippy (npm module, wasm32, no std)", "cargo", ["clippy", "-q", "-p", "clerk-wasm-npm", "--target", WASM, "--", "-D", "warnings"]);
   await check("clippy (SDK + Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--features", "clerk-wasm/small-alloc", "--", "-D", "warnings"]);
   await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
   await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
