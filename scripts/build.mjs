@@ -1,4 +1,4 @@
-// The build: cargo (release wasm, with the `small-alloc` allocator) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
+// The build: cargo (release wasm: the `wasm/` crate, the SDK linked without std, with the `small-alloc` allocator) → wasm-bindgen --target web → wasm-opt -Oz → esbuild → dist/.
 // Each stage is skipped when its output is newer than its input, so a second build takes seconds.
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { setup } from "./setup.mjs";
 
 const version = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version;
 const target = "wasm32-unknown-unknown";
-const cargoWasm = path.join(root, "target", target, "release", "clerk_wasm.wasm");
+const cargoWasm = path.join(root, "target", target, "release", "clerk_wasm_npm.wasm");
 const pkg = path.join(root, "build", "pkg");
 const dist = path.join(root, "dist");
 const buildStep = (name, fn) => step(name, fn, "build");
@@ -28,7 +28,7 @@ const wasmFeatures = [
 
 export async function build() {
   await buildStep("cargo build (wasm32, release)", () =>
-    run("cargo", ["build", "--quiet", "--release", "--target", target, "-p", "clerk-wasm", "--features", "small-alloc"]),
+    run("cargo", ["build", "--quiet", "--release", "--target", target, "-p", "clerk-wasm-npm"]),
   );
   const bindgenOut = path.join(pkg, "clerk_wasm_bg.wasm");
   await buildStep("wasm-bindgen --target web", async () => {

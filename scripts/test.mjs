@@ -1,6 +1,8 @@
 // `npm test`: setup, build, then every check. All checks run even after a failure; the last
 // line is `N passed, N failed`. Every process started here is stopped here, by PID.
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { root, startServer } from "./lib.mjs";
 import { setup } from "./setup.mjs";
 import { build } from "./build.mjs";
@@ -73,12 +75,20 @@ async function main() {
     process.exit(1);
   }
   await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
+  // On its own: with the example app (or dev-dependencies) in the same build, cargo unifies
+  // wasm-bindgen's `std` feature back on, and std's panic handler clashes with the module's.
+  await check("clippy (npm module, wasm32, no std)", "cargo", ["clippy", "-q", "-p", "clerk-wasm-npm", "--target", WASM, "--", "-D", "warnings"]);
   await check("clippy (SDK + Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--features", "clerk-wasm/small-alloc", "--", "-D", "warnings"]);
   await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
   await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
   await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });
   await check("development server tests", "cargo", ["test", "-q", "-p", "clerk-dev-server"], { counts: true });
-  await check("build scripts (node --test)", "node", ["--test", "--test-reporter=tap", "scripts/names.test.mjs"], { counts: true });
+  // The *.test.mjs files by name: given the directory, node --test also runs scripts/test.mjs
+  // (its name matches node's test-file pattern), which is this whole suite again, nested.
+  const scriptTests = readdirSync(path.join(root, "scripts"))
+    .filter((f) => f.endsWith(".test.mjs"))
+    .map((f) => path.join("scripts", f));
+  await check("build scripts (node --test)", "node", ["--test", "--test-reporter=tap", ...scriptTests], { counts: true });
   await check("build clerk-dev-server", "cargo", ["build", "-q", "-p", "clerk-dev-server"]);
 
   let server = null;

@@ -1,13 +1,15 @@
 //! The `#[wasm_bindgen]` facade: the only place `JsValue` appears in signatures. Each method
 //! converts its arguments, calls the typed Rust API and converts the result back.
 
+use crate::prelude::*;
+
 mod convert;
 mod errors;
 mod session;
 mod types;
 mod views;
 
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
@@ -69,9 +71,9 @@ impl JsClerk {
 /// Every promise the facade returns goes through one boxed future type, so the promise
 /// machinery is compiled once instead of once per method (measured: ~4 KB of wasm).
 pub(crate) fn to_promise(
-    future: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
+    future: impl core::future::Future<Output = Result<JsValue, JsValue>> + 'static,
 ) -> Promise {
-    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
+    let boxed: core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>> =
         Box::pin(future);
     wasm_bindgen_futures::future_to_promise(boxed)
 }
@@ -89,7 +91,6 @@ impl JsClerk {
         publishable_key: &str,
         #[wasm_bindgen(unchecked_param_type = "ClerkOptions | undefined")] options: &JsValue,
     ) -> Result<JsClerk, JsValue> {
-        errors::install_panic_hook();
         let options = ClerkOptions {
             proxy_url: convert::get_string(options, "proxyUrl"),
             domain: convert::get_string(options, "domain"),

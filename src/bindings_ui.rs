@@ -2,7 +2,8 @@
 //! `clerk.unmountUserButton(el)`, with props parsed from a plain JS object into typed Rust
 //! ([`UserButtonProps`]) right here, so `JsValue` stays at the edge.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;

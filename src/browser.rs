@@ -1,5 +1,6 @@
 //! Small helpers over browser APIs: the window, timers, JSON, error messages.
 
+use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -16,8 +17,8 @@ pub(crate) fn page_origin() -> String {
 /// Runs a future to completion on the page's thread. Every spawn of the core goes through one
 /// boxed future type, so wasm-bindgen-futures' task machinery is compiled once, not once per
 /// future type (measured: ~180 bytes of wasm per distinct type).
-pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
-    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(future);
+pub(crate) fn spawn(future: impl core::future::Future<Output = ()> + 'static) {
+    let boxed: core::pin::Pin<Box<dyn core::future::Future<Output = ()>>> = Box::pin(future);
     wasm_bindgen_futures::spawn_local(boxed);
 }
 

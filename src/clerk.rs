@@ -1,7 +1,8 @@
 //! The Rust API: [`Clerk`], a cheap handle over the shared instance.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use crate::api::Fapi;
 use crate::auth::cookies::Cookies;
@@ -54,8 +55,8 @@ pub(crate) struct Inner {
     pub(crate) online: RefCell<Option<OnlineListener>>,
 }
 
-impl std::fmt::Debug for Inner {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Clerk")
             .field("publishable_key", &self.key.as_str())
             .field("state", &self.state.borrow())

@@ -1,6 +1,7 @@
 //! The one error type of the SDK.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 use crate::decimal::decimal;
 
@@ -204,7 +205,7 @@ impl fmt::Display for ClerkError {
     }
 }
 
-impl std::error::Error for ClerkError {}
+impl core::error::Error for ClerkError {}
 
 #[cfg(test)]
 mod tests {

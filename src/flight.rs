@@ -1,10 +1,11 @@
 //! Shared in-flight operations: concurrent callers of the same operation await one result.
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 
 struct Slot<T> {
     value: Option<T>,
@@ -38,7 +39,7 @@ impl<T: Clone> Flight<T> {
         let wakers = {
             let mut slot = self.slot.borrow_mut();
             slot.value = Some(value);
-            std::mem::take(&mut slot.wakers)
+            core::mem::take(&mut slot.wakers)
         };
         wakers.into_iter().for_each(Waker::wake);
     }
@@ -88,8 +89,8 @@ impl<T> Default for Flights<T> {
     }
 }
 
-impl<T> std::fmt::Debug for Flights<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<T> core::fmt::Debug for Flights<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Flights")
             .field("in_flight", &self.map.borrow().len())
             .finish()
@@ -144,7 +145,7 @@ pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Out
     let mut a = Box::pin(a);
     let mut b = Box::pin(b);
     let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
+    core::future::poll_fn(move |cx| {
         if ra.is_none() {
             if let Poll::Ready(v) = a.as_mut().poll(cx) {
                 ra = Some(v);

@@ -1,6 +1,7 @@
 //! Where requests go: the Frontend API base URL from the key, `proxyUrl` and `domain`.
 
 use crate::config::is_loopback;
+use crate::prelude::*;
 use crate::{ClerkError, InstanceType, PublishableKey};
 
 /// Options given when constructing [`crate::Clerk`] (JS: `new Clerk(key, { proxyUrl, domain })`).

@@ -11,6 +11,7 @@
 //! snippet, once per function; those live in snippets of their own, as one snippet imported
 //! several times that way is emitted as duplicate keys of the imports object.
 
+use crate::prelude::*;
 use js_sys::{Function, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;

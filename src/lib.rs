@@ -1,9 +1,13 @@
 //! clerk-wasm: Clerk's `window.Clerk` sign-out and user button, in Rust compiled to WebAssembly.
 //!
 //! The crate is usable two ways from Rust: as a typed API ([`Clerk`], [`ClerkError`]) for
-//! Rust web apps, and as the `cdylib` behind the npm package and the script tag, whose
-//! `#[wasm_bindgen]` facade lives in `bindings` (the only place `JsValue` appears in
-//! signatures).
+//! Rust web apps, and as the library behind the npm package and the script tag (the `wasm/`
+//! crate links it into the module), whose `#[wasm_bindgen]` facade lives in `bindings` (the
+//! only place `JsValue` appears in signatures).
+//!
+//! `no_std` + `alloc`: the npm module then links no std, so neither std's panic machinery nor
+//! the `core::fmt` code that formats panic messages. Rust apps link std as usual. Unit tests
+//! build with std (the test harness needs it).
 //!
 //! ```
 //! use clerk_wasm::{Clerk, InstanceType};
@@ -13,7 +17,19 @@
 //! assert_eq!(clerk.frontend_api(), "clerk.example.com");
 //! assert_eq!(clerk.instance_type(), InstanceType::Production);
 //! ```
+#![cfg_attr(not(test), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
+
+extern crate alloc;
+
+/// What std's prelude would bring into scope; each module that needs it imports it whole.
+mod prelude {
+    pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::boxed::Box;
+    pub(crate) use alloc::string::String;
+    pub(crate) use alloc::vec;
+    pub(crate) use alloc::vec::Vec;
+}
 
 mod api;
 mod auth;

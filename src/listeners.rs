@@ -1,7 +1,8 @@
 //! Listener registry: callbacks in as `FnMut`, out as RAII [`Listener`] handles.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use crate::prelude::*;
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use crate::State;
 
@@ -14,8 +15,8 @@ pub(crate) struct Registry {
     entries: RefCell<Vec<(u64, Callback)>>,
 }
 
-impl std::fmt::Debug for Registry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Registry")
             .field("listeners", &self.len())
             .finish()
@@ -84,7 +85,7 @@ pub struct Listener {
 impl Listener {
     /// Keeps the listener registered for as long as the `Clerk` lives.
     pub fn forget(self) {
-        std::mem::forget(self);
+        core::mem::forget(self);
     }
 }
 

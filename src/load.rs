@@ -1,6 +1,6 @@
 //! `load()`: environment and client in parallel, pending sign-outs first, then the state.
 
-use std::rc::{Rc, Weak};
+use alloc::rc::{Rc, Weak};
 
 use crate::api::Method;
 use crate::auth::cross_tab::CrossTab;
@@ -193,7 +193,9 @@ impl Inner {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
                     self.cookies.set(
                         "__client_uat",
-                        &crate::decimal::decimal(uat.floor() as u64),
+                        // `as` truncates, which is `floor` for the non-negative timestamps
+                        // (and saturates as before otherwise); `f64::floor` needs std.
+                        &crate::decimal::decimal(uat as u64),
                         365 * 86400,
                     );
                 }
@@ -248,7 +250,7 @@ impl Inner {
 fn spawn_with<F, Fut>(weak: &Weak<Inner>, task: F)
 where
     F: FnOnce(Rc<Inner>) -> Fut,
-    Fut: std::future::Future<Output = ()> + 'static,
+    Fut: core::future::Future<Output = ()> + 'static,
 {
     if let Some(inner) = weak.upgrade() {
         crate::browser::spawn(task(inner));

@@ -1,5 +1,7 @@
 //! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`.
 
+use crate::prelude::*;
+
 /// How to reach a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Navigation {

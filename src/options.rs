@@ -1,9 +1,10 @@
 //! Option types of `load`, `signOut` and the after-sign-out action.
 
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
 
 /// A boxed future that runs on the page's thread.
 pub type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;

@@ -3,6 +3,8 @@
 //! Only the fields the SDK uses are declared; unknown fields are ignored and every field the
 //! service might omit has a default, so new or missing fields never break parsing.
 
+use crate::prelude::*;
+
 mod read;
 
 /// `GET /v1/client`'s resource: this browser's client and its sessions.

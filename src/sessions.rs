@@ -1,6 +1,7 @@
 //! Session operations: `setActive`, `session.end()`, `session.remove()`, `session.getToken()`.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use crate::api::Method;
 use crate::clerk::Inner;

@@ -1,6 +1,7 @@
 //! `signOut`: every branch of PROTOCOL.md §7, plus the durable sign-out when offline.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use crate::api::Method;
 use crate::auth::pending::PendingSignOut;
@@ -117,7 +118,7 @@ impl Inner {
     /// Marks the state transitioning (synchronously, so listeners see `undefined` before the
     /// request leaves) and returns the request's future. It resolves to whether the current
     /// session was signed out.
-    fn start_sign_out(self: Rc<Self>, plan: Plan) -> impl std::future::Future<Output = Outcome> {
+    fn start_sign_out(self: Rc<Self>, plan: Plan) -> impl core::future::Future<Output = Outcome> {
         let signs_out_current = match &plan {
             Plan::Remove { current, .. } => *current,
             _ => true,

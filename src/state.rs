@@ -1,6 +1,7 @@
 //! The state snapshot listeners and the UI read: status, client, current session, environment.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use crate::resources::{Client, Environment, Session, User};
 use crate::InstanceType;

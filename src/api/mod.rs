@@ -1,10 +1,12 @@
 //! The Frontend API client: URLs, `_method`, credentials, envelopes, errors, retries and the
 //! dev browser.
 
+use crate::prelude::*;
+
 pub(crate) mod fetch;
 pub(crate) mod wire;
 
-use std::cell::RefCell;
+use core::cell::RefCell;
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;

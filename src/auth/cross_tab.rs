@@ -11,8 +11,8 @@ pub(crate) struct CrossTab {
     _on_message: Closure<dyn FnMut()>,
 }
 
-impl std::fmt::Debug for CrossTab {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for CrossTab {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("CrossTab")
     }
 }

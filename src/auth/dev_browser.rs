@@ -4,6 +4,7 @@ use super::cookies::Cookies;
 use crate::api::fetch;
 use crate::api::wire::{request_url, Method};
 use crate::json::Json;
+use crate::prelude::*;
 use crate::ClerkError;
 
 const PARAM: &str = "__clerk_db_jwt";

@@ -10,8 +10,8 @@ pub(crate) struct OnlineListener {
     _callback: Closure<dyn FnMut()>,
 }
 
-impl std::fmt::Debug for OnlineListener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for OnlineListener {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("OnlineListener")
     }
 }

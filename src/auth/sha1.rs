@@ -1,5 +1,7 @@
 //! SHA-1, only to derive the cookie-name suffix ClerkJS uses (PROTOCOL.md §8). Not for security.
 
+use crate::prelude::*;
+
 /// The SHA-1 digest of `data`.
 // Every index is bounded by its loop over the fixed-size 80-word schedule.
 #[allow(clippy::indexing_slicing)]

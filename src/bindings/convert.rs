@@ -1,6 +1,7 @@
 //! Typed state → ClerkJS-shaped JS objects (camelCase), and JS option objects → typed Rust.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;

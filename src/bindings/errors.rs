@@ -1,5 +1,6 @@
 //! `ClerkError` → a real JS `Error` (`ClerkAPIResponseError` / `ClerkRuntimeError`), the
-//! `isClerkAPIResponseError` guard and the panic hook.
+//! `isClerkAPIResponseError` guard. (Panics are reported by the npm module's panic handler,
+//! `wasm/src/lib.rs`.)
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -58,45 +59,4 @@ pub fn is_clerk_api_response_error(value: &JsValue) -> bool {
         && Reflect::get(value, &JsValue::from_str("clerkError"))
             .ok()
             .is_some_and(|v| v.is_truthy())
-}
-
-/// Installs, once, a panic hook that reports a panic on the console. A panic is a bug: the
-/// code is written so none is reachable, and clippy denies the usual sources.
-pub(crate) fn install_panic_hook() {
-    // A flag, not std::sync::Once: single-threaded wasm needs no poisoning or waiting.
-    static INSTALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if INSTALLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        return;
-    }
-    // Debug builds chain the hook installed earlier (a test harness reports through it);
-    // release builds do not: chaining links std's default hook (+2.7 KB gzip).
-    #[cfg(debug_assertions)]
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        // Message and location by hand: `info.to_string()` links the `Display` impls of
-        // the hook info and of `Location` (with integer formatting).
-        let line = info
-            .location()
-            .map(|l| [l.file(), ":", &crate::decimal::decimal(u64::from(l.line()))].concat())
-            .unwrap_or_default();
-        let message = [
-            "clerk-wasm panicked (please report this bug) at ",
-            &line,
-            ": ",
-            payload_text(info.payload()),
-        ]
-        .concat();
-        web_sys::console::error_1(&JsValue::from_str(&message));
-        #[cfg(debug_assertions)]
-        previous(info);
-    }));
-}
-
-/// A panic payload as text: `panic!("literal")` carries a `&str`, formatted panics a `String`.
-fn payload_text(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("Box<dyn Any>")
 }

@@ -1,6 +1,7 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
-use std::rc::{Rc, Weak};
+use crate::prelude::*;
+use alloc::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 

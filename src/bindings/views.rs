@@ -1,8 +1,9 @@
 //! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
 //! state snapshot so `clerk.user === clerk.user` until the state changes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use wasm_bindgen::JsValue;
 

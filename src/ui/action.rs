@@ -2,6 +2,8 @@
 //! `data-cl-action`, so one delegated listener per mount serves every node and re-rendering
 //! never re-registers listeners.
 
+use crate::prelude::*;
+
 /// A user button action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Action {

@@ -2,9 +2,11 @@
 //! `Clerk`; a button's own props override them. The core keeps these UI options out of its
 //! state, so they are kept here, per publishable key.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
+use super::global::Global;
 use super::props::{Appearance, Localization};
 use crate::Clerk;
 
@@ -15,9 +17,7 @@ struct Defaults {
     localization: Rc<Localization>,
 }
 
-thread_local! {
-    static DEFAULTS: RefCell<Vec<Defaults>> = const { RefCell::new(Vec::new()) };
-}
+static DEFAULTS: Global<Vec<Defaults>> = Global::new(|| RefCell::new(Vec::new()));
 
 /// Sets the appearance and localization every user button of `clerk` starts from (the
 /// `appearance` and `localization` load options). Buttons mounted later pick them up.
@@ -33,11 +33,7 @@ thread_local! {
 /// ```
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
     let key = clerk.publishable_key().to_owned();
-    // `try_with` rather than `with`: no access-error panic path in the wasm.
-    let _ = DEFAULTS.try_with(|cell| {
-        let Ok(mut all) = cell.try_borrow_mut() else {
-            return;
-        };
+    DEFAULTS.with(|all| {
         // Keys are unique: at most one to replace (no generic `retain` copy for this), and
         // order does not matter (`swap_remove`: no tail shift).
         if let Some(i) = all.iter().position(|d| d.key == key) {
@@ -53,11 +49,8 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
 
 fn with_defaults<T>(clerk: &Clerk, f: impl Fn(Option<&Defaults>) -> T) -> T {
     DEFAULTS
-        .try_with(|cell| match cell.try_borrow() {
-            Ok(all) => f(all.iter().find(|d| d.key == clerk.publishable_key())),
-            Err(_) => f(None),
-        })
-        .unwrap_or_else(|_| f(None))
+        .with(|all| f(all.iter().find(|d| d.key == clerk.publishable_key())))
+        .unwrap_or_else(|| f(None))
 }
 
 /// The load-level appearance and localization, shared: a mount keeps them beside its own

@@ -7,6 +7,9 @@
 //! methods by name through one `Reflect.apply` ([`invoke_with`]) and writes properties
 //! through `Reflect.set`.
 
+use crate::prelude::*;
+use core::sync::atomic::{AtomicUsize, Ordering};
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget};
@@ -149,16 +152,13 @@ pub(crate) fn text(node: &Element, content: &str) {
     let _ = js_sys::Reflect::set(node, &"textContent".into(), &content.into());
 }
 
-thread_local! {
-    /// Live [`EventListener`]s, so leak tests can prove DOM listeners are released. (Every
-    /// thread-local of the user button is read with `try_with`: `with` links an
-    /// access-error panic.)
-    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+/// Live [`EventListener`]s, so leak tests can prove DOM listeners are released. Relaxed
+/// everywhere: a wasm instance without the `atomics` feature has one thread.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 /// How many DOM event listeners the user buttons hold right now.
 pub(crate) fn live_listeners() -> usize {
-    LIVE.try_with(std::cell::Cell::get).unwrap_or_default()
+    LIVE.load(Ordering::Relaxed)
 }
 
 /// An event listener registered on `target` until dropped.
@@ -192,7 +192,7 @@ impl EventListener {
             callback,
         };
         listener.register("addEventListener");
-        let _ = LIVE.try_with(|n| n.set(n.get() + 1));
+        LIVE.fetch_add(1, Ordering::Relaxed);
         listener
     }
 
@@ -210,12 +210,13 @@ impl EventListener {
 impl Drop for EventListener {
     fn drop(&mut self) {
         self.register("removeEventListener");
-        let _ = LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
+        // No underflow: each drop follows its own increment.
+        LIVE.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
-impl std::fmt::Debug for EventListener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("EventListener")
             .field("kind", &self.kind)
             .field("capture", &self.capture)

@@ -5,7 +5,8 @@
 //! ignored until the first settles; the future holds only a `Weak` to the mount, so an
 //! unmount in the meantime releases everything and the late result is dropped.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use super::action::Action;
 use super::mount::{MountState, Shared};
@@ -35,8 +36,8 @@ pub(crate) enum Request {
     Switch(String, Option<String>),
 }
 
-impl std::fmt::Debug for Effect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Effect {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {
             Self::None => "None",
             Self::Navigate(..) => "Navigate",
@@ -129,7 +130,7 @@ pub(crate) fn run_effect(shared: &Shared, effect: Effect) {
 /// The async action finished: clear busy, show the failure or, when asked, close the panel
 /// on success (if the mount still exists).
 fn settle(
-    weak: &std::rc::Weak<std::cell::RefCell<MountState>>,
+    weak: &alloc::rc::Weak<core::cell::RefCell<MountState>>,
     failure: Option<String>,
     close_on_success: bool,
 ) {

@@ -3,6 +3,8 @@
 //! initials of "Émile" (decomposed), "👩🏽‍💻" or "🇫🇷" must stay whole, but the full UAX #29
 //! tables would cost more bytes than the rest of the user button.
 
+use crate::prelude::*;
+
 /// The initials shown when there is no usable avatar image: the first character of the first
 /// name and of the last name, else of the identifier, uppercased.
 pub(crate) fn initials(

@@ -2,8 +2,8 @@
 //! it and return focus to the trigger; Tab and Shift+Tab cycle inside it; arrow keys move
 //! between its actions. The two document listeners exist only while the panel is open.
 
-use std::cell::RefCell;
-use std::rc::Weak;
+use alloc::rc::Weak;
+use core::cell::RefCell;
 
 use js_sys::Object;
 use wasm_bindgen::JsValue;

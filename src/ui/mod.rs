@@ -32,6 +32,7 @@ mod action;
 mod defaults;
 mod dom;
 mod effects;
+mod global;
 mod initials;
 mod keyboard;
 mod mount;

@@ -5,8 +5,10 @@
 //! the `RefCell` borrow for DOM work only, and release it before calling into the SDK core,
 //! whose listener notification re-enters this mount synchronously.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use crate::prelude::*;
+use alloc::rc::{Rc, Weak};
+use core::cell::RefCell;
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
@@ -59,9 +61,7 @@ pub(crate) struct MountState {
     open_listeners: Option<Listeners>,
 }
 
-thread_local! {
-    static NEXT_PANEL: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+static NEXT_PANEL: AtomicUsize = AtomicUsize::new(0);
 
 impl Mount {
     /// Mounts into `host` (an empty `.cl-userButtonBox` is created but only attached once
@@ -81,11 +81,9 @@ impl Mount {
             apply_variables(&root, &base.variables);
         }
         apply_variables(&root, &props.appearance.variables);
-        let n = NEXT_PANEL.try_with(|n| {
-            n.set(n.get().wrapping_add(1));
-            n.get()
-        });
-        let panel_id = super::dom::numbered("cl-userButtonPanel-", n.unwrap_or_default());
+        // Relaxed: a wasm instance without the `atomics` feature has one thread.
+        let n = NEXT_PANEL.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
+        let panel_id = super::dom::numbered("cl-userButtonPanel-", n);
         let shared: Shared = Rc::new_cyclic(|me| {
             RefCell::new(MountState {
                 me: me.clone(),

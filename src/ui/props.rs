@@ -2,8 +2,9 @@
 //! [`Localization`], and [`CustomMenuItem`]s. Plain Rust data; the JS facade parses the same
 //! shapes out of a JS object.
 
-use std::fmt;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::fmt;
 
 /// Options for one user button, as `mountUserButton(el, props)` takes them.
 ///

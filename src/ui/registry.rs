@@ -3,13 +3,15 @@
 //! an element that leaves the document releases its button too, noticed by one
 //! `MutationObserver` that exists only while some button is mounted.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{call, construct, is_connected};
+use super::global::Global;
 use super::mount::Mount;
 
 struct Entry {
@@ -28,26 +30,18 @@ struct Registry {
     observer: Option<Observer>,
 }
 
-thread_local! {
-    // Const-initialized: no lazy-init path (and its access-error panic) in the wasm.
-    static REGISTRY: RefCell<Registry> = const {
-        RefCell::new(Registry {
-            next_id: 0,
-            entries: Vec::new(),
-            observer: None,
-        })
-    };
-}
+static REGISTRY: Global<Registry> = Global::new(|| {
+    RefCell::new(Registry {
+        next_id: 0,
+        entries: Vec::new(),
+        observer: None,
+    })
+});
 
-/// Runs `f` on the registry; the default result when it is unavailable (already borrowed,
-/// which no caller does, or torn down with the thread). `try_with` rather than `with`: no
-/// access-error panic path in the wasm.
+/// Runs `f` on the registry; the default result when it is already borrowed (which no
+/// caller does).
 fn with_registry<T: Default>(f: impl FnOnce(&mut Registry) -> T) -> T {
-    REGISTRY
-        .try_with(|cell| cell.try_borrow_mut().map(|mut reg| f(&mut reg)))
-        .ok()
-        .and_then(Result::ok)
-        .unwrap_or_default()
+    REGISTRY.with(f).unwrap_or_default()
 }
 
 /// Registers `mount` for `host`; the caller has released any button already there (before

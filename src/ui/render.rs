@@ -2,6 +2,7 @@
 //! no listeners (the mount delegates events), no markup parsing (user text goes in as text
 //! nodes), every part carries its stable `cl-` class plus any `appearance.elements` classes.
 
+use crate::prelude::*;
 use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR, TOGGLE};

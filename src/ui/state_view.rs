@@ -4,6 +4,7 @@
 
 use super::props::UserButtonProps;
 use super::view::{OtherSession, Person, Targets, View};
+use crate::prelude::*;
 use crate::resources::Session;
 use crate::{Clerk, InstanceType, State};
 

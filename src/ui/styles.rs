@@ -5,7 +5,8 @@
 //! variables override them per mount through the CSSOM (`style.setProperty`), which CSP
 //! does not restrict.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -14,6 +15,7 @@ use web_sys::Document;
 use super::dom::{
     append, attr, call, construct, el, invoke, invoke1, prop, query, text, try_invoke,
 };
+use super::global::Global;
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -72,11 +74,9 @@ pub(crate) const CSS: &str = concat!(
     "background:color-mix(in srgb,#f59e0b 12%,transparent)}",
 );
 
-thread_local! {
-    /// One sheet per wasm instance, shared by every mount; constructing it parses the CSS
-    /// once instead of on every mount.
-    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-}
+/// One sheet per wasm instance, shared by every mount; constructing it parses the CSS once
+/// instead of on every mount.
+static SHEET: Global<Option<JsValue>> = Global::new(|| RefCell::new(None));
 
 /// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
 /// one (document styles do not reach inside), else by the document. Idempotent and cheap
@@ -104,8 +104,7 @@ pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
 
 fn sheet() -> Option<JsValue> {
     SHEET
-        .try_with(|cell| {
-            let mut slot = cell.try_borrow_mut().ok()?;
+        .with(|slot| {
             if slot.is_none() {
                 let sheet = construct("CSSStyleSheet", &[])?;
                 try_invoke(&sheet, "replaceSync", &[&CSS.into()]).ok()?;
@@ -113,7 +112,6 @@ fn sheet() -> Option<JsValue> {
             }
             slot.clone()
         })
-        .ok()
         .flatten()
 }
 

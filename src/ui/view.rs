@@ -4,6 +4,7 @@
 
 use super::initials::initials;
 use super::safe_url::{safe_image_url, safe_link_url};
+use crate::prelude::*;
 
 /// A signed-in person as shown in the trigger, the preview and the session list.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -173,7 +173,7 @@ fn a_sign_out_elsewhere_removes_the_button_and_a_new_sign_in_brings_it_back() {
 fn a_custom_item_callback_runs_after_the_panel_closes() {
     let (clerk, el) = (clerk(), host());
     sign_in(&clerk, &[ada()], &Env::default());
-    let seen = Rc::new(std::cell::Cell::new(0));
+    let seen = Rc::new(core::cell::Cell::new(0));
     let s = seen.clone();
     let item = CustomMenuItem::action("Ping", move || s.set(s.get() + 1));
     let _b = mount_user_button(

@@ -12,7 +12,7 @@ mod lifecycle;
 mod rendering;
 mod theming;
 
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
