@@ -85,6 +85,9 @@ async fn a_token_already_in_a_cookie_is_used_up_front_without_a_401() {
         );
     }
 
+    // load() fetches the session token in the background (for the `__session` cookie); join
+    // it, or it may land in the sign-out's request log below.
+    clerk.get_token(None).await.unwrap();
     clear_requests().await;
     clerk.sign_out(SignOutOptions::default()).await.unwrap();
     assert_eq!(request_lines().await, ["DELETE /v1/client/sessions"]);
