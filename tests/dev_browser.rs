@@ -116,6 +116,30 @@ async fn a_stale_token_in_a_cookie_is_replaced_after_one_refusal() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refusal_that_arrives_after_the_token_was_replaced_retries_without_a_second_refresh() {
+    reset(false, true).await;
+    set_page_cookie("__clerk_db_jwt=dvb_stale_from_an_old_server; path=/");
+    // load() sends /environment and /client together with the stale token; /client's refusal
+    // arrives after /environment's has already been answered with a new token.
+    fault(
+        serde_json::json!({"method": "GET", "path": "/v1/client", "latency_ms": 300, "times": 1}),
+    )
+    .await;
+    let clerk = clerk();
+    clerk.load(LoadOptions::default()).await.unwrap();
+    let lines = request_lines().await;
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| *l == "POST /v1/dev_browser")
+            .count(),
+        1,
+        "{lines:?}"
+    );
+    assert!(clerk.state().loaded);
+}
+
+#[wasm_bindgen_test]
 async fn a_token_in_the_page_url_is_used_and_removed_from_the_address_bar() {
     reset(false, true).await;
     let token = dev_browser_token().await;

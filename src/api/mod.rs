@@ -86,7 +86,7 @@ impl Fapi {
         }
         let mut dev_retried = false;
         loop {
-            let raw = self.send_with_retries(method, path, form).await?;
+            let (raw, sent_token) = self.send_with_retries(method, path, form).await?;
             if raw.status < 400 {
                 if let (Some(dev), Some(jwt)) = (&self.dev, raw.db_jwt.as_deref()) {
                     *dev.token.borrow_mut() = Some(jwt.to_owned());
@@ -100,20 +100,22 @@ impl Fapi {
                 .is_some_and(|a| a.is_dev_browser_unauthenticated());
             if self.dev.is_some() && dev_browser_missing && !dev_retried {
                 dev_retried = true;
-                let rejected = self.dev_token();
-                self.refresh_dev_browser(rejected).await?;
+                // The token this request carried, not the current one: a parallel request
+                // may have replaced it already, and then this one just retries with that.
+                self.refresh_dev_browser(sent_token).await?;
                 continue;
             }
             return Err(err);
         }
     }
 
+    /// The answer, and the dev browser token the request carried.
     async fn send_with_retries(
         &self,
         method: Method,
         path: &str,
         form: Option<&str>,
-    ) -> Result<RawResponse, ClerkError> {
+    ) -> Result<(RawResponse, Option<String>), ClerkError> {
         let mut attempt = 0;
         loop {
             let token = self.dev_token();
@@ -126,7 +128,7 @@ impl Fapi {
                         None => return Err(err),
                     }
                 }
-                other => return other,
+                other => return other.map(|raw| (raw, token)),
             }
         }
     }
