@@ -95,30 +95,24 @@ fn parse_appearance(appearance: &JsValue) -> Appearance {
 }
 
 /// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
-/// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
-/// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`). In the order of
-/// `Localization::fields_mut`.
-const LOCALIZATION_KEYS: [&str; 11] = [
-    "action__openUserMenu",
-    "action__closeUserMenu",
-    "popoverLabel",
-    "actionsLabel",
-    "action__manageAccount",
-    "action__signOut",
-    "sessionsLabel",
-    "action__addAccount",
-    "action__signOutAll",
-    "developmentMode",
-    "actionFailed",
-];
-
+/// Clerk has one. A struct literal rather than a loop over a key table: no table of field
+/// pointers and no drop of the fields' previous values (smaller in the wasm).
 fn parse_localization(localization: &JsValue) -> Localization {
     let ub = get(localization, "userButton");
-    let mut parsed = Localization::default();
-    for (field, key) in parsed.fields_mut().into_iter().zip(&LOCALIZATION_KEYS) {
-        *field = get_string(&ub, key);
+    let text = |key| get_string(&ub, key);
+    Localization {
+        open_user_menu: text("action__openUserMenu"),
+        close_user_menu: text("action__closeUserMenu"),
+        account_panel: text("popoverLabel"),
+        account_actions: text("actionsLabel"),
+        manage_account: text("action__manageAccount"),
+        sign_out: text("action__signOut"),
+        active_sessions: text("sessionsLabel"),
+        add_account: text("action__addAccount"),
+        sign_out_all: text("action__signOutAll"),
+        development_mode: text("developmentMode"),
+        action_failed: text("actionFailed"),
     }
-    parsed
 }
 
 fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {
