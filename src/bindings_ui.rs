@@ -20,7 +20,7 @@ impl JsClerk {
     /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
     #[wasm_bindgen(js_name = mountUserButton)]
     pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
-        let el = element(el, "mountUserButton")?;
+        let el = element(el, "mountUserButton expects a DOM element")?;
         crate::ui::mount_into(&self.inner, &el, parse_props(props));
         Ok(())
     }
@@ -29,7 +29,7 @@ impl JsClerk {
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
     pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
-        let el = element(el, "unmountUserButton")?;
+        let el = element(el, "unmountUserButton expects a DOM element")?;
         crate::ui::unmount_from(&el);
         Ok(())
     }
@@ -43,10 +43,11 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     crate::ui::set_defaults(clerk, appearance, localization);
 }
 
-/// `value` as an element, checked as the JS facade checks it (`nodeType` 1).
-fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
+/// `value` as an element, checked as the JS facade checks it (`nodeType` 1); else `message`
+/// as an error (whole literals: no string built at run time).
+fn element(value: JsValue, message: &str) -> Result<Element, JsValue> {
     // `new Error(message)`: the import the core's errors already use.
-    let error = || js_sys::Error::new(&[method, " expects a DOM element"].concat()).into();
+    let error = || js_sys::Error::new(message).into();
     crate::ui::as_element(value).ok_or_else(error)
 }
 
