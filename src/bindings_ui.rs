@@ -21,7 +21,7 @@ impl JsClerk {
     /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
     #[wasm_bindgen(js_name = mountUserButton)]
     pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
-        let el = element(el, "mountUserButton")?;
+        let el = element(el, "mountUserButton expects a DOM element")?;
         crate::ui::mount_into(&self.inner, &el, parse_props(props));
         Ok(())
     }
@@ -30,7 +30,7 @@ impl JsClerk {
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
     pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
-        let el = element(el, "unmountUserButton")?;
+        let el = element(el, "unmountUserButton expects a DOM element")?;
         crate::ui::unmount_from(&el);
         Ok(())
     }
@@ -44,10 +44,11 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
     crate::ui::set_defaults(clerk, appearance, localization);
 }
 
-/// `value` as an element, checked as the JS facade checks it (`nodeType` 1).
-fn element(value: JsValue, method: &str) -> Result<Element, JsValue> {
+/// `value` as an element, checked as the JS facade checks it (`nodeType` 1); else `message`
+/// as an error (whole literals: no string built at run time).
+fn element(value: JsValue, message: &str) -> Result<Element, JsValue> {
     // `new Error(message)`: the import the core's errors already use.
-    let error = || js_sys::Error::new(&[method, " expects a DOM element"].concat()).into();
+    let error = || js_sys::Error::new(message).into();
     crate::ui::as_element(value).ok_or_else(error)
 }
 
@@ -96,30 +97,24 @@ fn parse_appearance(appearance: &JsValue) -> Appearance {
 }
 
 /// Clerk's localization shape: strings under `userButton`, named like Clerk's keys where
-/// Clerk has one (`action__manageAccount`, `action__signOut`, `action__addAccount`,
-/// `action__signOutAll`, `action__openUserMenu`, `action__closeUserMenu`). In the order of
-/// `Localization::fields_mut`.
-const LOCALIZATION_KEYS: [&str; 11] = [
-    "action__openUserMenu",
-    "action__closeUserMenu",
-    "popoverLabel",
-    "actionsLabel",
-    "action__manageAccount",
-    "action__signOut",
-    "sessionsLabel",
-    "action__addAccount",
-    "action__signOutAll",
-    "developmentMode",
-    "actionFailed",
-];
-
+/// Clerk has one. A struct literal rather than a loop over a key table: no table of field
+/// pointers and no drop of the fields' previous values (smaller in the wasm).
 fn parse_localization(localization: &JsValue) -> Localization {
     let ub = get(localization, "userButton");
-    let mut parsed = Localization::default();
-    for (field, key) in parsed.fields_mut().into_iter().zip(&LOCALIZATION_KEYS) {
-        *field = get_string(&ub, key);
+    let text = |key| get_string(&ub, key);
+    Localization {
+        open_user_menu: text("action__openUserMenu"),
+        close_user_menu: text("action__closeUserMenu"),
+        account_panel: text("popoverLabel"),
+        account_actions: text("actionsLabel"),
+        manage_account: text("action__manageAccount"),
+        sign_out: text("action__signOut"),
+        active_sessions: text("sessionsLabel"),
+        add_account: text("action__addAccount"),
+        sign_out_all: text("action__signOutAll"),
+        development_mode: text("developmentMode"),
+        action_failed: text("actionFailed"),
     }
-    parsed
 }
 
 fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {

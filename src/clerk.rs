@@ -138,6 +138,12 @@ impl Clerk {
         self.inner.options.borrow().clone()
     }
 
+    /// Runs `read` on the options `load` was given, borrowed rather than copied (the user
+    /// button reads them on every state change). `read` must not call `load`.
+    pub(crate) fn with_load_options<T>(&self, read: impl FnOnce(&LoadOptions) -> T) -> T {
+        read(&self.inner.options.borrow())
+    }
+
     /// Whether a sign-out request is in flight.
     pub fn is_signing_out(&self) -> bool {
         self.inner.sign_outs.is_busy()
@@ -161,9 +167,11 @@ impl Clerk {
     /// Navigates to `url`, honouring the protocol allow-list (a disallowed target becomes
     /// `/`) and `router_push` for same-origin targets.
     pub fn navigate(&self, url: &str) {
-        let options = self.load_options();
-        let target = navigation::allowed_or_root(url, &options.allowed_redirect_protocols);
-        let router = options.router_push.clone();
+        // The router is called after the borrow ends: it may call back into this instance.
+        let (target, router) = self.with_load_options(|options| {
+            let target = navigation::allowed_or_root(url, &options.allowed_redirect_protocols);
+            (target, options.router_push.clone())
+        });
         match navigation::plan(&target, &browser::page_origin(), router.is_some()) {
             Navigation::Push(path) => {
                 if let Some(push) = router {

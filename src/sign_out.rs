@@ -101,12 +101,13 @@ impl Clerk {
         match after {
             AfterSignOut::Callback(callback) => callback().await,
             AfterSignOut::Redirect => {
-                let options_ = self.load_options();
-                let target = sign_out_target(
-                    options.redirect_url.as_deref(),
-                    options_.after_sign_out_url.as_deref(),
-                    &options_.allowed_redirect_protocols,
-                );
+                let target = self.with_load_options(|options_| {
+                    sign_out_target(
+                        options.redirect_url.as_deref(),
+                        options_.after_sign_out_url.as_deref(),
+                        &options_.allowed_redirect_protocols,
+                    )
+                });
                 self.navigate(&target);
             }
         }

@@ -111,7 +111,7 @@ pub struct Localization {
     pub action_failed: Option<String>,
 }
 
-/// One string of the user button, in the order of [`Localization::fields_mut`].
+/// One string of the user button, in the order of [`Localization`]'s fields.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Label {
     OpenUserMenu,
@@ -137,7 +137,7 @@ pub(crate) struct Labels<'a> {
     pub base: Option<&'a Localization>,
 }
 
-/// The English defaults, in the order of [`Localization::fields_mut`].
+/// The English defaults, in the order of [`Label`].
 const DEFAULTS: [&str; 11] = [
     "Open user menu",
     "Close user menu",
@@ -170,24 +170,6 @@ impl Localization {
             Label::ActionFailed => &self.action_failed,
         };
         field.as_deref()
-    }
-
-    /// Every field, writable, in one fixed order (that of the defaults and of the JS keys),
-    /// so parsing is one loop rather than eleven copies of the same code.
-    pub(crate) fn fields_mut(&mut self) -> [&mut Option<String>; 11] {
-        [
-            &mut self.open_user_menu,
-            &mut self.close_user_menu,
-            &mut self.account_panel,
-            &mut self.account_actions,
-            &mut self.manage_account,
-            &mut self.sign_out,
-            &mut self.active_sessions,
-            &mut self.add_account,
-            &mut self.sign_out_all,
-            &mut self.development_mode,
-            &mut self.action_failed,
-        ]
     }
 }
 

@@ -33,26 +33,27 @@ pub(crate) fn view_for(clerk: &Clerk, state: &State, props: &UserButtonProps) ->
         Some(kind) => kind == "development",
         None => state.instance_type == InstanceType::Development,
     };
-    let load = clerk.load_options();
-    let sign_in_option = props.sign_in_url.as_deref().or(load.sign_in_url.as_deref());
-    let choose = sign_in_option.map(|url| [url, "#/choose"].concat());
-    let targets = Targets {
-        user_profile: Targets::first_safe([
-            props.user_profile_url.as_deref(),
-            load.user_profile_url.as_deref(),
-            display.user_profile_url.as_deref(),
-        ]),
-        sign_in: Targets::first_safe([sign_in_option, display.sign_in_url.as_deref()]),
-        after_switch: Targets::first_safe([
-            props.after_switch_session_url.as_deref(),
-            display.after_switch_session_url.as_deref(),
-        ]),
-        after_single_sign_out: Targets::first_safe([
-            load.after_multi_session_single_sign_out_url.as_deref(),
-            choose.as_deref(),
-            display.after_sign_out_one_url.as_deref(),
-        ]),
-    };
+    let targets = clerk.with_load_options(|load| {
+        let sign_in_option = props.sign_in_url.as_deref().or(load.sign_in_url.as_deref());
+        let choose = sign_in_option.map(|url| [url, "#/choose"].concat());
+        Targets {
+            user_profile: Targets::first_safe([
+                props.user_profile_url.as_deref(),
+                load.user_profile_url.as_deref(),
+                display.user_profile_url.as_deref(),
+            ]),
+            sign_in: Targets::first_safe([sign_in_option, display.sign_in_url.as_deref()]),
+            after_switch: Targets::first_safe([
+                props.after_switch_session_url.as_deref(),
+                display.after_switch_session_url.as_deref(),
+            ]),
+            after_single_sign_out: Targets::first_safe([
+                load.after_multi_session_single_sign_out_url.as_deref(),
+                choose.as_deref(),
+                display.after_sign_out_one_url.as_deref(),
+            ]),
+        }
+    });
     Some(View {
         session_id: session.id.clone(),
         user: person_of(session),
