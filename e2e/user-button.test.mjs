@@ -130,3 +130,31 @@ test("signing out in one tab signs the other tab out too", async ({ context, pag
   await eventually(() => other.evaluate(() => window.Clerk.user === null), "the other tab to see the sign-out");
   await eventually(async () => (await other.locator("#user-button").innerHTML()) === "", "the other tab's button to disappear");
 });
+
+// DESIGN.md's budget, as a test: bytes are deterministic here, unlike the benchmark's timings.
+// A JS exception caught on every mount once grew the wasm memory by 64 KB per ~1,000 cycles.
+test("2,000 mount/unmount cycles leave no DOM nodes behind and do not grow the wasm memory", async ({ page, server, errors }) => {
+  await signInAs(page, server, "ada@example.test");
+  const { nodes, memory } = await page.evaluate(async () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const count = () => document.getElementsByTagName("*").length;
+    const cycle = (n) => {
+      for (let i = 0; i < n; i++) {
+        window.Clerk.mountUserButton(host);
+        window.Clerk.unmountUserButton(host);
+      }
+    };
+    cycle(100); // warm-up: the heap's first growth is not a leak
+    const before = { nodes: count(), memory: window.ClerkWasm.memoryBytes() };
+    cycle(2000);
+    return {
+      nodes: [before.nodes, count()],
+      memory: [before.memory, window.ClerkWasm.memoryBytes()],
+    };
+  });
+  expectEqual(nodes[1], nodes[0], "DOM nodes after the cycles");
+  if (typeof memory[0] !== "number") throw new Error(`wasm memory unreadable: ${memory[0]}`);
+  if (memory[1] - memory[0] > 0) throw new Error(`wasm memory grew from ${memory[0]} to ${memory[1]} B`);
+  expectEqual(errors, [], "page errors");
+});
