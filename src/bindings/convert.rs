@@ -10,13 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
 use crate::{Client, LoadOptions, SignOutOptions};
 
-/// A property of a JS object; `undefined` for anything that is not an object.
-pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
-    if !obj.is_object() && !obj.is_function() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+pub(crate) use crate::browser::prop as get;
 
 pub(crate) fn get_string(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key).as_string()

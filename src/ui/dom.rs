@@ -39,18 +39,10 @@ fn push_decimal(out: &mut String, n: usize) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// Reads a property by name. For properties that web-sys binds once per interface
-/// (`activeElement` and `adoptedStyleSheets` of both `Document` and `ShadowRoot`) one
-/// `Reflect.get` replaces an import per interface; `undefined` when `obj` has no such property.
-pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
-    // `undefined` for `null`, `undefined` and primitives without asking `Reflect.get`, which
-    // throws for them: a JS exception caught on every mount (props left out, `querySelector`
-    // finding nothing) grew the wasm memory by ~200 KB per 1,000 mounts (`npm run bench`).
-    if !obj.is_object() && !obj.is_function() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
+/// Reads a property by name (see [`crate::browser::prop`]). For properties that web-sys
+/// binds once per interface (`activeElement` and `adoptedStyleSheets` of both `Document` and
+/// `ShadowRoot`) one `Reflect.get` replaces an import per interface.
+pub(crate) use crate::browser::prop;
 
 /// Calls a DOM method by name (`focus`, `remove`, `setAttribute`, `addEventListener`, ...)
 /// through `Reflect.apply`: one import for all of them rather than one each. `Err` when
