@@ -95,21 +95,23 @@ async fn a_token_already_in_a_cookie_is_used_up_front_without_a_401() {
     assert_eq!(cookie("__client_uat").as_deref(), Some("0"));
 }
 
+/// Exactly one `POST /v1/dev_browser` in the server's request log.
+async fn assert_one_dev_browser_refresh() {
+    let lines = request_lines().await;
+    let refreshes = lines
+        .iter()
+        .filter(|l| *l == "POST /v1/dev_browser")
+        .count();
+    assert_eq!(refreshes, 1, "{lines:?}");
+}
+
 #[wasm_bindgen_test]
 async fn a_stale_token_in_a_cookie_is_replaced_after_one_refusal() {
     reset(false, true).await;
     set_page_cookie("__clerk_db_jwt=dvb_stale_from_an_old_server; path=/");
     let clerk = clerk();
     clerk.load(LoadOptions::default()).await.unwrap();
-    let lines = request_lines().await;
-    assert_eq!(
-        lines
-            .iter()
-            .filter(|l| *l == "POST /v1/dev_browser")
-            .count(),
-        1,
-        "{lines:?}"
-    );
+    assert_one_dev_browser_refresh().await;
     let fresh = cookie("__clerk_db_jwt").unwrap();
     assert_ne!(fresh, "dvb_stale_from_an_old_server");
     assert!(clerk.state().loaded);
@@ -127,15 +129,7 @@ async fn a_refusal_that_arrives_after_the_token_was_replaced_retries_without_a_s
     .await;
     let clerk = clerk();
     clerk.load(LoadOptions::default()).await.unwrap();
-    let lines = request_lines().await;
-    assert_eq!(
-        lines
-            .iter()
-            .filter(|l| *l == "POST /v1/dev_browser")
-            .count(),
-        1,
-        "{lines:?}"
-    );
+    assert_one_dev_browser_refresh().await;
     assert!(clerk.state().loaded);
 }
 
