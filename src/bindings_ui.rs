@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::bindings::JsClerk;
+use crate::browser::prop as get;
 use crate::ui::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -50,12 +51,6 @@ fn element(value: JsValue, message: &str) -> Result<Element, JsValue> {
     // `new Error(message)`: the import the core's errors already use.
     let error = || js_sys::Error::new(message).into();
     crate::ui::as_element(value).ok_or_else(error)
-}
-
-/// A property of a JS object; `undefined` for anything that is not an object (`Reflect.get`
-/// throws for those). The user button's own property reader, shared.
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    crate::ui::prop(obj, key)
 }
 
 fn get_string(obj: &JsValue, key: &str) -> Option<String> {

@@ -49,7 +49,7 @@ mod view;
 mod tests;
 
 pub use defaults::set_defaults;
-pub(crate) use dom::{as_element, prop};
+pub(crate) use dom::as_element;
 pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
 use crate::Clerk;
