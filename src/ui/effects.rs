@@ -49,12 +49,12 @@ impl core::fmt::Debug for Effect {
 
 /// Applies an action to the mount and says what to do next.
 pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
-    // Only what the action needs is copied out of the view (not the whole view).
-    let Some(view) = &state.view else {
+    // Only what the action needs is copied out of the view and targets.
+    let Some(view) = state.view() else {
         return Effect::None;
     };
     let clerk = state.clerk.clone();
-    let targets = &view.targets;
+    let targets = &state.targets;
     match action {
         Action::Toggle => {
             if state.ui.open {
@@ -89,7 +89,7 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
             let request = match &action {
                 Action::Switch(id) => Request::Switch(id.clone(), targets.after_switch.clone()),
                 Action::SignOut if view.multi_session => Request::SignOut(SignOutOptions {
-                    session_id: Some(view.session_id.clone()),
+                    session_id: Some(view.session_id.to_owned()),
                     redirect_url: targets.after_single_sign_out.clone(),
                 }),
                 _ => Request::SignOut(SignOutOptions::default()),

@@ -41,7 +41,6 @@ mod props;
 mod registry;
 mod render;
 mod safe_url;
-mod state_view;
 mod styles;
 mod view;
 

@@ -20,9 +20,8 @@ use super::dom::{
 use super::effects::{run_effect, Effect};
 use super::props::{Appearance, Labels, Localization, UserButtonProps};
 use super::render::{Render, UiState};
-use super::state_view::view_for;
 use super::styles::{apply_variables, ensure_adopted};
-use super::view::View;
+use super::view::{view_for, Targets, View};
 use super::{keyboard, position};
 use crate::{Clerk, Listener, State};
 
@@ -51,7 +50,11 @@ pub(crate) struct MountState {
     /// The load-level localization, read after the button's own.
     base_text: Option<Rc<Localization>>,
     panel_id: String,
-    pub(crate) view: Option<View>,
+    /// The state snapshot on screen; `None` while nothing is shown. Kept whole (an `Rc`):
+    /// the view is read from it in place, nothing copied out.
+    shown: Option<Rc<State>>,
+    /// Where the actions of the shown view go.
+    pub(crate) targets: Targets,
     pub(crate) ui: UiState,
     trigger: Option<Element>,
     pub(crate) panel: Option<Element>,
@@ -96,18 +99,19 @@ impl Mount {
                 base,
                 base_text,
                 panel_id,
-                view: None,
+                shown: None,
+                targets: Targets::default(),
                 ui: UiState::default(),
                 trigger: None,
                 panel: None,
                 open_listeners: None,
             })
         });
-        on_state(&shared, &clerk.state());
+        on_state(&shared);
         let weak = Rc::downgrade(&shared);
-        let listener = clerk.add_listener(move |state| {
+        let listener = clerk.add_listener(move |_| {
             if let Some(shared) = weak.upgrade() {
-                on_state(&shared, state);
+                on_state(&shared);
             }
         });
         Some(Self {
@@ -168,24 +172,30 @@ pub(crate) fn listen(
     })
 }
 
-/// A new SDK state: re-render when what the button shows changed.
-fn on_state(shared: &Shared, state: &State) {
+/// A new SDK state: re-render when what the button shows changed. The snapshot is read from
+/// the core (the one it is notifying about, as an `Rc` to keep) rather than taken from the
+/// listener's argument; after a nested update that is the newer one, which is right to show.
+fn on_state(shared: &Shared) {
     let Ok(mut mount) = shared.try_borrow_mut() else {
         return;
     };
+    let state = mount.clerk.state();
     // While a sign-out or switch is under way the core reports no user; keep showing the
     // last view (with its busy action) so a failure can be shown where the user clicked.
-    if state.transitioning && mount.view.is_some() {
+    if state.transitioning && mount.shown.is_some() {
         return;
     }
-    let view = view_for(&mount.clerk, state, &mount.props);
-    if view == mount.view {
+    let targets = Targets::resolve(&mount.clerk, &state, &mount.props);
+    let view = view_for(&state);
+    if view == mount.view() && targets == mount.targets {
         return;
     }
-    if view.is_none() {
+    let shown = view.is_some();
+    if !shown {
         mount.ui = UiState::default();
     }
-    mount.view = view;
+    mount.shown = shown.then_some(state);
+    mount.targets = targets;
     mount.render();
 }
 
@@ -222,10 +232,16 @@ impl MountState {
         }
     }
 
+    /// What the button shows now; `None` while nothing is.
+    pub(crate) fn view(&self) -> Option<View<'_>> {
+        view_for(self.shown.as_deref()?)
+    }
+
     fn render_input(&self) -> Option<Render<'_>> {
         Some(Render {
             doc: &self.doc,
-            view: self.view.as_ref()?,
+            view: self.view()?,
+            targets: &self.targets,
             props: &self.props,
             base: self.base.as_deref(),
             labels: self.labels(),
@@ -258,7 +274,7 @@ impl MountState {
 
     /// Opens the panel: build it, wire the document listeners, move focus to the first action.
     pub(crate) fn open(&mut self) {
-        if self.ui.open || self.view.is_none() {
+        if self.ui.open || self.shown.is_none() {
             return;
         }
         self.ui.open = true;
@@ -383,6 +399,6 @@ impl MountState {
         call(&self.root, "remove", &[]);
         self.trigger = None;
         self.panel = None;
-        self.view = None;
+        self.shown = None;
     }
 }

@@ -9,7 +9,7 @@ use super::action::{Action, ATTR, TOGGLE};
 use super::dom::{append, attr, call, el, text};
 use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
 use super::safe_url::safe_link_url;
-use super::view::{Person, View};
+use super::view::{title, Person, Targets, View};
 
 /// The classes of an action button with this modifier: a literal, not built per render.
 macro_rules! action_class {
@@ -38,7 +38,8 @@ pub(crate) struct UiState {
 #[derive(Debug)]
 pub(crate) struct Render<'a> {
     pub doc: &'a Document,
-    pub view: &'a View,
+    pub view: View<'a>,
+    pub targets: &'a Targets,
     pub props: &'a UserButtonProps,
     /// The load-level appearance, applied before the props' own.
     pub base: Option<&'a Appearance>,
@@ -80,13 +81,15 @@ impl Render<'_> {
         attr(&button, ATTR, TOGGLE);
         attr(&button, "aria-haspopup", "dialog");
         self.set_trigger_state(&button);
+        let user = &self.view.user;
         if self.props.show_name {
-            let title = self.view.user.title();
+            let full_name = user.full_name();
+            let title = title(&full_name, user);
             self.line(&button, "cl-userButtonOuterIdentifier", title, true);
         }
         self.avatar(
             &button,
-            &self.view.user,
+            user,
             "cl-avatarBox cl-userButtonAvatarBox",
             "cl-avatarImage cl-userButtonAvatarImage",
         );
@@ -116,7 +119,6 @@ impl Render<'_> {
         attr(&holder, "aria-hidden", "true");
         let image = person
             .image_url
-            .as_deref()
             .filter(|url| !self.ui.failed_images.iter().any(|f| f == url));
         match image {
             Some(url) => {
@@ -124,7 +126,7 @@ impl Render<'_> {
                 attr(&img, "alt", "");
                 attr(&img, "src", url);
             }
-            None => text(&holder, &person.initials),
+            None => text(&holder, &person.initials()),
         }
     }
 
@@ -169,10 +171,12 @@ impl Render<'_> {
             "cl-avatarImage cl-userPreviewAvatarImage",
         );
         let texts = self.child(parent, "span", "cl-userPreviewTextContainer");
-        self.line(&texts, "cl-userPreviewMainIdentifier", person.title(), true);
-        if !person.full_name.is_empty() {
+        let full_name = person.full_name();
+        let title = title(&full_name, person);
+        self.line(&texts, "cl-userPreviewMainIdentifier", title, true);
+        if !full_name.is_empty() {
             let secondary = "cl-userPreviewSecondaryIdentifier";
-            self.line(&texts, secondary, &person.identifier, true);
+            self.line(&texts, secondary, person.identifier, true);
         }
     }
 
@@ -198,7 +202,7 @@ impl Render<'_> {
     fn item(&self, parent: &Element, item: Item) {
         match item {
             Item::Builtin(Builtin::ManageAccount) => {
-                if self.view.targets.user_profile.is_some() {
+                if self.targets.user_profile.is_some() {
                     let label = self.labels.get(Label::ManageAccount);
                     self.action_button(
                         parent,
@@ -278,14 +282,14 @@ impl Render<'_> {
             let heading = self.child(&group, "p", "cl-userButtonPopoverSessionsLabel");
             attr(&heading, "id", &heading_id);
             text(&heading, self.labels.get(Label::ActiveSessions));
-            for other in &self.view.others {
+            for other in self.view.others.iter() {
                 // No label span: the avatar and the two lines of text name the session.
                 let action = Action::Switch(other.id.clone());
                 let button = self.action_button(&group, &action, action_class!("__session"), "");
-                self.person(&button, &other.person);
+                self.person(&button, &Person::of(other));
             }
         }
-        let add = self.view.targets.sign_in.is_some();
+        let add = self.targets.sign_in.is_some();
         if !add && !others {
             return;
         }
