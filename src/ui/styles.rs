@@ -62,7 +62,6 @@ pub(crate) const CSS: &str = concat!(
     ".cl-userButtonPopoverActionButton:hover{background:var(--cl-hover)}",
     ".cl-userButtonPopoverActionButton:focus-visible{outline-offset:-2px}",
     ".cl-userButtonPopoverActionButton__session{padding:.75rem 1.25rem}",
-    ".cl-userButtonPopoverActionButton__session .cl-avatarBox{width:2rem;height:2rem}",
     ".cl-userButtonPopoverActionButton[aria-busy=true]{opacity:.6;cursor:progress}",
     ".cl-userButtonPopoverActionButton[aria-disabled=true]{cursor:default}",
     ".cl-userButtonPopoverSessionsLabel{margin:0;padding:.5rem 1.25rem 0;color:var(--cl-fg2);",
