@@ -4,9 +4,10 @@
 
 use crate::prelude::*;
 
-/// A user button action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Action {
+/// A user button action. `Copy`, borrowing a switch's session id from wherever it was read
+/// (the view, or the clicked node's attribute): no string is copied and no drop glue exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action<'a> {
     /// Open or close the panel.
     Toggle,
     /// Go to the user profile.
@@ -18,7 +19,7 @@ pub(crate) enum Action {
     /// Go to sign-in to add another account.
     AddAccount,
     /// Make another session current.
-    Switch(String),
+    Switch(&'a str),
     /// A custom menu item's `on_click`, by index in the props.
     Custom(usize),
 }
@@ -29,9 +30,9 @@ pub(crate) const ATTR: &str = "data-cl-action";
 /// The trigger's key, written as a literal where the trigger is built.
 pub(crate) const TOGGLE: &str = "toggle";
 
-impl Action {
+impl<'a> Action<'a> {
     /// The attribute value; also the key that finds "the same" element after a re-render.
-    pub(crate) fn key(&self) -> String {
+    pub(crate) fn key(self) -> String {
         match self {
             Self::Toggle => TOGGLE.into(),
             Self::ManageAccount => "manageAccount".into(),
@@ -39,12 +40,12 @@ impl Action {
             Self::SignOutAll => "signOutAll".into(),
             Self::AddAccount => "addAccount".into(),
             Self::Switch(id) => ["switch:", id].concat(),
-            Self::Custom(i) => super::dom::numbered("custom:", *i),
+            Self::Custom(i) => super::dom::numbered("custom:", i),
         }
     }
 
     /// Parses [`Action::key`].
-    pub(crate) fn parse(key: &str) -> Option<Self> {
+    pub(crate) fn parse(key: &'a str) -> Option<Self> {
         Some(match key {
             TOGGLE => Self::Toggle,
             "manageAccount" => Self::ManageAccount,
@@ -53,7 +54,7 @@ impl Action {
             "addAccount" => Self::AddAccount,
             _ => {
                 if let Some(id) = key.strip_prefix("switch:") {
-                    Self::Switch(id.to_owned())
+                    Self::Switch(id)
                 } else {
                     Self::Custom(index(key.strip_prefix("custom:")?)?)
                 }
@@ -62,7 +63,7 @@ impl Action {
     }
 
     /// Actions that wait on the Frontend API; only one may run at a time per mount.
-    pub(crate) fn is_async(&self) -> bool {
+    pub(crate) fn is_async(self) -> bool {
         matches!(self, Self::SignOut | Self::SignOutAll | Self::Switch(_))
     }
 }
@@ -93,7 +94,7 @@ mod tests {
             Action::SignOut,
             Action::SignOutAll,
             Action::AddAccount,
-            Action::Switch("sess_2ab:c".into()),
+            Action::Switch("sess_2ab:c"),
             Action::Custom(12),
         ] {
             assert_eq!(Action::parse(&action.key()), Some(action));

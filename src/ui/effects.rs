@@ -48,7 +48,7 @@ impl core::fmt::Debug for Effect {
 }
 
 /// Applies an action to the mount and says what to do next.
-pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
+pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
     // Only what the action needs is copied out of the view and targets.
     let Some(view) = state.view() else {
         return Effect::None;
@@ -86,15 +86,15 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
             if state.ui.busy.is_some() {
                 return Effect::None;
             }
-            let request = match &action {
-                Action::Switch(id) => Request::Switch(id.clone(), targets.after_switch.clone()),
+            let request = match action {
+                Action::Switch(id) => Request::Switch(id.to_owned(), targets.after_switch.clone()),
                 Action::SignOut if view.multi_session => Request::SignOut(SignOutOptions {
                     session_id: Some(view.session_id.to_owned()),
                     redirect_url: targets.after_single_sign_out.clone(),
                 }),
                 _ => Request::SignOut(SignOutOptions::default()),
             };
-            state.ui.busy = Some(action);
+            state.ui.busy = Some(action.key());
             state.ui.error = None;
             state.refresh_panel();
             Effect::Request(clerk, request)

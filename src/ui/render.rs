@@ -26,8 +26,8 @@ macro_rules! action_class {
 pub(crate) struct UiState {
     /// The panel is open.
     pub open: bool,
-    /// The action waiting on the Frontend API, if any.
-    pub busy: Option<Action>,
+    /// The key ([`Action::key`]) of the action waiting on the Frontend API, if any.
+    pub busy: Option<String>,
     /// The last failure, shown in the panel.
     pub error: Option<String>,
     /// Avatar URLs that failed to load: initials instead.
@@ -206,7 +206,7 @@ impl Render<'_> {
                     let label = self.labels.get(Label::ManageAccount);
                     self.action_button(
                         parent,
-                        &Action::ManageAccount,
+                        Action::ManageAccount,
                         action_class!("__manageAccount"),
                         label,
                     );
@@ -214,7 +214,7 @@ impl Render<'_> {
             }
             Item::Builtin(Builtin::SignOut) => {
                 let label = self.labels.get(Label::SignOut);
-                self.action_button(parent, &Action::SignOut, action_class!("__signOut"), label);
+                self.action_button(parent, Action::SignOut, action_class!("__signOut"), label);
             }
             Item::Custom(index) => self.custom_item(parent, index),
         }
@@ -226,7 +226,7 @@ impl Render<'_> {
         };
         if item.on_click.is_some() {
             let classes = action_class!("__custom cl-userButtonPopoverCustomItemButton");
-            self.action_button(parent, &Action::Custom(index), classes, &item.label);
+            self.action_button(parent, Action::Custom(index), classes, &item.label);
         } else if let Some(href) = item.href.as_deref().and_then(safe_link_url) {
             let link = self.child(
                 parent,
@@ -242,18 +242,19 @@ impl Render<'_> {
     fn action_button(
         &self,
         parent: &Element,
-        action: &Action,
+        action: Action<'_>,
         classes: &str,
         label: &str,
     ) -> Element {
         let button = self.child(parent, "button", classes);
         attr(&button, "type", "button");
-        attr(&button, ATTR, &action.key());
+        let key = action.key();
+        attr(&button, ATTR, &key);
         if let Some(busy) = &self.ui.busy {
             if action.is_async() {
                 attr(&button, "aria-disabled", "true");
             }
-            if busy == action {
+            if *busy == key {
                 attr(&button, "aria-busy", "true");
             }
         }
@@ -284,8 +285,8 @@ impl Render<'_> {
             text(&heading, self.labels.get(Label::ActiveSessions));
             for other in self.view.others.iter() {
                 // No label span: the avatar and the two lines of text name the session.
-                let action = Action::Switch(other.id.clone());
-                let button = self.action_button(&group, &action, action_class!("__session"), "");
+                let action = Action::Switch(&other.id);
+                let button = self.action_button(&group, action, action_class!("__session"), "");
                 self.person(&button, &Person::of(other));
             }
         }
@@ -302,7 +303,7 @@ impl Render<'_> {
             let label = self.labels.get(Label::AddAccount);
             self.action_button(
                 &more,
-                &Action::AddAccount,
+                Action::AddAccount,
                 action_class!("__addAccount"),
                 label,
             );
@@ -311,7 +312,7 @@ impl Render<'_> {
             let label = self.labels.get(Label::SignOutAll);
             self.action_button(
                 &more,
-                &Action::SignOutAll,
+                Action::SignOutAll,
                 action_class!("__signOutAll"),
                 label,
             );
