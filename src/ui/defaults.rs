@@ -4,20 +4,19 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
 
 use super::global::Global;
 use super::props::{Appearance, Localization};
 use crate::Clerk;
 
 #[derive(Debug, Default)]
-struct Defaults {
+pub(super) struct Defaults {
     key: String,
     appearance: Rc<Appearance>,
     localization: Rc<Localization>,
 }
 
-static DEFAULTS: Global<Vec<Defaults>> = Global::new(|| RefCell::new(Vec::new()));
+static DEFAULTS: Global<Vec<Defaults>> = Global::new(|g| &g.defaults);
 
 /// Sets the appearance and localization every user button of `clerk` starts from (the
 /// `appearance` and `localization` load options). Buttons mounted later pick them up.

@@ -8,8 +8,18 @@
 //! `#[doc(hidden)]` API; the exact-version pin on wasm-bindgen (Cargo.toml) keeps it from
 //! changing under us. Other targets have no DOM for a user button and may have threads, so
 //! there a `Global` holds nothing and [`Global::with`] always answers `None`.
+//!
+//! The parts live in one lazy cell, [`Globals`], each in its own `RefCell` (borrowed
+//! independently, as separate statics would be): every lazy static is its own copy of the
+//! initialisation check in the wasm, about 200 bytes each.
 
+use crate::prelude::*;
 use core::cell::RefCell;
+
+use wasm_bindgen::JsValue;
+
+use super::defaults::Defaults;
+use super::registry::Registry;
 
 #[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
 compile_error!(
@@ -17,30 +27,47 @@ compile_error!(
      (no `atomics` target feature)"
 );
 
-/// A value shared by the whole wasm instance, borrowed through [`Global::with`].
+/// The user button's instance-wide state. Only built in the browser (see the module docs).
+#[derive(Default)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) struct Globals {
+    pub(super) registry: RefCell<Registry>,
+    pub(super) sheet: RefCell<Option<JsValue>>,
+    pub(super) defaults: RefCell<Vec<Defaults>>,
+}
+
+/// Which part of [`Globals`] a [`Global`] is.
+type Part<T> = fn(&Globals) -> &RefCell<T>;
+
 #[cfg(target_arch = "wasm32")]
-pub(crate) struct Global<T: 'static>(wasm_bindgen::__rt::LazyCell<RefCell<T>>);
+static GLOBALS: wasm_bindgen::__rt::LazyCell<Globals> =
+    wasm_bindgen::__rt::LazyCell::new(Globals::default);
+
+/// One part of the instance-wide state, borrowed through [`Global::with`].
+#[cfg(target_arch = "wasm32")]
+pub(crate) struct Global<T: 'static>(Part<T>);
 
 #[cfg(target_arch = "wasm32")]
 impl<T> Global<T> {
-    pub(crate) const fn new(init: fn() -> RefCell<T>) -> Self {
-        Self(wasm_bindgen::__rt::LazyCell::new(init))
+    pub(crate) const fn new(part: Part<T>) -> Self {
+        Self(part)
     }
 
     /// Runs `f` on the value; `None` when it is already borrowed (a re-entrant call, which no
     /// caller makes: callers drop what they take out only after `f` returns).
     pub(crate) fn with<R>(&'static self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
-        self.0.try_borrow_mut().ok().map(|mut value| f(&mut value))
+        let cell = (self.0)(&GLOBALS);
+        cell.try_borrow_mut().ok().map(|mut value| f(&mut value))
     }
 }
 
 /// Off wasm32: no state (see the module docs).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) struct Global<T: 'static>(core::marker::PhantomData<fn() -> RefCell<T>>);
+pub(crate) struct Global<T: 'static>(core::marker::PhantomData<Part<T>>);
 
 #[cfg(not(target_arch = "wasm32"))]
 impl<T> Global<T> {
-    pub(crate) const fn new(_: fn() -> RefCell<T>) -> Self {
+    pub(crate) const fn new(_: Part<T>) -> Self {
         Self(core::marker::PhantomData)
     }
 

@@ -4,7 +4,6 @@
 //! `MutationObserver` that exists only while some button is mounted.
 
 use crate::prelude::*;
-use core::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
@@ -24,19 +23,14 @@ struct Entry {
     _mount: Mount,
 }
 
-struct Registry {
+#[derive(Default)]
+pub(super) struct Registry {
     next_id: u64,
     entries: Vec<Entry>,
     observer: Option<Observer>,
 }
 
-static REGISTRY: Global<Registry> = Global::new(|| {
-    RefCell::new(Registry {
-        next_id: 0,
-        entries: Vec::new(),
-        observer: None,
-    })
-});
+static REGISTRY: Global<Registry> = Global::new(|g| &g.registry);
 
 /// Runs `f` on the registry; the default result when it is already borrowed (which no
 /// caller does).

@@ -6,7 +6,6 @@
 //! does not restrict.
 
 use crate::prelude::*;
-use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -75,7 +74,7 @@ pub(crate) const CSS: &str = concat!(
 
 /// One sheet per wasm instance, shared by every mount; constructing it parses the CSS once
 /// instead of on every mount.
-static SHEET: Global<Option<JsValue>> = Global::new(|| RefCell::new(None));
+static SHEET: Global<Option<JsValue>> = Global::new(|g| &g.sheet);
 
 /// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
 /// one (document styles do not reach inside), else by the document. Idempotent and cheap
