@@ -28,25 +28,17 @@ pub(crate) fn safe_image_url(url: &str) -> Option<&str> {
 }
 
 /// A link target is used only when it is an absolute `http:`/`https:` URL or a relative URL
-/// (no scheme), which the browser resolves against the page's own origin.
+/// (no scheme), which the browser resolves against the page's own origin. The scheme is read
+/// by the core's navigation rule, which parses it as browsers do (so `/a:b` and `?x=1:2`
+/// are relative).
 pub(crate) fn safe_link_url(url: &str) -> Option<&str> {
     if url.is_empty() || has_hidden_characters(url) {
         return None;
     }
-    match scheme_of(url) {
-        None => Some(url),
-        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Some(url),
+    match crate::navigation::scheme_of(url).as_deref() {
+        None | Some("http" | "https") => Some(url),
         Some(_) => None,
     }
-}
-
-/// The scheme, when the URL has one: the text before the first `:` that comes before any
-/// `/`, `?` or `#` (so `/a:b` and `?x=1:2` are relative).
-fn scheme_of(url: &str) -> Option<&str> {
-    let end = url.find([':', '/', '?', '#'])?;
-    (url.get(end..end + 1) == Some(":"))
-        .then(|| url.get(..end))
-        .flatten()
 }
 
 /// The host (and port) of `//host:port/path` after the slashes. Userinfo is kept in, so
@@ -108,6 +100,7 @@ mod tests {
     fn links_may_be_http_https_or_relative() {
         for url in [
             "https://example.test/user",
+            "HTTPS://example.test/user",
             "http://example.test",
             "/user",
             "user#x",
