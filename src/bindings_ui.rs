@@ -123,9 +123,10 @@ fn parse_menu_items(items: &JsValue) -> Vec<CustomMenuItem> {
         };
         let on_click = get(&item, "onClick").dyn_into::<Function>().ok().map(|f| {
             Rc::new(move || {
-                // A throwing callback is the page's bug; report it without breaking the button.
+                // A throwing callback is the page's bug; report it without breaking the button
+                // (on `console.error` through the core's reporter: no import of its own).
                 if let Err(err) = f.call0(&JsValue::UNDEFINED) {
-                    web_sys::console::error_1(&err);
+                    crate::browser::report("Clerk: a customMenuItems onClick threw", &err);
                 }
             }) as Rc<dyn Fn()>
         });
