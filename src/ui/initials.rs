@@ -10,9 +10,8 @@ use crate::prelude::*;
 /// one, which has no initial.
 pub(crate) fn initials(first_name: &str, last_name: &str, identifier: &str) -> String {
     let mut out = String::new();
-    for part in [first_name, last_name] {
-        push_initial(&mut out, part);
-    }
+    push_initial(&mut out, first_name);
+    push_initial(&mut out, last_name);
     if out.is_empty() {
         push_initial(&mut out, identifier);
     }
