@@ -10,19 +10,20 @@ pub(crate) fn safe_image_url(url: &str) -> Option<&str> {
     if has_hidden_characters(url) {
         return None;
     }
-    let (scheme, rest) = url.split_once(':')?;
-    // Compared in place rather than lowercased into a new `String`.
-    let is = |name: &str| scheme.eq_ignore_ascii_case(name);
-    let ok = if is("https") {
-        rest.starts_with("//") && rest.len() > 2
-    } else if is("http") {
-        rest.strip_prefix("//")
-            .is_some_and(|r| is_loopback(authority_host(r)))
-    } else if is("data") {
-        rest.get(..6)
-            .is_some_and(|m| m.eq_ignore_ascii_case("image/"))
+    // What follows `prefix`, when `url` starts with it in any case (schemes are
+    // case-insensitive). Compared in place: no lowercased copy, no split.
+    let after = |prefix: &str| {
+        let head = url.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| url.get(prefix.len()..))
+            .flatten()
+    };
+    let ok = if let Some(rest) = after("https://") {
+        !rest.is_empty()
+    } else if let Some(rest) = after("http://") {
+        is_loopback(authority_host(rest))
     } else {
-        false
+        after("data:image/").is_some()
     };
     ok.then_some(url)
 }
