@@ -5,8 +5,6 @@
 use alloc::rc::Weak;
 use core::cell::RefCell;
 
-use js_sys::Object;
-use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
 use super::dom::{call, contains, invoke1, prop};
@@ -62,9 +60,12 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    // `Object.is`, the identity test the core already imports.
-    let is_active = |item: &JsValue| active.as_ref().is_some_and(|a| Object::is(a, item));
-    let current = items.iter().position(|item| is_active(&item));
+    // The focused action's place, by `indexOf` called by name rather than an identity test
+    // per item in a loop here; -1, so `None`, when focus is outside the ring.
+    let current = active
+        .and_then(|a| invoke1(&items, "indexOf", &a).as_f64())
+        .filter(|i| *i >= 0.0)
+        .map(|i| i as usize);
     let len = items.length() as usize;
     if let Some(next) = cycle(current, step, len).and_then(|i| items.iter().nth(i)) {
         call(&next, "focus", &[]);
