@@ -10,7 +10,7 @@ use alloc::rc::{Rc, Weak};
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
@@ -329,9 +329,11 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
+        // Compared as JS strings with `Object.is` (already imported for the registry's host
+        // comparison): no attribute is copied into a Rust string per node.
+        let (name, key) = (JsValue::from_str(ATTR), JsValue::from_str(key));
         for node in keyboard::focusables(&self.root).iter() {
-            let node: Element = node.unchecked_into();
-            if get_attr(&node, ATTR).as_deref() == Some(key) {
+            if js_sys::Object::is(&invoke1(&node, "getAttribute", &name), &key) {
                 call(&node, "focus", &[]);
                 return;
             }
