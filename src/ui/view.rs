@@ -51,8 +51,9 @@ impl<'a> Person<'a> {
         }
     }
 
-    /// "First Last"; empty when neither is set. Pushed in place: `collect` + `join` cost a
-    /// Vec and a generic join copy in the wasm, a loop over the pair an array iterator.
+    /// "First Last"; empty when neither is set. Written part by part: `collect` + `join`
+    /// would cost a Vec and a generic join copy in the wasm, a loop over the pair an array
+    /// iterator.
     pub(crate) fn full_name(&self) -> String {
         let mut full_name = String::from(self.first_name);
         if !self.last_name.is_empty() {
@@ -135,11 +136,13 @@ pub(crate) struct Others<'a> {
 }
 
 impl<'a> Others<'a> {
+    /// The other signed-in sessions, in the client's order.
     pub(crate) fn iter(self) -> impl Iterator<Item = &'a Session> {
         let current = self.current;
         (self.sessions.iter()).filter(move |s| s.status.is_signed_in() && s.id != current)
     }
 
+    /// Whether there is no other signed-in session.
     pub(crate) fn is_empty(self) -> bool {
         self.iter().next().is_none()
     }
