@@ -87,26 +87,30 @@ impl Mount {
         // Relaxed: a wasm instance without the `atomics` feature has one thread.
         let n = NEXT_PANEL.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
         let panel_id = super::dom::numbered("cl-userButtonPanel-", n);
-        let shared: Shared = Rc::new_cyclic(|me| {
-            RefCell::new(MountState {
-                me: me.clone(),
-                clerk: clerk.clone(),
-                doc,
-                host: host.clone(),
-                root_listeners: Some(root_listeners(&root, me)),
-                root,
-                props,
-                base,
-                base_text,
-                panel_id,
-                shown: None,
-                targets: Targets::default(),
-                ui: UiState::default(),
-                trigger: None,
-                panel: None,
-                open_listeners: None,
-            })
-        });
+        let shared: Shared = Rc::new(RefCell::new(MountState {
+            me: Weak::new(),
+            clerk: clerk.clone(),
+            doc,
+            host: host.clone(),
+            root_listeners: None,
+            root,
+            props,
+            base,
+            base_text,
+            panel_id,
+            shown: None,
+            targets: Targets::default(),
+            ui: UiState::default(),
+            trigger: None,
+            panel: None,
+            open_listeners: None,
+        }));
+        // The self-references are filled in once the `Rc` exists: `Rc::new_cyclic` costs more
+        // code in the wasm. Nothing else holds the new cell, so the borrow succeeds.
+        if let Ok(mut state) = shared.try_borrow_mut() {
+            state.me = Rc::downgrade(&shared);
+            state.root_listeners = Some(root_listeners(&state.root, &state.me));
+        }
         on_state(&shared);
         let weak = Rc::downgrade(&shared);
         let listener = clerk.add_listener(move |_| {
