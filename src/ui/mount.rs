@@ -46,10 +46,10 @@ pub(crate) struct MountState {
     root: Element,
     pub(crate) props: UserButtonProps,
     /// The load-level appearance, applied before the button's own.
-    base: Option<Rc<Appearance>>,
+    pub(crate) base: Option<Rc<Appearance>>,
     /// The load-level localization, read after the button's own.
     base_text: Option<Rc<Localization>>,
-    panel_id: String,
+    pub(crate) panel_id: String,
     /// The state snapshot on screen; `None` while nothing is shown. Kept whole (an `Rc`):
     /// the view is read from it in place, nothing copied out.
     shown: Option<Rc<State>>,
@@ -243,14 +243,8 @@ impl MountState {
 
     fn render_input(&self) -> Option<Render<'_>> {
         Some(Render {
-            doc: &self.doc,
+            mount: self,
             view: self.view()?,
-            targets: &self.targets,
-            props: &self.props,
-            base: self.base.as_deref(),
-            labels: self.labels(),
-            ui: &self.ui,
-            panel_id: &self.panel_id,
         })
     }
 

@@ -3,13 +3,14 @@
 //! nodes), every part carries its stable `cl-` class plus any `appearance.elements` classes.
 
 use crate::prelude::*;
-use web_sys::{Document, Element};
+use web_sys::Element;
 
 use super::action::{Action, ATTR, TOGGLE};
 use super::dom::{append, attr, call, el, text};
-use super::props::{Appearance, Builtin, Label, Labels, UserButtonProps};
+use super::mount::MountState;
+use super::props::{Builtin, Label};
 use super::safe_url::safe_link_url;
-use super::view::{title, Person, Targets, View};
+use super::view::{title, Person, View};
 
 /// The classes of an action button with this modifier: a literal, not built per render.
 macro_rules! action_class {
@@ -37,23 +38,22 @@ pub(crate) struct UiState {
 /// Everything one render reads.
 #[derive(Debug)]
 pub(crate) struct Render<'a> {
-    pub doc: &'a Document,
+    /// The mount's document, props, appearance layers, strings, interaction state and
+    /// targets, read in place (not copied into this struct field by field).
+    pub mount: &'a MountState,
+    /// What to show, read from the mount's state snapshot.
     pub view: View<'a>,
-    pub targets: &'a Targets,
-    pub props: &'a UserButtonProps,
-    /// The load-level appearance, applied before the props' own.
-    pub base: Option<&'a Appearance>,
-    pub labels: Labels<'a>,
-    pub ui: &'a UiState,
-    /// Unique per mount, for `aria-controls`.
-    pub panel_id: &'a str,
 }
 
 impl Render<'_> {
     /// An element with its part classes (`"cl-a cl-b"`) plus the appearance extras for each.
     fn part(&self, tag: &str, classes: &str) -> Element {
-        let classes = self.props.appearance.with_extras(self.base, classes);
-        el(self.doc, tag, &classes)
+        let classes = self
+            .mount
+            .props
+            .appearance
+            .with_extras(self.mount.base.as_deref(), classes);
+        el(&self.mount.doc, tag, &classes)
     }
 
     /// A part appended to `parent`.
@@ -82,7 +82,7 @@ impl Render<'_> {
         attr(&button, "aria-haspopup", "dialog");
         self.set_trigger_state(&button);
         let user = &self.view.user;
-        if self.props.show_name {
+        if self.mount.props.show_name {
             let full_name = user.full_name();
             let title = title(&full_name, user);
             self.line(&button, "cl-userButtonOuterIdentifier", title, true);
@@ -98,15 +98,15 @@ impl Render<'_> {
 
     /// The open/closed ARIA attributes of the trigger.
     pub(crate) fn set_trigger_state(&self, button: &Element) {
-        let (label, expanded) = if self.ui.open {
-            (self.labels.get(Label::CloseUserMenu), "true")
+        let (label, expanded) = if self.mount.ui.open {
+            (self.mount.labels().get(Label::CloseUserMenu), "true")
         } else {
-            (self.labels.get(Label::OpenUserMenu), "false")
+            (self.mount.labels().get(Label::OpenUserMenu), "false")
         };
         attr(button, "aria-label", label);
         attr(button, "aria-expanded", expanded);
-        if self.ui.open {
-            attr(button, "aria-controls", self.panel_id);
+        if self.mount.ui.open {
+            attr(button, "aria-controls", &self.mount.panel_id);
         } else {
             call(button, "removeAttribute", &[&"aria-controls".into()]);
         }
@@ -119,7 +119,7 @@ impl Render<'_> {
         attr(&holder, "aria-hidden", "true");
         let image = person
             .image_url
-            .filter(|url| !self.ui.failed_images.iter().any(|f| f == url));
+            .filter(|url| !self.mount.ui.failed_images.iter().any(|f| f == url));
         match image {
             Some(url) => {
                 let img = self.child(&holder, "img", image_class);
@@ -133,9 +133,13 @@ impl Render<'_> {
     /// The dialog.
     pub(crate) fn panel(&self) -> Element {
         let card = self.part("div", "cl-userButtonPopoverCard");
-        attr(&card, "id", self.panel_id);
+        attr(&card, "id", &self.mount.panel_id);
         attr(&card, "role", "dialog");
-        attr(&card, "aria-label", self.labels.get(Label::AccountPanel));
+        attr(
+            &card,
+            "aria-label",
+            self.mount.labels().get(Label::AccountPanel),
+        );
         let preview = self.child(
             &card,
             "div",
@@ -144,20 +148,20 @@ impl Render<'_> {
         self.person(&preview, &self.view.user);
         let actions = self.child(&card, "div", "cl-userButtonPopoverActions");
         attr(&actions, "role", "group");
-        let label = self.labels.get(Label::AccountActions);
+        let label = self.mount.labels().get(Label::AccountActions);
         attr(&actions, "aria-label", label);
         self.items(&actions);
         if self.view.multi_session {
             self.sessions(&card);
         }
-        if let Some(message) = &self.ui.error {
+        if let Some(message) = &self.mount.ui.error {
             let error = self.child(&card, "p", "cl-userButtonPopoverError");
             attr(&error, "role", "alert");
             text(&error, message);
         }
         if self.view.development {
             let footer = self.child(&card, "div", "cl-userButtonPopoverFooter");
-            text(&footer, self.labels.get(Label::DevelopmentMode));
+            text(&footer, self.mount.labels().get(Label::DevelopmentMode));
         }
         card
     }
@@ -184,7 +188,7 @@ impl Render<'_> {
     /// "Sign out", unless bare `manageAccount`/`signOut` items place the built-ins elsewhere.
     /// Emitted as they are ordered (no list of them is built first).
     fn items(&self, parent: &Element) {
-        let items = &self.props.custom_menu_items;
+        let items = &self.mount.props.custom_menu_items;
         let has = |b| items.iter().any(|i| i.builtin() == Some(b));
         if !has(Builtin::ManageAccount) {
             self.item(parent, Item::Builtin(Builtin::ManageAccount));
@@ -202,8 +206,8 @@ impl Render<'_> {
     fn item(&self, parent: &Element, item: Item) {
         match item {
             Item::Builtin(Builtin::ManageAccount) => {
-                if self.targets.user_profile.is_some() {
-                    let label = self.labels.get(Label::ManageAccount);
+                if self.mount.targets.user_profile.is_some() {
+                    let label = self.mount.labels().get(Label::ManageAccount);
                     self.action_button(
                         parent,
                         Action::ManageAccount,
@@ -213,7 +217,7 @@ impl Render<'_> {
                 }
             }
             Item::Builtin(Builtin::SignOut) => {
-                let label = self.labels.get(Label::SignOut);
+                let label = self.mount.labels().get(Label::SignOut);
                 self.action_button(parent, Action::SignOut, action_class!("__signOut"), label);
             }
             Item::Custom(index) => self.custom_item(parent, index),
@@ -221,7 +225,7 @@ impl Render<'_> {
     }
 
     fn custom_item(&self, parent: &Element, index: usize) {
-        let Some(item) = self.props.custom_menu_items.get(index) else {
+        let Some(item) = self.mount.props.custom_menu_items.get(index) else {
             return;
         };
         if item.on_click.is_some() {
@@ -250,7 +254,7 @@ impl Render<'_> {
         attr(&button, "type", "button");
         let key = action.key();
         attr(&button, ATTR, &key);
-        if let Some(busy) = &self.ui.busy {
+        if let Some(busy) = &self.mount.ui.busy {
             if action.is_async() {
                 attr(&button, "aria-disabled", "true");
             }
@@ -278,11 +282,11 @@ impl Render<'_> {
                 "cl-userButtonPopoverActions cl-userButtonPopoverSessions",
             );
             attr(&group, "role", "group");
-            let heading_id = [self.panel_id, "-sessions"].concat();
+            let heading_id = [&self.mount.panel_id, "-sessions"].concat();
             attr(&group, "aria-labelledby", &heading_id);
             let heading = self.child(&group, "p", "cl-userButtonPopoverSessionsLabel");
             attr(&heading, "id", &heading_id);
-            text(&heading, self.labels.get(Label::ActiveSessions));
+            text(&heading, self.mount.labels().get(Label::ActiveSessions));
             for other in self.view.others.iter() {
                 // No label span: the avatar and the two lines of text name the session.
                 let action = Action::Switch(&other.id);
@@ -290,7 +294,7 @@ impl Render<'_> {
                 self.person(&button, &Person::of(other));
             }
         }
-        let add = self.targets.sign_in.is_some();
+        let add = self.mount.targets.sign_in.is_some();
         if !add && !others {
             return;
         }
@@ -300,7 +304,7 @@ impl Render<'_> {
             "cl-userButtonPopoverActions cl-userButtonPopoverActions__multiSession",
         );
         if add {
-            let label = self.labels.get(Label::AddAccount);
+            let label = self.mount.labels().get(Label::AddAccount);
             self.action_button(
                 &more,
                 Action::AddAccount,
@@ -309,7 +313,7 @@ impl Render<'_> {
             );
         }
         if others {
-            let label = self.labels.get(Label::SignOutAll);
+            let label = self.mount.labels().get(Label::SignOutAll);
             self.action_button(
                 &more,
                 Action::SignOutAll,
