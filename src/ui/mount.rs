@@ -19,7 +19,7 @@ use super::dom::{
 };
 use super::effects::{run_effect, Effect};
 use super::props::{Appearance, Labels, Localization, UserButtonProps};
-use super::render::{Render, UiState};
+use super::render::{set_trigger_state, Render, UiState};
 use super::styles::{apply_variables, ensure_adopted};
 use super::view::{view_for, Targets, View};
 use super::{keyboard, position};
@@ -265,8 +265,8 @@ impl MountState {
 
     /// The open/closed ARIA state of the trigger.
     fn update_trigger(&self) {
-        if let (Some(render), Some(trigger)) = (self.render_input(), &self.trigger) {
-            render.set_trigger_state(trigger);
+        if let Some(trigger) = &self.trigger {
+            set_trigger_state(self, trigger);
         }
     }
 

@@ -80,7 +80,7 @@ impl Render<'_> {
         attr(&button, "type", "button");
         attr(&button, ATTR, TOGGLE);
         attr(&button, "aria-haspopup", "dialog");
-        self.set_trigger_state(&button);
+        set_trigger_state(self.mount, &button);
         let user = &self.view.user;
         if self.mount.props.show_name {
             let full_name = user.full_name();
@@ -94,22 +94,6 @@ impl Render<'_> {
             "cl-avatarImage cl-userButtonAvatarImage",
         );
         button
-    }
-
-    /// The open/closed ARIA attributes of the trigger.
-    pub(crate) fn set_trigger_state(&self, button: &Element) {
-        let (label, expanded) = if self.mount.ui.open {
-            (self.mount.labels().get(Label::CloseUserMenu), "true")
-        } else {
-            (self.mount.labels().get(Label::OpenUserMenu), "false")
-        };
-        attr(button, "aria-label", label);
-        attr(button, "aria-expanded", expanded);
-        if self.mount.ui.open {
-            attr(button, "aria-controls", &self.mount.panel_id);
-        } else {
-            call(button, "removeAttribute", &[&"aria-controls".into()]);
-        }
     }
 
     /// The image when it is usable and has not failed, else the initials. The classes are
@@ -329,4 +313,21 @@ impl Render<'_> {
 enum Item {
     Builtin(Builtin),
     Custom(usize),
+}
+
+/// The open/closed ARIA attributes of the trigger. It reads only the mount (no view), so the
+/// mount updates them on open and close without building a [`Render`].
+pub(crate) fn set_trigger_state(mount: &MountState, button: &Element) {
+    let (label, expanded) = if mount.ui.open {
+        (mount.labels().get(Label::CloseUserMenu), "true")
+    } else {
+        (mount.labels().get(Label::OpenUserMenu), "false")
+    };
+    attr(button, "aria-label", label);
+    attr(button, "aria-expanded", expanded);
+    if mount.ui.open {
+        attr(button, "aria-controls", &mount.panel_id);
+    } else {
+        call(button, "removeAttribute", &[&"aria-controls".into()]);
+    }
 }
