@@ -141,7 +141,7 @@ fn settle(
     state.ui.busy = None;
     match failure {
         Some(message) => {
-            let fallback = || state.labels().get(Label::ActionFailed).to_owned();
+            let fallback = || state.label(Label::ActionFailed).to_owned();
             let message = Some(message).filter(|m| !m.trim().is_empty());
             state.ui.error = Some(message.unwrap_or_else(fallback));
         }

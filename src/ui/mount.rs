@@ -18,7 +18,7 @@ use super::dom::{
     append, as_element, call, contains, el, get_attr, invoke, invoke1, text, EventListener,
 };
 use super::effects::{run_effect, Effect};
-use super::props::{Appearance, Labels, Localization, UserButtonProps};
+use super::props::{Appearance, Label, Labels, Localization, UserButtonProps};
 use super::render::{set_trigger_state, Render, UiState};
 use super::styles::{apply_variables, ensure_adopted};
 use super::view::{view_for, Targets, View};
@@ -228,12 +228,14 @@ impl MountState {
         }
     }
 
-    /// The strings this button shows.
-    pub(crate) fn labels(&self) -> Labels<'_> {
-        Labels {
+    /// One string this button shows (its own override, else the load-level one, else
+    /// English). One call per string: no `Labels` value is built at every use.
+    pub(crate) fn label(&self, label: Label) -> &str {
+        let labels = Labels {
             own: &self.props.localization,
             base: self.base_text.as_deref(),
-        }
+        };
+        labels.get(label)
     }
 
     /// What the button shows now; `None` while nothing is.

@@ -119,11 +119,7 @@ impl Render<'_> {
         let card = self.part("div", "cl-userButtonPopoverCard");
         attr(&card, "id", &self.mount.panel_id);
         attr(&card, "role", "dialog");
-        attr(
-            &card,
-            "aria-label",
-            self.mount.labels().get(Label::AccountPanel),
-        );
+        attr(&card, "aria-label", self.mount.label(Label::AccountPanel));
         let preview = self.child(
             &card,
             "div",
@@ -132,7 +128,7 @@ impl Render<'_> {
         self.person(&preview, &self.view.user);
         let actions = self.child(&card, "div", "cl-userButtonPopoverActions");
         attr(&actions, "role", "group");
-        let label = self.mount.labels().get(Label::AccountActions);
+        let label = self.mount.label(Label::AccountActions);
         attr(&actions, "aria-label", label);
         self.items(&actions);
         if self.view.multi_session {
@@ -145,7 +141,7 @@ impl Render<'_> {
         }
         if self.view.development {
             let footer = self.child(&card, "div", "cl-userButtonPopoverFooter");
-            text(&footer, self.mount.labels().get(Label::DevelopmentMode));
+            text(&footer, self.mount.label(Label::DevelopmentMode));
         }
         card
     }
@@ -191,7 +187,7 @@ impl Render<'_> {
         match item {
             Item::Builtin(Builtin::ManageAccount) => {
                 if self.mount.targets.user_profile.is_some() {
-                    let label = self.mount.labels().get(Label::ManageAccount);
+                    let label = self.mount.label(Label::ManageAccount);
                     self.action_button(
                         parent,
                         Action::ManageAccount,
@@ -201,7 +197,7 @@ impl Render<'_> {
                 }
             }
             Item::Builtin(Builtin::SignOut) => {
-                let label = self.mount.labels().get(Label::SignOut);
+                let label = self.mount.label(Label::SignOut);
                 self.action_button(parent, Action::SignOut, action_class!("__signOut"), label);
             }
             Item::Custom(index) => self.custom_item(parent, index),
@@ -270,7 +266,7 @@ impl Render<'_> {
             attr(&group, "aria-labelledby", &heading_id);
             let heading = self.child(&group, "p", "cl-userButtonPopoverSessionsLabel");
             attr(&heading, "id", &heading_id);
-            text(&heading, self.mount.labels().get(Label::ActiveSessions));
+            text(&heading, self.mount.label(Label::ActiveSessions));
             for other in self.view.others.iter() {
                 // No label span: the avatar and the two lines of text name the session.
                 let action = Action::Switch(&other.id);
@@ -288,7 +284,7 @@ impl Render<'_> {
             "cl-userButtonPopoverActions cl-userButtonPopoverActions__multiSession",
         );
         if add {
-            let label = self.mount.labels().get(Label::AddAccount);
+            let label = self.mount.label(Label::AddAccount);
             self.action_button(
                 &more,
                 Action::AddAccount,
@@ -297,7 +293,7 @@ impl Render<'_> {
             );
         }
         if others {
-            let label = self.mount.labels().get(Label::SignOutAll);
+            let label = self.mount.label(Label::SignOutAll);
             self.action_button(
                 &more,
                 Action::SignOutAll,
@@ -319,9 +315,9 @@ enum Item {
 /// mount updates them on open and close without building a [`Render`].
 pub(crate) fn set_trigger_state(mount: &MountState, button: &Element) {
     let (label, expanded) = if mount.ui.open {
-        (mount.labels().get(Label::CloseUserMenu), "true")
+        (mount.label(Label::CloseUserMenu), "true")
     } else {
-        (mount.labels().get(Label::OpenUserMenu), "false")
+        (mount.label(Label::OpenUserMenu), "false")
     };
     attr(button, "aria-label", label);
     attr(button, "aria-expanded", expanded);
