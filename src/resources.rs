@@ -4,6 +4,7 @@
 //! service might omit has a default, so new or missing fields never break parsing.
 
 use crate::prelude::*;
+use alloc::rc::Rc;
 
 mod read;
 
@@ -110,10 +111,11 @@ pub struct Session {
     pub last_active_at: f64,
     /// The latest token the server minted, if it sent one.
     pub last_active_token: Option<Token>,
-    /// The signed-in user.
-    pub user: Option<User>,
+    /// The signed-in user, shared: copies of a session (snapshots, the durable sign-out's
+    /// client) do not copy the user.
+    pub user: Option<Rc<User>>,
     /// What may be shown about the user without the full user object.
-    pub public_user_data: Option<PublicUserData>,
+    pub public_user_data: Option<Rc<PublicUserData>>,
     /// Epoch ms.
     pub created_at: f64,
     /// Epoch ms.

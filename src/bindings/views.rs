@@ -65,12 +65,12 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
     let weak = Rc::downgrade(&clerk.inner);
     let mut sessions = Vec::with_capacity(client.sessions.len());
     for session in &client.sessions {
-        let user = session.user.as_ref().map_or(JsValue::NULL, convert::user);
+        let user = session.user.as_deref().map_or(JsValue::NULL, convert::user);
         let public = session
             .public_user_data
-            .as_ref()
+            .as_deref()
             .map_or(JsValue::NULL, convert::public_user_data);
-        let js = JsSession::new(weak.clone(), session.clone(), user.clone(), public).into_js();
+        let js = JsSession::build(weak.clone(), session, &user, &public);
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
             views.user = user;
