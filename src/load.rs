@@ -2,7 +2,7 @@
 
 use alloc::rc::{Rc, Weak};
 
-use crate::api::Method;
+use crate::api::{Envelope, Method};
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
@@ -54,7 +54,7 @@ impl Inner {
     async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
         self.listen_to_browser();
         let environment = async {
-            let json = self.fapi.plain(Method::Get, "/environment").await?;
+            let json = self.fapi.request(Method::Get, "/environment", None).await?;
             Ok::<_, ClerkError>(Environment::read(&json))
         };
         let client = self.read_client();
@@ -118,9 +118,9 @@ impl Inner {
     /// gives no client (the user stays signed out locally).
     pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
-        let answer = self.fapi.envelope(Method::Get, "/client", None).await;
+        let answer = self.fapi.request(Method::Get, "/client", None).await;
         let client = match answer {
-            Ok(envelope) => envelope.response.map(|j| Client::read(&j)),
+            Ok(json) => Envelope::read(&json).response.map(|j| Client::read(&j)),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
             Err(err) => return Err(err),
         };
@@ -143,7 +143,7 @@ impl Inner {
                 PendingSignOut::AllSessions => Method::Delete,
                 PendingSignOut::Session(_) => Method::Post,
             };
-            let answer = self.fapi.envelope(method, &entry.path(), None).await;
+            let answer = self.fapi.request(method, &entry.path(), None).await;
             match answer {
                 Ok(_) => self.journal.confirm(&entry),
                 // The session or client is already gone: nothing left to sign out.

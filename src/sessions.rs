@@ -3,7 +3,7 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::Method;
+use crate::api::{Envelope, Method};
 use crate::clerk::Inner;
 use crate::json::Json;
 use crate::resources::{Client, Token};
@@ -46,10 +46,12 @@ impl Clerk {
             });
         }
         let path = ["/client/sessions/", session_id, "/touch"].concat();
-        let envelope = inner
-            .fapi
-            .envelope(Method::Post, &path, Some("intent=select_session"))
-            .await?;
+        let envelope = Envelope::read(
+            &inner
+                .fapi
+                .request(Method::Post, &path, Some("intent=select_session"))
+                .await?,
+        );
         let client = envelope
             .client
             .map(Rc::new)
@@ -131,7 +133,7 @@ impl Inner {
         action: &str,
     ) -> Result<(), ClerkError> {
         let path = ["/client/sessions/", session_id, action].concat();
-        let envelope = self.fapi.envelope(Method::Post, &path, None).await?;
+        let envelope = Envelope::read(&self.fapi.request(Method::Post, &path, None).await?);
         self.forget_token(session_id);
         if let Some(client) = envelope.client {
             self.apply_client(Some(Rc::new(client)), false);
@@ -142,7 +144,7 @@ impl Inner {
 
     async fn fetch_token(&self, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token = Token::read(&self.fapi.plain(Method::Post, &path).await?);
+        let token = Token::read(&self.fapi.request(Method::Post, &path, None).await?);
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning

@@ -3,7 +3,7 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::Method;
+use crate::api::{Envelope, Method};
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
 use crate::flight::Outcome;
@@ -142,16 +142,19 @@ impl Inner {
             }
             _ => (PendingSignOut::AllSessions, Method::Delete),
         };
-        let answer = self.fapi.envelope(method, &entry.path(), None).await;
+        let answer = self.fapi.request(method, &entry.path(), None).await;
         let client = match answer {
             // Signing out every session answers with the client as `response` too.
-            Ok(envelope) => envelope
-                .client
-                .or_else(|| match entry {
-                    PendingSignOut::AllSessions => envelope.response.as_ref().map(Client::read),
-                    PendingSignOut::Session(_) => None,
-                })
-                .map(Rc::new),
+            Ok(json) => {
+                let envelope = Envelope::read(&json);
+                envelope
+                    .client
+                    .or_else(|| match entry {
+                        PendingSignOut::AllSessions => envelope.response.as_ref().map(Client::read),
+                        PendingSignOut::Session(_) => None,
+                    })
+                    .map(Rc::new)
+            }
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 self.journal.add(entry.clone());

@@ -43,37 +43,22 @@ impl Fapi {
         Self { base, cookies, dev }
     }
 
-    /// A request whose 2xx body is the resource itself (environment, tokens).
-    ///
-    /// # Errors
-    /// Network, API and response-shape errors.
-    pub(crate) async fn plain(&self, method: Method, path: &str) -> Result<Json, ClerkError> {
-        let raw = self.request(method, path, None).await?;
-        decode(&raw)
-    }
-
-    /// A request answered with `{response, client}`.
-    ///
-    /// # Errors
-    /// Network, API and response-shape errors.
-    pub(crate) async fn envelope(
-        &self,
-        method: Method,
-        path: &str,
-        form: Option<&str>,
-    ) -> Result<Envelope, ClerkError> {
-        let raw = self.request(method, path, form).await?;
-        decode(&raw).map(|j| Envelope::read(&j))
-    }
-
     /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
-    /// only 2xx answers.
-    async fn request(
+    /// the JSON object of a 2xx answer (the resource itself, or an [`Envelope`] to read).
+    /// One async fn for both kinds of answer: each is another state machine in the wasm.
+    ///
+    /// # Errors
+    /// Network, API and response-shape errors.
+    pub(crate) async fn request(
         &self,
         method: Method,
         path: &str,
         form: Option<&str>,
-    ) -> Result<RawResponse, ClerkError> {
+    ) -> Result<Json, ClerkError> {
+        // `Some(rejected)` when the dev browser token must be replaced before sending. One
+        // await of the refresh, not one up front and one on a refusal: each await of it was
+        // another copy of its polling in this state machine.
+        let mut refresh = None;
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
                 // A token this browser already has costs no request and saves a 401.
@@ -81,18 +66,21 @@ impl Fapi {
                 *dev.token.borrow_mut() = known;
             }
             if dev.up_front && dev.token.borrow().is_none() {
-                self.refresh_dev_browser(None).await?;
+                refresh = Some(None);
             }
         }
         let mut dev_retried = false;
         loop {
+            if let Some(rejected) = refresh.take() {
+                self.refresh_dev_browser(rejected).await?;
+            }
             let (raw, sent_token) = self.send_with_retries(method, path, form).await?;
             if raw.status < 400 {
                 if let (Some(dev), Some(jwt)) = (&self.dev, raw.db_jwt.as_deref()) {
                     *dev.token.borrow_mut() = Some(jwt.to_owned());
                     dev_browser::remember(&self.cookies, jwt);
                 }
-                return Ok(raw);
+                return decode(&raw);
             }
             let err = error_from(&raw);
             let dev_browser_missing = err
@@ -102,7 +90,7 @@ impl Fapi {
                 dev_retried = true;
                 // The token this request carried, not the current one: a parallel request
                 // may have replaced it already, and then this one just retries with that.
-                self.refresh_dev_browser(sent_token).await?;
+                refresh = Some(sent_token);
                 continue;
             }
             return Err(err);
