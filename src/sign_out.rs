@@ -61,8 +61,13 @@ impl Clerk {
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
     /// when the network returns.
-    pub async fn sign_out(&self, options: SignOutOptions) -> Result<(), ClerkError> {
-        self.sign_out_then(options, AfterSignOut::Redirect).await
+    // Not an `async fn`: a wrapper's own state machine around `sign_out_then`'s was another
+    // copy of its polling and drop glue in the wasm.
+    pub fn sign_out(
+        &self,
+        options: SignOutOptions,
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + '_ {
+        self.sign_out_then(options, AfterSignOut::Redirect)
     }
 
     /// Signs out, then runs `after` (a callback replaces the redirect). Concurrent calls for
