@@ -107,7 +107,11 @@ pub(crate) fn is_loopback(host_port: &str) -> bool {
     host == "localhost"
         || host == "::1"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            rest.split('.').count() == 3 && rest.split('.').all(|o| o.parse::<u8>().is_ok())
+            let mut octets = 0;
+            rest.split('.').all(|o| {
+                octets += 1;
+                crate::decimal::parse_decimal(o).is_some_and(|n| n <= 255)
+            }) && octets == 3
         })
 }
 
@@ -211,6 +215,9 @@ mod tests {
         }
         for host in [
             "127.0.0.1.evil.test",
+            "127.0.0.256",
+            "127.0..1",
+            "127.0.1",
             "localhost.evil.test",
             "128.0.0.1",
             "example.com",

@@ -154,7 +154,7 @@ pub(crate) fn api_error(
 
 /// `Retry-After` in delta-seconds (the HTTP-date form is not used by FAPI).
 pub(crate) fn parse_retry_after(value: &str) -> Option<u32> {
-    value.trim().parse().ok()
+    crate::decimal::parse_decimal(value.trim())
 }
 
 /// Backoff before the GET retry number `attempt` (1-based): 200 ms, 600 ms.
