@@ -58,14 +58,14 @@ impl JsSession {
         Obj::wrap(session.into())
             .text("id", &data.id)
             .text("status", data.status.as_str())
-            .val("user", user)
-            .val("publicUserData", public_user_data)
+            .val("user", user.clone())
+            .val("publicUserData", public_user_data.clone())
             .date("lastActiveAt", data.last_active_at)
             .date("expireAt", data.expire_at)
             .date("abandonAt", data.abandon_at)
             .date("createdAt", data.created_at)
             .date("updatedAt", data.updated_at)
-            .val("lastActiveToken", &last_active_token)
+            .val("lastActiveToken", last_active_token)
             .done()
     }
 
