@@ -166,9 +166,10 @@ impl Inner {
 
     fn remember_token(&self, session_id: &str, jwt: &str) {
         let Some(exp) = jwt_exp(jwt) else { return };
-        let mut cache = self.token_cache.borrow_mut();
-        cache.retain(|(id, _, _)| id != session_id);
-        cache.push((session_id.to_owned(), jwt.to_owned(), exp));
+        self.forget_token(session_id);
+        self.token_cache
+            .borrow_mut()
+            .push((session_id.to_owned(), jwt.to_owned(), exp));
     }
 
     pub(crate) fn forget_token(&self, session_id: &str) {
