@@ -7,10 +7,9 @@ use crate::prelude::*;
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
 /// base64 of SHA-1(publishable key).
 pub(crate) fn cookie_suffix(publishable_key: &str) -> String {
-    base64_url(&sha1(publishable_key.as_bytes()))
-        .chars()
-        .take(8)
-        .collect()
+    // 8 base64 characters encode exactly the digest's first 6 bytes.
+    let [a, b, c, d, e, f, ..] = sha1(publishable_key.as_bytes());
+    base64_url(&[a, b, c, d, e, f])
 }
 
 /// Reads and writes `document.cookie` for one publishable key.
