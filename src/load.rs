@@ -217,42 +217,42 @@ impl Inner {
 
     fn listen_to_browser(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
-        *self.cross_tab.borrow_mut() = CrossTab::listen(move || {
-            spawn_with(&weak, |inner| async move {
-                if let Err(err) = inner.refresh_client().await {
-                    crate::browser::report(
-                        "Clerk: re-reading the client after a sign-out in another tab failed",
-                        &err.message().into(),
-                    );
-                }
-            })
-        });
+        *self.cross_tab.borrow_mut() = CrossTab::listen(move || spawn_resync(&weak, false));
         let weak = Rc::downgrade(self);
-        *self.online.borrow_mut() = Some(OnlineListener::new(move || {
-            spawn_with(&weak, |inner| async move {
-                if inner.journal.entries().is_empty() {
-                    return;
-                }
-                if inner.replay_pending().await && inner.snapshot().loaded {
-                    let _ = inner.refresh_client().await;
-                    if inner.snapshot().status == Status::Degraded {
-                        let mut s = inner.draft();
-                        s.status = Status::Ready;
-                        inner.publish(s);
-                    }
-                }
-            })
-        }));
+        *self.online.borrow_mut() = Some(OnlineListener::new(move || spawn_resync(&weak, true)));
+    }
+
+    /// Catches up with the server: after a sign-out in another tab (`online` false), or when
+    /// the network comes back (`online`: pending sign-outs are replayed first). One async fn
+    /// for both events: each was its own state machine with its own copy of the re-read.
+    async fn resync(self: Rc<Self>, online: bool) {
+        if online {
+            if self.journal.entries().is_empty() {
+                return;
+            }
+            if !(self.replay_pending().await && self.snapshot().loaded) {
+                return;
+            }
+        }
+        let refreshed = self.refresh_client().await;
+        if online {
+            if self.snapshot().status == Status::Degraded {
+                let mut s = self.draft();
+                s.status = Status::Ready;
+                self.publish(s);
+            }
+        } else if let Err(err) = refreshed {
+            crate::browser::report(
+                "Clerk: re-reading the client after a sign-out in another tab failed",
+                &err.message().into(),
+            );
+        }
     }
 }
 
-/// Runs `task` with the instance if it still exists.
-fn spawn_with<F, Fut>(weak: &Weak<Inner>, task: F)
-where
-    F: FnOnce(Rc<Inner>) -> Fut,
-    Fut: core::future::Future<Output = ()> + 'static,
-{
+/// Runs [`Inner::resync`] if the instance still exists.
+fn spawn_resync(weak: &Weak<Inner>, online: bool) {
     if let Some(inner) = weak.upgrade() {
-        crate::browser::spawn(task(inner));
+        crate::browser::spawn(inner.resync(online));
     }
 }
