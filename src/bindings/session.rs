@@ -5,7 +5,7 @@ use alloc::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{date, get, set, Obj};
+use super::convert::{get, Obj};
 use super::errors::to_js_error;
 use crate::clerk::Inner;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
@@ -160,14 +160,14 @@ impl JsSession {
     /// Plain data for `JSON.stringify(session)`.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {
-        let obj: JsValue = js_sys::Object::new().into();
-        set(&obj, "object", &JsValue::from_str("session"));
-        set(&obj, "id", &JsValue::from_str(&self.id));
-        set(&obj, "status", &JsValue::from_str(self.status.as_str()));
-        set(&obj, "lastActiveAt", &date(self.last_active_at));
-        set(&obj, "expireAt", &date(self.expire_at));
-        set(&obj, "user", &self.user);
-        set(&obj, "publicUserData", &self.public_user_data);
-        obj
+        Obj::wrap(js_sys::Object::new().into())
+            .text("object", "session")
+            .text("id", &self.id)
+            .text("status", self.status.as_str())
+            .date("lastActiveAt", self.last_active_at)
+            .date("expireAt", self.expire_at)
+            .val("user", self.user.clone())
+            .val("publicUserData", self.public_user_data.clone())
+            .done()
     }
 }
