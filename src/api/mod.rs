@@ -112,7 +112,10 @@ impl Fapi {
                 Err(err) if method == Method::Get && err.is_network() => {
                     attempt += 1;
                     match wire::retry_delay_ms(attempt) {
-                        Some(ms) => browser::sleep(ms).await,
+                        Some(ms) => {
+                            // The timer promise never rejects.
+                            let _ = browser::sleep(ms).await;
+                        }
                         None => return Err(err),
                     }
                 }
