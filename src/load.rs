@@ -7,7 +7,7 @@ use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::join;
+use crate::flight::{join, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -42,23 +42,21 @@ impl Clerk {
         let inner = self.inner.clone();
         self.inner
             .loads
-            .join_or_start("load", move || async move {
-                inner.run_load().await.map(|()| None)
-            })
+            .join_or_start("load", move || inner.run_load())
             .await
             .map(|_| ())
     }
 }
 
 impl Inner {
-    async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
+    /// Answers a flight's [`Outcome`] itself (`Ok(None)`): an async wrapper mapping `()` was
+    /// another state machine around this one.
+    async fn run_load(self: Rc<Self>) -> Outcome {
         self.listen_to_browser();
-        let environment = async {
-            let json = self.fapi.request(Method::Get, "/environment", None).await?;
-            Ok::<_, ClerkError>(Environment::read(&json))
-        };
-        let client = self.read_client();
-        let (environment, client) = join(environment, client).await;
+        // The request's own future, read afterwards: an async block around it was another
+        // state machine.
+        let environment = self.fapi.request(Method::Get, "/environment", None);
+        let (environment, client) = join(environment, self.read_client()).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
@@ -84,12 +82,12 @@ impl Inner {
         s.client = client;
         s.current_session_id = current;
         if let Ok(env) = environment {
-            s.environment = Rc::new(env);
+            s.environment = Rc::new(Environment::read(&env));
         }
         self.publish(s);
         self.sync_cookies(&self.snapshot());
         self.refresh_session_cookie();
-        Ok(())
+        Ok(None)
     }
 
     /// Without a token for the current session, fetches one in the background so the

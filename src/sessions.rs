@@ -120,7 +120,7 @@ impl Clerk {
         let key = id.clone();
         self.inner
             .tokens
-            .join_or_start(&key, move || async move { inner.fetch_token(id).await })
+            .join_or_start(&key, move || inner.fetch_token(id))
             .await
     }
 }
@@ -142,7 +142,7 @@ impl Inner {
         Ok(())
     }
 
-    async fn fetch_token(&self, session_id: String) -> Result<Option<String>, ClerkError> {
+    async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
         let token = Token::read(&self.fapi.request(Method::Post, &path, None).await?);
         self.remember_token(&session_id, &token.jwt);

@@ -132,15 +132,13 @@ impl Inner {
         if signs_out_current {
             self.set_transitioning(true);
         }
-        // `Some` when the current session was signed out (see `flight::Outcome`).
-        async move {
-            self.run_sign_out(plan, signs_out_current)
-                .await
-                .map(|current| current.then(String::new))
-        }
+        self.run_sign_out(plan, signs_out_current)
     }
 
-    async fn run_sign_out(&self, plan: Plan, signs_out_current: bool) -> Result<bool, ClerkError> {
+    /// The request and its outcome: `Some` when the current session was signed out (see
+    /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
+    /// another state machine around this one).
+    async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
         let (entry, method) = match &plan {
             Plan::Remove { session_id, .. } => {
                 (PendingSignOut::Session(session_id.clone()), Method::Post)
@@ -180,7 +178,7 @@ impl Inner {
         }
         if !signs_out_current {
             self.apply_client(client, false);
-            return Ok(false);
+            return Ok(None);
         }
         self.token_cache.borrow_mut().clear();
         self.clear_cookies();
@@ -188,7 +186,7 @@ impl Inner {
             channel.announce_sign_out();
         }
         *self.signed_out_client.borrow_mut() = Some(client);
-        Ok(true)
+        Ok(Some(String::new()))
     }
 
     /// Final step of signing out the current session: state `null`, listeners notified.
