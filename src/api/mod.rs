@@ -138,10 +138,8 @@ impl Fapi {
         let (base, cookies) = (self.base.clone(), self.cookies.clone());
         let token = dev
             .refresh
-            .join_or_start("dev_browser", move || async move {
-                dev_browser::obtain(&base, &cookies, rejected.as_deref())
-                    .await
-                    .map(Some)
+            .join_or_start("dev_browser", move || {
+                dev_browser::obtain(base, cookies, rejected)
             })
             .await?;
         *dev.token.borrow_mut() = token;
