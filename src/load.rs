@@ -152,14 +152,6 @@ impl Inner {
         true
     }
 
-    /// Re-reads the client (another tab signed out, or the network came back).
-    pub(crate) async fn refresh_client(&self) -> Result<(), ClerkError> {
-        let (client, _) = self.read_client().await?;
-        self.apply_client(client, true);
-        self.sync_cookies(&self.snapshot());
-        Ok(())
-    }
-
     /// Replaces the client. The current session stays if still signed in; otherwise, when
     /// `choose` is set (a fresh read), the server's choice, else none.
     pub(crate) fn apply_client(&self, client: Option<Rc<Client>>, choose: bool) {
@@ -232,7 +224,11 @@ impl Inner {
                 return;
             }
         }
-        let refreshed = self.refresh_client().await;
+        // Re-reads the client; the current session stays if still signed in.
+        let refreshed = self.read_client().await.map(|(client, _)| {
+            self.apply_client(client, true);
+            self.sync_cookies(&self.snapshot());
+        });
         if online {
             if self.snapshot().status == Status::Degraded {
                 let mut s = self.draft();
