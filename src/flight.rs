@@ -57,6 +57,19 @@ pub(crate) struct FlightWait<T> {
     slot: Rc<RefCell<Slot<T>>>,
 }
 
+impl<T> FlightWait<T> {
+    /// A wait that is already over: for callers that answer some requests at once (a cached
+    /// value) and join a flight for the others, with one future type for both.
+    pub(crate) fn ready(value: T) -> Self {
+        Self {
+            slot: Rc::new(RefCell::new(Slot {
+                value: Some(value),
+                wakers: Vec::new(),
+            })),
+        }
+    }
+}
+
 impl<T: Clone> Future for FlightWait<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {

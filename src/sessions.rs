@@ -3,8 +3,11 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
+use core::future::Future;
+
 use crate::api::{Envelope, Method};
 use crate::clerk::Inner;
+use crate::flight::FlightWait;
 use crate::json::Json;
 use crate::resources::{Client, Token};
 use crate::{browser, Clerk, ClerkError};
@@ -92,7 +95,8 @@ impl Clerk {
 
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
     /// `Ok(None)` when there is no such session. Cached until shortly before it expires;
-    /// concurrent calls share one request.
+    /// concurrent calls share one request. Like a JS promise, the request starts when this is
+    /// called, not when the future is first polled, and runs to completion either way.
     ///
     /// ```no_run
     /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
@@ -105,23 +109,27 @@ impl Clerk {
     ///
     /// # Errors
     /// The API error of `POST /v1/client/sessions/{id}/tokens`.
-    pub async fn get_token(&self, session_id: Option<&str>) -> Result<Option<String>, ClerkError> {
+    // Not an `async fn`: the answer is the token flight's wait itself (or one already over),
+    // not another state machine around it; and the future borrows nothing.
+    pub fn get_token(
+        &self,
+        session_id: Option<&str>,
+    ) -> impl Future<Output = Result<Option<String>, ClerkError>> + 'static {
         let state = self.inner.snapshot();
         let Some(id) = session_id
             .map(str::to_owned)
             .or_else(|| state.current_session_id.clone())
         else {
-            return Ok(None);
+            return FlightWait::ready(Ok(None));
         };
         if let Some(jwt) = self.inner.cached_token(&id) {
-            return Ok(Some(jwt));
+            return FlightWait::ready(Ok(Some(jwt)));
         }
         let inner = self.inner.clone();
         let key = id.clone();
         self.inner
             .tokens
             .join_or_start(&key, move || inner.fetch_token(id))
-            .await
     }
 }
 
