@@ -134,13 +134,14 @@ pub(crate) fn public_user_data(p: &PublicUserData) -> JsValue {
         .done()
 }
 
-/// ClerkJS's `ClientResource` fields; `sessions` are the given session objects.
-pub(crate) fn client(c: &Client, sessions: &[(String, JsValue)]) -> JsValue {
+/// ClerkJS's `ClientResource` fields; `sessions` are the given session objects, each with
+/// whether it is signed in.
+pub(crate) fn client(c: &Client, sessions: &[(bool, JsValue)]) -> JsValue {
     let all = Array::new();
     let signed_in = Array::new();
-    for (id, session) in sessions {
+    for (is_signed_in, session) in sessions {
         all.push(session);
-        if c.signed_in_session(id).is_some() {
+        if *is_signed_in {
             signed_in.push(session);
         }
     }

@@ -75,7 +75,7 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             views.session = js.clone();
             views.user = user;
         }
-        sessions.push((session.id.clone(), js));
+        sessions.push((session.status.is_signed_in(), js));
     }
     views.client = convert::client(client, &sessions);
     views
