@@ -155,8 +155,9 @@ impl<T: Clone + 'static> Flights<T> {
 
 /// Polls two futures concurrently and returns both results.
 pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let mut a = Box::pin(a);
-    let mut b = Box::pin(b);
+    // Pinned in place (in this future's own state), not boxed: no allocation per join.
+    let mut a = core::pin::pin!(a);
+    let mut b = core::pin::pin!(b);
     let (mut ra, mut rb) = (None, None);
     core::future::poll_fn(move |cx| {
         if ra.is_none() {
