@@ -139,10 +139,8 @@ impl Inner {
     /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
     /// another state machine around this one).
     async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
-        let (entry, method) = match &plan {
-            Plan::Remove { session_id, .. } => {
-                (PendingSignOut::Session(session_id.clone()), Method::Post)
-            }
+        let (entry, method) = match plan {
+            Plan::Remove { session_id, .. } => (PendingSignOut::Session(session_id), Method::Post),
             _ => (PendingSignOut::AllSessions, Method::Delete),
         };
         let answer = self.fapi.request(method, &entry.path(), None).await;
