@@ -118,7 +118,7 @@ impl Inner {
         let confirmed = self.replay_pending().await;
         let answer = self.fapi.request(Method::Get, "/client", None).await;
         let client = match answer {
-            Ok(json) => Envelope::read(&json).response.map(|j| Client::read(&j)),
+            Ok(json) => Envelope(json).response().map(|j| Client::read(&j)),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
             Err(err) => return Err(err),
         };

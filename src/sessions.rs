@@ -49,14 +49,14 @@ impl Clerk {
             });
         }
         let path = ["/client/sessions/", session_id, "/touch"].concat();
-        let envelope = Envelope::read(
-            &inner
+        let envelope = Envelope(
+            inner
                 .fapi
                 .request(Method::Post, &path, Some("intent=select_session"))
                 .await?,
         );
         let client = envelope
-            .client
+            .client()
             .map(Rc::new)
             .or_else(|| inner.snapshot().client.clone());
         inner.seed_tokens(client.as_deref());
@@ -141,9 +141,9 @@ impl Inner {
         action: &str,
     ) -> Result<(), ClerkError> {
         let path = ["/client/sessions/", session_id, action].concat();
-        let envelope = Envelope::read(&self.fapi.request(Method::Post, &path, None).await?);
+        let envelope = Envelope(self.fapi.request(Method::Post, &path, None).await?);
         self.forget_token(session_id);
-        if let Some(client) = envelope.client {
+        if let Some(client) = envelope.client() {
             self.apply_client(Some(Rc::new(client)), false);
         }
         self.sync_cookies(&self.snapshot());

@@ -147,11 +147,13 @@ impl Inner {
         let client = match answer {
             // Signing out every session answers with the client as `response` too.
             Ok(json) => {
-                let envelope = Envelope::read(&json);
+                let envelope = Envelope(json);
                 envelope
-                    .client
+                    .client()
                     .or_else(|| match entry {
-                        PendingSignOut::AllSessions => envelope.response.as_ref().map(Client::read),
+                        PendingSignOut::AllSessions => {
+                            envelope.response().as_ref().map(Client::read)
+                        }
                         PendingSignOut::Session(_) => None,
                     })
                     .map(Rc::new)

@@ -84,19 +84,19 @@ fn hex_digit(nibble: u8) -> char {
     })
 }
 
-/// `{ "response": <resource> | null, "client": Client | null }`.
+/// `{ "response": <resource> | null, "client": Client | null }`, each read only by the
+/// callers that use it (read eagerly, the client was parsed even where only the response
+/// mattered, and the struct cost its own drop glue).
 #[derive(Debug)]
-pub(crate) struct Envelope {
-    pub(crate) response: Option<Json>,
-    pub(crate) client: Option<Client>,
-}
+pub(crate) struct Envelope(pub(crate) Json);
 
 impl Envelope {
-    pub(crate) fn read(j: &Json) -> Self {
-        Self {
-            response: j.get("response").filter(Json::is_object),
-            client: j.obj("client", Client::read),
-        }
+    pub(crate) fn response(&self) -> Option<Json> {
+        self.0.get("response").filter(Json::is_object)
+    }
+
+    pub(crate) fn client(&self) -> Option<Client> {
+        self.0.obj("client", Client::read)
     }
 }
 
