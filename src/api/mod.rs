@@ -144,11 +144,7 @@ pub(crate) fn error_from(raw: &RawResponse) -> ClerkError {
         .ok()
         .filter(Json::is_object)
         .map(|j| wire::ErrorBody::read(&j));
-    ClerkError::Api(wire::api_error(
-        raw.status,
-        body,
-        raw.retry_after.as_deref(),
-    ))
+    ClerkError::Api(wire::api_error(raw.status, body, raw.retry_after.as_deref()).into())
 }
 
 /// The JSON object of a 2xx answer.
