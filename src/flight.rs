@@ -129,10 +129,12 @@ impl<T: Clone + 'static> Flights<T> {
     fn start(&self, key: &str, operation: Pin<Box<dyn Future<Output = T>>>) -> FlightWait<T> {
         let flight = Flight::new();
         self.map.borrow_mut().push((key.to_owned(), flight.clone()));
-        let (map, key, done) = (self.map.clone(), key.to_owned(), flight.clone());
+        let (map, done) = (self.map.clone(), flight.clone());
         crate::browser::spawn(async move {
             let value = operation.await;
-            map.borrow_mut().retain(|(k, _)| *k != key);
+            // Found by identity: no second copy of the key kept for this.
+            map.borrow_mut()
+                .retain(|(_, f)| !Rc::ptr_eq(&f.slot, &done.slot));
             done.finish(value);
         });
         flight.wait()
