@@ -34,8 +34,9 @@ impl Cookies {
 
     /// Writes `name` and its suffixed twin, path `/`, for `max_age_s` seconds.
     pub(crate) fn set(&self, name: &str, value: &str, max_age_s: u32) {
-        for n in [name.to_owned(), [name, "_", &self.suffix].concat()] {
-            write(&cookie_string(&n, value, max_age_s));
+        let twin = [name, "_", &self.suffix].concat();
+        for n in [name, &twin] {
+            write(&cookie_string(n, value, max_age_s));
         }
     }
 
