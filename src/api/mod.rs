@@ -55,9 +55,8 @@ impl Fapi {
         path: &str,
         form: Option<&str>,
     ) -> Result<Json, ClerkError> {
-        // `Some(rejected)` when the dev browser token must be replaced before sending. One
-        // await of the refresh, not one up front and one on a refusal: each await of it was
-        // another copy of its polling in this state machine.
+        // `Some(rejected)` when the dev browser token must be replaced before sending: up
+        // front, or after a refusal; awaited at one point of the loop below.
         let mut refresh = None;
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
