@@ -131,9 +131,9 @@ impl ClerkError {
             Self::Api(api) => api
                 .errors
                 .first()
-                .and_then(|e| e.long_message.clone().or_else(|| Some(e.message.clone())))
+                .map(|e| e.long_message.as_deref().unwrap_or(&e.message))
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| self.message()),
+                .map_or_else(|| self.message(), str::to_owned),
             Self::Network { .. } => {
                 "We could not reach the server. Check your connection and try again.".to_owned()
             }
