@@ -88,13 +88,18 @@ impl PublishableKey {
 
     /// `https://<host>`, or `http://<host>` for loopback hosts so the development server works.
     pub fn fapi_base_url(&self) -> String {
-        let scheme = if is_loopback(&self.host) {
-            "http://"
-        } else {
-            "https://"
-        };
-        [scheme, &self.host].concat()
+        base_url(&self.host)
     }
+}
+
+/// `https://<host>`, or `http://<host>` for loopback hosts (the key's host or a satellite's).
+pub(crate) fn base_url(host: &str) -> String {
+    let scheme = if is_loopback(host) {
+        "http://"
+    } else {
+        "https://"
+    };
+    [scheme, host].concat()
 }
 
 /// `localhost`, `127.0.0.0/8` or `[::1]`, with or without a port.
