@@ -26,6 +26,22 @@ test("the script tag serves its wasm as application/wasm from beside the script"
   expectEqual(response.headers()["content-type"], "application/wasm", "wasm content type");
 });
 
+test("the demo page's wasm preload is the download the SDK uses: the wasm is fetched once", async ({ page, context, server, errors }) => {
+  await signInContext(context, server, ["ada@example.test"]);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith("/dist/clerk_wasm_bg.wasm") && wasm.push(r.url()));
+  const warnings = [];
+  page.on("console", (m) => /preload/i.test(m.text()) && warnings.push(m.text()));
+  await page.goto(`${server}/index.html`);
+  await page.waitForSelector(".cl-userButtonTrigger");
+  // Chromium warns about an unused preload a few seconds after the load event; by then a
+  // mismatched preload (other credentials mode, other URL) has also cost a second download.
+  await page.waitForTimeout(3_500);
+  expectEqual(wasm.length, 1, "wasm downloads");
+  expectEqual(warnings, [], "preload warnings");
+  expectEqual(errors, [], "page errors");
+});
+
 // Pages on another origin than the development server, as a real site is: the script and its wasm
 // come from the server's /dist/ (served CDN-style), the Frontend API from the server too.
 

@@ -37,20 +37,25 @@ export async function build() {
   });
   const optimized = path.join(root, "build", "clerk_wasm_bg.wasm");
   const names = path.join(root, "build", "names.json");
+  const symbols = path.join(root, "build", "clerk_wasm_bg.symbols");
   const glue = path.join(pkg, "clerk_wasm.short.js");
   await buildStep("wasm-opt -Oz, short import/export names", async () => {
     if (mtime(optimized) > mtime(bindgenOut) && mtime(glue) > mtime(optimized)) return "up to date";
     const wasmOpt = path.join(root, "node_modules", ".bin", "wasm-opt");
     // --converge repeats -Oz until it stops paying; the producers and target-features custom
     // sections are metadata no browser reads.
-    const optimize = ["-Oz", "--converge", ...wasmFeatures, "--strip-producers", "--strip-target-features"];
+    // -g keeps the function names for the next run's symbol map; that run drops them again
+    // (the shipped bytes are identical with or without -g here).
+    const optimize = ["-Oz", "--converge", ...wasmFeatures, "--strip-producers", "--strip-target-features", "-g"];
     await run(wasmOpt, [...optimize, bindgenOut, "-o", optimized]);
     // A run of its own (under --converge it would rename the short names again): it prints its
     // old → new map on stdout (see scripts/names.mjs).
     const map = openSync(names, "w");
     try {
       // -Oz again: after renaming, the optimizer's orderings compress better (−270 B gzip).
-      const rename = ["-Oz", ...wasmFeatures, "--minify-imports-and-exports-and-modules", optimized, "-o", optimized];
+      // --symbolmap: the shipped functions' names by index, for panic reports (wasm/src/lib.rs,
+      // scripts/symbolicate.mjs).
+      const rename = ["-Oz", ...wasmFeatures, "--minify-imports-and-exports-and-modules", `--symbolmap=${symbols}`, optimized, "-o", optimized];
       await run(wasmOpt, rename, { stdio: ["ignore", map, "inherit"] });
     } finally {
       closeSync(map);
@@ -64,6 +69,7 @@ export async function build() {
       return "up to date";
     mkdirSync(dist, { recursive: true });
     copyFileSync(optimized, path.join(dist, "clerk_wasm_bg.wasm"));
+    copyFileSync(symbols, path.join(dist, "clerk_wasm_bg.symbols"));
     copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "index.d.ts"));
     // wasm-bindgen's declarations, made usable with a plain ES2022 `lib`: no `Symbol.dispose`
     // members (ESNext only), and a trailing `x: T | undefined` parameter declared optional.

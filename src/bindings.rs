@@ -175,11 +175,14 @@ impl JsClerk {
         let weak = Rc::downgrade(&self.inner.inner);
         let listener = self.inner.add_listener(move |_state| {
             let Some(inner) = weak.upgrade() else { return };
-            let v = views::current(&crate::Clerk { inner }, &views);
             let payload: JsValue = Object::new().into();
-            convert::set(&payload, "client", &v.client);
-            convert::set(&payload, "session", &v.session);
-            convert::set(&payload, "user", &v.user);
+            {
+                // The borrow ends before the callback, which may read `clerk.user` again.
+                let v = views::current(&crate::Clerk { inner }, &views);
+                convert::set(&payload, "client", &v.client);
+                convert::set(&payload, "session", &v.session);
+                convert::set(&payload, "user", &v.user);
+            }
             if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
@@ -207,19 +210,19 @@ impl JsClerk {
     /// The client: `undefined` before load, `null` without one.
     #[wasm_bindgen(getter, unchecked_return_type = "ClientResource | null | undefined")]
     pub fn client(&self) -> JsValue {
-        views::current(&self.inner, &self.views).client
+        views::current(&self.inner, &self.views).client.clone()
     }
 
     /// The current session: `undefined` while loading or transitioning, `null` signed out.
     #[wasm_bindgen(getter, unchecked_return_type = "Session | null | undefined")]
     pub fn session(&self) -> JsValue {
-        views::current(&self.inner, &self.views).session
+        views::current(&self.inner, &self.views).session.clone()
     }
 
     /// The current user: `undefined` while loading or transitioning, `null` signed out.
     #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null | undefined")]
     pub fn user(&self) -> JsValue {
-        views::current(&self.inner, &self.views).user
+        views::current(&self.inner, &self.views).user.clone()
     }
 
     /// Whether an `active` session is current (`pending` is not signed in).

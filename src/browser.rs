@@ -39,8 +39,9 @@ pub(crate) fn now_ms() -> f64 {
 }
 
 /// Resolves after `ms` milliseconds (a `setTimeout` promise: no Rust closure to keep alive).
-pub(crate) async fn sleep(ms: i32) {
-    let _ = JsFuture::from(crate::host::sleep(ms)).await;
+pub(crate) fn sleep(ms: i32) -> JsFuture {
+    // The promise's future itself, not an `async fn` around it: one state machine less.
+    JsFuture::from(crate::host::sleep(ms))
 }
 
 /// The message of a thrown JS value.

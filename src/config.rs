@@ -88,13 +88,18 @@ impl PublishableKey {
 
     /// `https://<host>`, or `http://<host>` for loopback hosts so the development server works.
     pub fn fapi_base_url(&self) -> String {
-        let scheme = if is_loopback(&self.host) {
-            "http://"
-        } else {
-            "https://"
-        };
-        [scheme, &self.host].concat()
+        base_url(&self.host)
     }
+}
+
+/// `https://<host>`, or `http://<host>` for loopback hosts (the key's host or a satellite's).
+pub(crate) fn base_url(host: &str) -> String {
+    let scheme = if is_loopback(host) {
+        "http://"
+    } else {
+        "https://"
+    };
+    [scheme, host].concat()
 }
 
 /// `localhost`, `127.0.0.0/8` or `[::1]`, with or without a port.
@@ -107,7 +112,11 @@ pub(crate) fn is_loopback(host_port: &str) -> bool {
     host == "localhost"
         || host == "::1"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            rest.split('.').count() == 3 && rest.split('.').all(|o| o.parse::<u8>().is_ok())
+            let mut octets = 0;
+            rest.split('.').all(|o| {
+                octets += 1;
+                crate::decimal::parse_decimal(o).is_some_and(|n| n <= 255)
+            }) && octets == 3
         })
 }
 
@@ -211,6 +220,9 @@ mod tests {
         }
         for host in [
             "127.0.0.1.evil.test",
+            "127.0.0.256",
+            "127.0..1",
+            "127.0.1",
             "localhost.evil.test",
             "128.0.0.1",
             "example.com",

@@ -1,6 +1,7 @@
 //! The one error type of the SDK.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 use core::fmt;
 
 use crate::decimal::decimal;
@@ -24,8 +25,10 @@ pub enum ClerkError {
         /// Why it was rejected.
         reason: &'static str,
     },
-    /// The Frontend API answered with an HTTP error (4xx/5xx).
-    Api(ApiError),
+    /// The Frontend API answered with an HTTP error (4xx/5xx). Shared, so that every caller
+    /// awaiting one shared request (concurrent `load`s, sign-outs, token fetches) gets the
+    /// error without a deep copy of its entries (a copy per waiter cost ~200 B gzip of wasm).
+    Api(Arc<ApiError>),
     /// The request never got an answer: offline, connection reset, CORS refusal.
     Network {
         /// What the browser said.
@@ -128,9 +131,9 @@ impl ClerkError {
             Self::Api(api) => api
                 .errors
                 .first()
-                .and_then(|e| e.long_message.clone().or_else(|| Some(e.message.clone())))
+                .map(|e| e.long_message.as_deref().unwrap_or(&e.message))
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| self.message()),
+                .map_or_else(|| self.message(), str::to_owned),
             Self::Network { .. } => {
                 "We could not reach the server. Check your connection and try again.".to_owned()
             }
@@ -213,7 +216,7 @@ mod tests {
 
     #[test]
     fn an_api_error_takes_its_code_and_long_message_from_the_first_entry() {
-        let err = ClerkError::Api(ApiError {
+        let err = ClerkError::Api(Arc::new(ApiError {
             status: 422,
             errors: vec![ApiErrorItem {
                 code: "form_param_invalid".into(),
@@ -222,7 +225,7 @@ mod tests {
                 meta: None,
             }],
             ..ApiError::default()
-        });
+        }));
         assert_eq!(err.code(), "form_param_invalid");
         assert_eq!(err.long_message(), "The session is invalid.");
         assert!(err.to_string().contains("422"), "{err}");
@@ -230,11 +233,18 @@ mod tests {
 
     #[test]
     fn an_api_error_without_entries_still_has_a_stable_code_and_status() {
-        let err = ClerkError::Api(ApiError {
+        let err = ClerkError::Api(Arc::new(ApiError {
             status: 502,
             ..ApiError::default()
-        });
+        }));
         assert_eq!(err.code(), "api_response_error");
         assert!(err.long_message().contains("502"));
+    }
+
+    #[test]
+    fn errors_stay_send_and_sync_for_error_libraries() {
+        // `Arc`, not `Rc`, for the shared API error: anyhow and friends need `Send + Sync`.
+        fn assert_send_sync<T: Send + Sync + 'static>() {}
+        assert_send_sync::<ClerkError>();
     }
 }

@@ -57,6 +57,19 @@ pub(crate) struct FlightWait<T> {
     slot: Rc<RefCell<Slot<T>>>,
 }
 
+impl<T> FlightWait<T> {
+    /// A wait that is already over: for callers that answer some requests at once (a cached
+    /// value) and join a flight for the others, with one future type for both.
+    pub(crate) fn ready(value: T) -> Self {
+        Self {
+            slot: Rc::new(RefCell::new(Slot {
+                value: Some(value),
+                wakers: Vec::new(),
+            })),
+        }
+    }
+}
+
 impl<T: Clone> Future for FlightWait<T> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
@@ -116,10 +129,12 @@ impl<T: Clone + 'static> Flights<T> {
     fn start(&self, key: &str, operation: Pin<Box<dyn Future<Output = T>>>) -> FlightWait<T> {
         let flight = Flight::new();
         self.map.borrow_mut().push((key.to_owned(), flight.clone()));
-        let (map, key, done) = (self.map.clone(), key.to_owned(), flight.clone());
+        let (map, done) = (self.map.clone(), flight.clone());
         crate::browser::spawn(async move {
             let value = operation.await;
-            map.borrow_mut().retain(|(k, _)| *k != key);
+            // Found by identity: no second copy of the key kept for this.
+            map.borrow_mut()
+                .retain(|(_, f)| !Rc::ptr_eq(&f.slot, &done.slot));
             done.finish(value);
         });
         flight.wait()
@@ -142,8 +157,9 @@ impl<T: Clone + 'static> Flights<T> {
 
 /// Polls two futures concurrently and returns both results.
 pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let mut a = Box::pin(a);
-    let mut b = Box::pin(b);
+    // Pinned in place (in this future's own state), not boxed: no allocation per join.
+    let mut a = core::pin::pin!(a);
+    let mut b = core::pin::pin!(b);
     let (mut ra, mut rb) = (None, None);
     core::future::poll_fn(move |cx| {
         if ra.is_none() {

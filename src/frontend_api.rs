@@ -1,6 +1,6 @@
 //! Where requests go: the Frontend API base URL from the key, `proxyUrl` and `domain`.
 
-use crate::config::is_loopback;
+use crate::config::base_url;
 use crate::prelude::*;
 use crate::{ClerkError, InstanceType, PublishableKey};
 
@@ -67,7 +67,7 @@ pub fn fapi_base_url(
             } else {
                 ["clerk.", domain].concat()
             };
-            return Ok(with_scheme(&host));
+            return Ok(base_url(&host));
         }
     }
     Ok(key.fapi_base_url())
@@ -79,15 +79,6 @@ fn strip_scheme(url: &str) -> &str {
         .or_else(|| url.strip_prefix("http://"))
         .unwrap_or(url);
     rest.split('/').next().unwrap_or_default()
-}
-
-fn with_scheme(host: &str) -> String {
-    let scheme = if is_loopback(host) {
-        "http://"
-    } else {
-        "https://"
-    };
-    [scheme, host].concat()
 }
 
 /// Whether the key's host is one of Clerk's development suffixes, which use the dev browser

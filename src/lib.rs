@@ -27,7 +27,6 @@ mod prelude {
     pub(crate) use alloc::borrow::ToOwned;
     pub(crate) use alloc::boxed::Box;
     pub(crate) use alloc::string::String;
-    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
 }
 

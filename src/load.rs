@@ -2,12 +2,12 @@
 
 use alloc::rc::{Rc, Weak};
 
-use crate::api::Method;
+use crate::api::{Envelope, Method};
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::join;
+use crate::flight::{join, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -42,23 +42,21 @@ impl Clerk {
         let inner = self.inner.clone();
         self.inner
             .loads
-            .join_or_start("load", move || async move {
-                inner.run_load().await.map(|()| None)
-            })
+            .join_or_start("load", move || inner.run_load())
             .await
             .map(|_| ())
     }
 }
 
 impl Inner {
-    async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
+    /// Answers a flight's [`Outcome`] itself (`Ok(None)`): an async wrapper mapping `()` was
+    /// another state machine around this one.
+    async fn run_load(self: Rc<Self>) -> Outcome {
         self.listen_to_browser();
-        let environment = async {
-            let json = self.fapi.plain(Method::Get, "/environment").await?;
-            Ok::<_, ClerkError>(Environment::read(&json))
-        };
-        let client = self.read_client();
-        let (environment, client) = join(environment, client).await;
+        // The request's own future, read afterwards: an async block around it was another
+        // state machine.
+        let environment = self.fapi.request(Method::Get, "/environment", None);
+        let (environment, client) = join(environment, self.read_client()).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
@@ -84,12 +82,12 @@ impl Inner {
         s.client = client;
         s.current_session_id = current;
         if let Ok(env) = environment {
-            s.environment = Rc::new(env);
+            s.environment = Rc::new(Environment::read(&env));
         }
         self.publish(s);
         self.sync_cookies(&self.snapshot());
         self.refresh_session_cookie();
-        Ok(())
+        Ok(None)
     }
 
     /// Without a token for the current session, fetches one in the background so the
@@ -118,9 +116,9 @@ impl Inner {
     /// gives no client (the user stays signed out locally).
     pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
-        let answer = self.fapi.envelope(Method::Get, "/client", None).await;
+        let answer = self.fapi.request(Method::Get, "/client", None).await;
         let client = match answer {
-            Ok(envelope) => envelope.response.map(|j| Client::read(&j)),
+            Ok(json) => Envelope(json).response().map(|j| Client::read(&j)),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
             Err(err) => return Err(err),
         };
@@ -143,7 +141,7 @@ impl Inner {
                 PendingSignOut::AllSessions => Method::Delete,
                 PendingSignOut::Session(_) => Method::Post,
             };
-            let answer = self.fapi.envelope(method, &entry.path(), None).await;
+            let answer = self.fapi.request(method, &entry.path(), None).await;
             match answer {
                 Ok(_) => self.journal.confirm(&entry),
                 // The session or client is already gone: nothing left to sign out.
@@ -152,14 +150,6 @@ impl Inner {
             }
         }
         true
-    }
-
-    /// Re-reads the client (another tab signed out, or the network came back).
-    pub(crate) async fn refresh_client(&self) -> Result<(), ClerkError> {
-        let (client, _) = self.read_client().await?;
-        self.apply_client(client, true);
-        self.sync_cookies(&self.snapshot());
-        Ok(())
     }
 
     /// Replaces the client. The current session stays if still signed in; otherwise, when
@@ -217,42 +207,46 @@ impl Inner {
 
     fn listen_to_browser(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
-        *self.cross_tab.borrow_mut() = CrossTab::listen(move || {
-            spawn_with(&weak, |inner| async move {
-                if let Err(err) = inner.refresh_client().await {
-                    crate::browser::report(
-                        "Clerk: re-reading the client after a sign-out in another tab failed",
-                        &err.message().into(),
-                    );
-                }
-            })
-        });
+        *self.cross_tab.borrow_mut() = CrossTab::listen(move || spawn_resync(&weak, false));
         let weak = Rc::downgrade(self);
-        *self.online.borrow_mut() = Some(OnlineListener::new(move || {
-            spawn_with(&weak, |inner| async move {
-                if inner.journal.entries().is_empty() {
-                    return;
-                }
-                if inner.replay_pending().await && inner.snapshot().loaded {
-                    let _ = inner.refresh_client().await;
-                    if inner.snapshot().status == Status::Degraded {
-                        let mut s = inner.draft();
-                        s.status = Status::Ready;
-                        inner.publish(s);
-                    }
-                }
-            })
-        }));
+        *self.online.borrow_mut() = Some(OnlineListener::new(move || spawn_resync(&weak, true)));
+    }
+
+    /// Catches up with the server: after a sign-out in another tab (`online` false), or when
+    /// the network comes back (`online`: pending sign-outs are replayed first). One async fn
+    /// for both events: each was its own state machine with its own copy of the re-read.
+    async fn resync(self: Rc<Self>, online: bool) {
+        if online {
+            if self.journal.entries().is_empty() {
+                return;
+            }
+            if !(self.replay_pending().await && self.snapshot().loaded) {
+                return;
+            }
+        }
+        // Re-reads the client; the current session stays if still signed in.
+        let refreshed = self.read_client().await.map(|(client, _)| {
+            self.apply_client(client, true);
+            self.sync_cookies(&self.snapshot());
+        });
+        if online {
+            if self.snapshot().status == Status::Degraded {
+                let mut s = self.draft();
+                s.status = Status::Ready;
+                self.publish(s);
+            }
+        } else if let Err(err) = refreshed {
+            crate::browser::report(
+                "Clerk: re-reading the client after a sign-out in another tab failed",
+                &err.message().into(),
+            );
+        }
     }
 }
 
-/// Runs `task` with the instance if it still exists.
-fn spawn_with<F, Fut>(weak: &Weak<Inner>, task: F)
-where
-    F: FnOnce(Rc<Inner>) -> Fut,
-    Fut: core::future::Future<Output = ()> + 'static,
-{
+/// Runs [`Inner::resync`] if the instance still exists.
+fn spawn_resync(weak: &Weak<Inner>, online: bool) {
     if let Some(inner) = weak.upgrade() {
-        crate::browser::spawn(task(inner));
+        crate::browser::spawn(inner.resync(online));
     }
 }

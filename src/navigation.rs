@@ -16,25 +16,24 @@ pub(crate) enum Navigation {
 /// Tabs and newlines are dropped and leading controls/spaces trimmed first, as the URL parser
 /// of browsers does, so `"java\nscript:"` is seen as `javascript:`.
 pub(crate) fn scheme_of(url: &str) -> Option<String> {
-    let cleaned = clean(url);
-    let end = cleaned.find([':', '/', '?', '#'])?;
-    let scheme = cleaned.get(..end)?;
-    let valid = cleaned.get(end..)?.starts_with(':')
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
-}
-
-fn clean(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    // One pass, no cleaned copy of the whole URL: the scheme is whatever precedes the first
+    // `:` when every character before it is a scheme character.
+    let mut scheme = String::new();
+    for c in url.trim_start_matches(|c: char| c <= ' ').chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            ':' => {
+                return scheme
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                    .then_some(scheme)
+            }
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether `url` may be navigated to: relative, `http:`, `https:`, or a protocol of

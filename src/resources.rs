@@ -4,6 +4,7 @@
 //! service might omit has a default, so new or missing fields never break parsing.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 
 mod read;
 
@@ -110,10 +111,11 @@ pub struct Session {
     pub last_active_at: f64,
     /// The latest token the server minted, if it sent one.
     pub last_active_token: Option<Token>,
-    /// The signed-in user.
-    pub user: Option<User>,
+    /// The signed-in user, shared (`Arc`, so resources stay `Send + Sync`): copies of a
+    /// session (the durable sign-out's client) do not copy the user.
+    pub user: Option<Arc<User>>,
     /// What may be shown about the user without the full user object.
-    pub public_user_data: Option<PublicUserData>,
+    pub public_user_data: Option<Arc<PublicUserData>>,
     /// Epoch ms.
     pub created_at: f64,
     /// Epoch ms.
@@ -304,4 +306,13 @@ pub struct DisplayConfig {
     pub branded: bool,
     /// `development` or `production`.
     pub instance_environment_type: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn resources_stay_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync + 'static>() {}
+        assert_send_sync::<super::Client>();
+    }
 }

@@ -3,8 +3,11 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::Method;
+use core::future::Future;
+
+use crate::api::{Envelope, Method};
 use crate::clerk::Inner;
+use crate::flight::FlightWait;
 use crate::json::Json;
 use crate::resources::{Client, Token};
 use crate::{browser, Clerk, ClerkError};
@@ -46,12 +49,14 @@ impl Clerk {
             });
         }
         let path = ["/client/sessions/", session_id, "/touch"].concat();
-        let envelope = inner
-            .fapi
-            .envelope(Method::Post, &path, Some("intent=select_session"))
-            .await?;
+        let envelope = Envelope(
+            inner
+                .fapi
+                .request(Method::Post, &path, Some("intent=select_session"))
+                .await?,
+        );
         let client = envelope
-            .client
+            .client()
             .map(Rc::new)
             .or_else(|| inner.snapshot().client.clone());
         inner.seed_tokens(client.as_deref());
@@ -90,7 +95,8 @@ impl Clerk {
 
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
     /// `Ok(None)` when there is no such session. Cached until shortly before it expires;
-    /// concurrent calls share one request.
+    /// concurrent calls share one request. Like a JS promise, the request starts when this is
+    /// called, not when the future is first polled, and runs to completion either way.
     ///
     /// ```no_run
     /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
@@ -103,23 +109,27 @@ impl Clerk {
     ///
     /// # Errors
     /// The API error of `POST /v1/client/sessions/{id}/tokens`.
-    pub async fn get_token(&self, session_id: Option<&str>) -> Result<Option<String>, ClerkError> {
+    // Not an `async fn`: the answer is the token flight's wait itself (or one already over),
+    // not another state machine around it; and the future borrows nothing.
+    pub fn get_token(
+        &self,
+        session_id: Option<&str>,
+    ) -> impl Future<Output = Result<Option<String>, ClerkError>> + 'static {
         let state = self.inner.snapshot();
         let Some(id) = session_id
             .map(str::to_owned)
             .or_else(|| state.current_session_id.clone())
         else {
-            return Ok(None);
+            return FlightWait::ready(Ok(None));
         };
         if let Some(jwt) = self.inner.cached_token(&id) {
-            return Ok(Some(jwt));
+            return FlightWait::ready(Ok(Some(jwt)));
         }
         let inner = self.inner.clone();
         let key = id.clone();
         self.inner
             .tokens
-            .join_or_start(&key, move || async move { inner.fetch_token(id).await })
-            .await
+            .join_or_start(&key, move || inner.fetch_token(id))
     }
 }
 
@@ -131,18 +141,18 @@ impl Inner {
         action: &str,
     ) -> Result<(), ClerkError> {
         let path = ["/client/sessions/", session_id, action].concat();
-        let envelope = self.fapi.envelope(Method::Post, &path, None).await?;
+        let envelope = Envelope(self.fapi.request(Method::Post, &path, None).await?);
         self.forget_token(session_id);
-        if let Some(client) = envelope.client {
+        if let Some(client) = envelope.client() {
             self.apply_client(Some(Rc::new(client)), false);
         }
         self.sync_cookies(&self.snapshot());
         Ok(())
     }
 
-    async fn fetch_token(&self, session_id: String) -> Result<Option<String>, ClerkError> {
+    async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token = Token::read(&self.fapi.plain(Method::Post, &path).await?);
+        let token = Token::read(&self.fapi.request(Method::Post, &path, None).await?);
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
@@ -164,9 +174,10 @@ impl Inner {
 
     fn remember_token(&self, session_id: &str, jwt: &str) {
         let Some(exp) = jwt_exp(jwt) else { return };
-        let mut cache = self.token_cache.borrow_mut();
-        cache.retain(|(id, _, _)| id != session_id);
-        cache.push((session_id.to_owned(), jwt.to_owned(), exp));
+        self.forget_token(session_id);
+        self.token_cache
+            .borrow_mut()
+            .push((session_id.to_owned(), jwt.to_owned(), exp));
     }
 
     pub(crate) fn forget_token(&self, session_id: &str) {

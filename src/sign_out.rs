@@ -3,7 +3,7 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::Method;
+use crate::api::{Envelope, Method};
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
 use crate::flight::Outcome;
@@ -61,8 +61,13 @@ impl Clerk {
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
     /// when the network returns.
-    pub async fn sign_out(&self, options: SignOutOptions) -> Result<(), ClerkError> {
-        self.sign_out_then(options, AfterSignOut::Redirect).await
+    // Not an `async fn`: a wrapper's own state machine around `sign_out_then`'s was another
+    // copy of its polling and drop glue in the wasm.
+    pub fn sign_out(
+        &self,
+        options: SignOutOptions,
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + '_ {
+        self.sign_out_then(options, AfterSignOut::Redirect)
     }
 
     /// Signs out, then runs `after` (a callback replaces the redirect). Concurrent calls for
@@ -127,31 +132,32 @@ impl Inner {
         if signs_out_current {
             self.set_transitioning(true);
         }
-        // `Some` when the current session was signed out (see `flight::Outcome`).
-        async move {
-            self.run_sign_out(plan, signs_out_current)
-                .await
-                .map(|current| current.then(String::new))
-        }
+        self.run_sign_out(plan, signs_out_current)
     }
 
-    async fn run_sign_out(&self, plan: Plan, signs_out_current: bool) -> Result<bool, ClerkError> {
-        let (entry, method) = match &plan {
-            Plan::Remove { session_id, .. } => {
-                (PendingSignOut::Session(session_id.clone()), Method::Post)
-            }
+    /// The request and its outcome: `Some` when the current session was signed out (see
+    /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
+    /// another state machine around this one).
+    async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
+        let (entry, method) = match plan {
+            Plan::Remove { session_id, .. } => (PendingSignOut::Session(session_id), Method::Post),
             _ => (PendingSignOut::AllSessions, Method::Delete),
         };
-        let answer = self.fapi.envelope(method, &entry.path(), None).await;
+        let answer = self.fapi.request(method, &entry.path(), None).await;
         let client = match answer {
             // Signing out every session answers with the client as `response` too.
-            Ok(envelope) => envelope
-                .client
-                .or_else(|| match entry {
-                    PendingSignOut::AllSessions => envelope.response.as_ref().map(Client::read),
-                    PendingSignOut::Session(_) => None,
-                })
-                .map(Rc::new),
+            Ok(json) => {
+                let envelope = Envelope(json);
+                envelope
+                    .client()
+                    .or_else(|| match entry {
+                        PendingSignOut::AllSessions => {
+                            envelope.response().as_ref().map(Client::read)
+                        }
+                        PendingSignOut::Session(_) => None,
+                    })
+                    .map(Rc::new)
+            }
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 self.journal.add(entry.clone());
@@ -172,7 +178,7 @@ impl Inner {
         }
         if !signs_out_current {
             self.apply_client(client, false);
-            return Ok(false);
+            return Ok(None);
         }
         self.token_cache.borrow_mut().clear();
         self.clear_cookies();
@@ -180,7 +186,7 @@ impl Inner {
             channel.announce_sign_out();
         }
         *self.signed_out_client.borrow_mut() = Some(client);
-        Ok(true)
+        Ok(Some(String::new()))
     }
 
     /// Final step of signing out the current session: state `null`, listeners notified.

@@ -79,7 +79,7 @@ impl State {
 
     /// The current user, if signed in (and not transitioning).
     pub fn user(&self) -> Option<&User> {
-        self.session()?.user.as_ref()
+        self.session()?.user.as_deref()
     }
 
     /// Whether `session`/`user` are unknown right now (JS `undefined`): before load or while

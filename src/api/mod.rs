@@ -10,7 +10,7 @@ use core::cell::RefCell;
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
-use crate::flight::{Flights, Outcome};
+use crate::flight::{FlightWait, Flights, Outcome};
 use crate::json::Json;
 use crate::{browser, ClerkError};
 use fetch::RawResponse;
@@ -43,37 +43,21 @@ impl Fapi {
         Self { base, cookies, dev }
     }
 
-    /// A request whose 2xx body is the resource itself (environment, tokens).
-    ///
-    /// # Errors
-    /// Network, API and response-shape errors.
-    pub(crate) async fn plain(&self, method: Method, path: &str) -> Result<Json, ClerkError> {
-        let raw = self.request(method, path, None).await?;
-        decode(&raw)
-    }
-
-    /// A request answered with `{response, client}`.
-    ///
-    /// # Errors
-    /// Network, API and response-shape errors.
-    pub(crate) async fn envelope(
-        &self,
-        method: Method,
-        path: &str,
-        form: Option<&str>,
-    ) -> Result<Envelope, ClerkError> {
-        let raw = self.request(method, path, form).await?;
-        decode(&raw).map(|j| Envelope::read(&j))
-    }
-
     /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
-    /// only 2xx answers.
-    async fn request(
+    /// the JSON object of a 2xx answer (the resource itself, or an [`Envelope`] to read).
+    /// One async fn for both kinds of answer: each is another state machine in the wasm.
+    ///
+    /// # Errors
+    /// Network, API and response-shape errors.
+    pub(crate) async fn request(
         &self,
         method: Method,
         path: &str,
         form: Option<&str>,
-    ) -> Result<RawResponse, ClerkError> {
+    ) -> Result<Json, ClerkError> {
+        // `Some(rejected)` when the dev browser token must be replaced before sending: up
+        // front, or after a refusal; awaited at one point of the loop below.
+        let mut refresh = None;
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
                 // A token this browser already has costs no request and saves a 401.
@@ -81,18 +65,37 @@ impl Fapi {
                 *dev.token.borrow_mut() = known;
             }
             if dev.up_front && dev.token.borrow().is_none() {
-                self.refresh_dev_browser(None).await?;
+                refresh = Some(None);
             }
         }
-        let mut dev_retried = false;
+        let (mut dev_retried, mut attempt) = (false, 0);
+        // One loop, one state machine: the GET retries and the dev browser refresh were async
+        // fns of their own, each another state machine with its own drop glue.
         loop {
-            let (raw, sent_token) = self.send_with_retries(method, path, form).await?;
+            if let Some((dev, refreshed)) = refresh.take().and_then(|r| self.refresh_dev_browser(r))
+            {
+                *dev.token.borrow_mut() = refreshed.await?;
+            }
+            let sent_token = self.dev_token();
+            let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
+            let raw = match fetch::send(&url, method.wire(), form, true).await {
+                Err(err) if method == Method::Get && err.is_network() => {
+                    attempt += 1;
+                    let Some(ms) = wire::retry_delay_ms(attempt) else {
+                        return Err(err);
+                    };
+                    // The timer promise never rejects.
+                    let _ = browser::sleep(ms).await;
+                    continue;
+                }
+                answer => answer?,
+            };
             if raw.status < 400 {
                 if let (Some(dev), Some(jwt)) = (&self.dev, raw.db_jwt.as_deref()) {
                     *dev.token.borrow_mut() = Some(jwt.to_owned());
                     dev_browser::remember(&self.cookies, jwt);
                 }
-                return Ok(raw);
+                return decode(&raw);
             }
             let err = error_from(&raw);
             let dev_browser_missing = err
@@ -102,34 +105,12 @@ impl Fapi {
                 dev_retried = true;
                 // The token this request carried, not the current one: a parallel request
                 // may have replaced it already, and then this one just retries with that.
-                self.refresh_dev_browser(sent_token).await?;
+                refresh = Some(sent_token);
+                // The retried request gets its own network retries.
+                attempt = 0;
                 continue;
             }
             return Err(err);
-        }
-    }
-
-    /// The answer, and the dev browser token the request carried.
-    async fn send_with_retries(
-        &self,
-        method: Method,
-        path: &str,
-        form: Option<&str>,
-    ) -> Result<(RawResponse, Option<String>), ClerkError> {
-        let mut attempt = 0;
-        loop {
-            let token = self.dev_token();
-            let url = wire::request_url(&self.base, path, method, token.as_deref());
-            match fetch::send(&url, method.wire(), form, true).await {
-                Err(err) if method == Method::Get && err.is_network() => {
-                    attempt += 1;
-                    match wire::retry_delay_ms(attempt) {
-                        Some(ms) => browser::sleep(ms).await,
-                        None => return Err(err),
-                    }
-                }
-                other => return other.map(|raw| (raw, token)),
-            }
         }
     }
 
@@ -137,24 +118,22 @@ impl Fapi {
         self.dev.as_ref().and_then(|d| d.token.borrow().clone())
     }
 
-    /// Replaces the dev browser token the server refused (`rejected`). If another request
-    /// already replaced it meanwhile, the new one is used as is.
-    async fn refresh_dev_browser(&self, rejected: Option<String>) -> Result<(), ClerkError> {
-        let Some(dev) = &self.dev else { return Ok(()) };
+    /// Starts replacing (or joins the replacement of) the dev browser token the server refused
+    /// (`rejected`): the token to await, and where it goes. `None` when another request
+    /// already replaced it meanwhile: the new one is used as is.
+    fn refresh_dev_browser(
+        &self,
+        rejected: Option<String>,
+    ) -> Option<(&DevBrowser, FlightWait<Outcome>)> {
+        let dev = self.dev.as_ref()?;
         if *dev.token.borrow() != rejected {
-            return Ok(());
+            return None;
         }
         let (base, cookies) = (self.base.clone(), self.cookies.clone());
-        let token = dev
-            .refresh
-            .join_or_start("dev_browser", move || async move {
-                dev_browser::obtain(&base, &cookies, rejected.as_deref())
-                    .await
-                    .map(Some)
-            })
-            .await?;
-        *dev.token.borrow_mut() = token;
-        Ok(())
+        let refreshed = dev.refresh.join_or_start("dev_browser", move || {
+            dev_browser::obtain(base, cookies, rejected)
+        });
+        Some((dev, refreshed))
     }
 }
 
@@ -164,11 +143,7 @@ pub(crate) fn error_from(raw: &RawResponse) -> ClerkError {
         .ok()
         .filter(Json::is_object)
         .map(|j| wire::ErrorBody::read(&j));
-    ClerkError::Api(wire::api_error(
-        raw.status,
-        body,
-        raw.retry_after.as_deref(),
-    ))
+    ClerkError::Api(wire::api_error(raw.status, body, raw.retry_after.as_deref()).into())
 }
 
 /// The JSON object of a 2xx answer.

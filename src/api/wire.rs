@@ -35,40 +35,31 @@ impl Method {
 }
 
 /// Builds `<base>/v1<path>?__clerk_api_version=..&_clerk_js_version=..[&_method=..][&__clerk_db_jwt=..]`.
+/// Written straight into one string (the keys need no encoding): a list of pairs serialized
+/// by a general form encoder cost a vector and a loop over it in the wasm.
 pub(crate) fn request_url(base: &str, path: &str, method: Method, db_jwt: Option<&str>) -> String {
-    let mut query: Vec<(&str, &str)> = vec![
-        ("__clerk_api_version", API_VERSION),
-        ("_clerk_js_version", crate::VERSION),
-    ];
+    let mut url = [
+        base.trim_end_matches('/'),
+        "/v1",
+        path,
+        "?__clerk_api_version=",
+        API_VERSION,
+        "&_clerk_js_version=",
+    ]
+    .concat();
+    encode_component(crate::VERSION, &mut url);
     if let Some(name) = method.override_name() {
-        query.push(("_method", name));
+        url.push_str("&_method=");
+        url.push_str(name);
     }
     if let Some(jwt) = db_jwt {
-        query.push(("__clerk_db_jwt", jwt));
+        url.push_str("&__clerk_db_jwt=");
+        encode_component(jwt, &mut url);
     }
-    let mut url = String::with_capacity(base.len() + path.len() + 96);
-    url.push_str(base.trim_end_matches('/'));
-    url.push_str("/v1");
-    url.push_str(path);
-    url.push('?');
-    url.push_str(&form_encode(&query));
     url
 }
 
-/// `application/x-www-form-urlencoded` serialization (spaces as `+`).
-pub(crate) fn form_encode(pairs: &[(&str, &str)]) -> String {
-    let mut out = String::new();
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        encode_component(k, &mut out);
-        out.push('=');
-        encode_component(v, &mut out);
-    }
-    out
-}
-
+/// Appends `text` `application/x-www-form-urlencoded` (spaces as `+`).
 fn encode_component(text: &str, out: &mut String) {
     for byte in text.bytes() {
         match byte {
@@ -93,19 +84,19 @@ fn hex_digit(nibble: u8) -> char {
     })
 }
 
-/// `{ "response": <resource> | null, "client": Client | null }`.
+/// `{ "response": <resource> | null, "client": Client | null }`, each read only by the
+/// callers that use it (read eagerly, the client was parsed even where only the response
+/// mattered, and the struct cost its own drop glue).
 #[derive(Debug)]
-pub(crate) struct Envelope {
-    pub(crate) response: Option<Json>,
-    pub(crate) client: Option<Client>,
-}
+pub(crate) struct Envelope(pub(crate) Json);
 
 impl Envelope {
-    pub(crate) fn read(j: &Json) -> Self {
-        Self {
-            response: j.get("response").filter(Json::is_object),
-            client: j.obj("client", Client::read),
-        }
+    pub(crate) fn response(&self) -> Option<Json> {
+        self.0.get("response").filter(Json::is_object)
+    }
+
+    pub(crate) fn client(&self) -> Option<Client> {
+        self.0.obj("client", Client::read)
     }
 }
 
@@ -154,7 +145,7 @@ pub(crate) fn api_error(
 
 /// `Retry-After` in delta-seconds (the HTTP-date form is not used by FAPI).
 pub(crate) fn parse_retry_after(value: &str) -> Option<u32> {
-    value.trim().parse().ok()
+    crate::decimal::parse_decimal(value.trim())
 }
 
 /// Backoff before the GET retry number `attempt` (1-based): 200 ms, 600 ms.
@@ -198,18 +189,16 @@ mod tests {
     }
 
     #[test]
-    fn form_bodies_are_url_encoded_with_snake_case_keys() {
-        assert_eq!(
-            form_encode(&[
-                ("intent", "select_session"),
-                ("identifier", "ada@example.test")
-            ]),
-            "intent=select_session&identifier=ada%40example.test"
-        );
-        assert_eq!(
-            form_encode(&[("name", "Émile & co")]),
-            "name=%C3%89mile+%26+co"
-        );
+    fn query_values_are_form_url_encoded() {
+        for (value, encoded) in [
+            ("ada@example.test", "ada%40example.test"),
+            ("Émile & co", "%C3%89mile+%26+co"),
+            ("select_session-1.*", "select_session-1.*"),
+        ] {
+            let mut out = String::new();
+            encode_component(value, &mut out);
+            assert_eq!(out, encoded);
+        }
     }
 
     #[test]

@@ -7,10 +7,9 @@ use crate::prelude::*;
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
 /// base64 of SHA-1(publishable key).
 pub(crate) fn cookie_suffix(publishable_key: &str) -> String {
-    base64_url(&sha1(publishable_key.as_bytes()))
-        .chars()
-        .take(8)
-        .collect()
+    // 8 base64 characters encode exactly the digest's first 6 bytes.
+    let [a, b, c, d, e, f, ..] = sha1(publishable_key.as_bytes());
+    base64_url(&[a, b, c, d, e, f])
 }
 
 /// Reads and writes `document.cookie` for one publishable key.
@@ -35,16 +34,15 @@ impl Cookies {
 
     /// Writes `name` and its suffixed twin, path `/`, for `max_age_s` seconds.
     pub(crate) fn set(&self, name: &str, value: &str, max_age_s: u32) {
-        for n in [name.to_owned(), [name, "_", &self.suffix].concat()] {
-            write(&cookie_string(&n, value, Some(max_age_s)));
+        let twin = [name, "_", &self.suffix].concat();
+        for n in [name, &twin] {
+            write(&cookie_string(n, value, max_age_s));
         }
     }
 
-    /// Removes `name` and its suffixed twin.
+    /// Removes `name` and its suffixed twin (an empty value expiring at once).
     pub(crate) fn remove(&self, name: &str) {
-        for n in [name.to_owned(), [name, "_", &self.suffix].concat()] {
-            write(&cookie_string(&n, "", None));
-        }
+        self.set(name, "", 0);
     }
 }
 
@@ -54,9 +52,9 @@ fn write(cookie: &str) {
     crate::host::set_cookie(cookie);
 }
 
-/// `name=value; path=/; SameSite=Lax; max-age=N`; `None` expires it now.
-pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: Option<u32>) -> String {
-    let max_age = decimal(u64::from(max_age_s.unwrap_or(0)));
+/// `name=value; path=/; SameSite=Lax; max-age=N`; `0` expires it now.
+pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: u32) -> String {
+    let max_age = decimal(u64::from(max_age_s));
     [
         name,
         "=",

@@ -3,6 +3,7 @@
 use super::cookies::Cookies;
 use crate::api::fetch;
 use crate::api::wire::{request_url, Method};
+use crate::flight::Outcome;
 use crate::json::Json;
 use crate::prelude::*;
 use crate::ClerkError;
@@ -16,23 +17,22 @@ const MAX_AGE_S: u32 = 365 * 24 * 3600;
 /// `POST /v1/dev_browser`. `rejected` is a token the server just refused: it is skipped so a
 /// stale cookie cannot loop.
 ///
+/// Answers a flight's [`Outcome`] (the token is always `Some`) and owns its arguments, so it is
+/// the flight's future itself: an async block adapting it was another state machine.
+///
 /// # Errors
 /// Network or API errors of `POST /v1/dev_browser`.
-pub(crate) async fn obtain(
-    base: &str,
-    cookies: &Cookies,
-    rejected: Option<&str>,
-) -> Result<String, ClerkError> {
-    let fresh = |t: &String| !t.is_empty() && Some(t.as_str()) != rejected;
+pub(crate) async fn obtain(base: String, cookies: Cookies, rejected: Option<String>) -> Outcome {
+    let fresh = |t: &String| !t.is_empty() && Some(t) != rejected.as_ref();
     if let Some(token) = take_from_page_url().filter(fresh) {
         cookies.set(PARAM, &token, MAX_AGE_S);
-        return Ok(token);
+        return Ok(Some(token));
     }
     if let Some(token) = cookies.get(PARAM).filter(fresh) {
-        return Ok(token);
+        return Ok(Some(token));
     }
     // Without credentials: the token, not a cookie, identifies the dev browser.
-    let url = request_url(base, "/dev_browser", Method::Post, None);
+    let url = request_url(&base, "/dev_browser", Method::Post, None);
     let raw = fetch::send(&url, "POST", None, false).await?;
     if raw.status >= 400 {
         return Err(crate::api::error_from(&raw));
@@ -47,7 +47,7 @@ pub(crate) async fn obtain(
         .filter(|t| !t.is_empty())
         .ok_or_else(|| invalid("no dev browser id".to_owned()))?;
     cookies.set(PARAM, &token, MAX_AGE_S);
-    Ok(token)
+    Ok(Some(token))
 }
 
 /// A token this page already has, without a request: the page URL's `__clerk_db_jwt`

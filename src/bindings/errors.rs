@@ -29,24 +29,24 @@ pub(crate) fn to_js_error(err: &ClerkError) -> JsValue {
                     .text("code", &item.code)
                     .text("message", &item.message)
                     .opt("longMessage", item.long_message.as_deref())
-                    .val("meta", &meta.done());
+                    .val("meta", meta.done());
                 errors.push(&entry.done());
             }
             value
                 .text("name", "ClerkAPIResponseError")
-                .val("clerkError", &JsValue::TRUE)
-                .val("status", &JsValue::from(api.status))
+                .val("clerkError", JsValue::TRUE)
+                .val("status", JsValue::from(api.status))
                 .opt("clerkTraceId", api.clerk_trace_id.as_deref())
                 .val(
                     "retryAfter",
-                    &api.retry_after.map_or(JsValue::UNDEFINED, JsValue::from),
+                    api.retry_after.map_or(JsValue::UNDEFINED, JsValue::from),
                 )
-                .val("errors", &errors)
+                .val("errors", errors.into())
                 .done()
         }
         None => value
             .text("name", "ClerkRuntimeError")
-            .val("clerkRuntimeError", &JsValue::TRUE)
+            .val("clerkRuntimeError", JsValue::TRUE)
             .done(),
     }
 }

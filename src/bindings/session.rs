@@ -5,41 +5,75 @@ use alloc::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{date, get, set, Obj};
+use super::convert::{get, Obj};
 use super::errors::to_js_error;
 use crate::clerk::Inner;
-use crate::{Clerk, ClerkError, Session};
+use crate::{Clerk, ClerkError, Session, SessionStatus};
 
 /// A session of this browser, as `clerk.session` and `client.sessions[i]`.
+///
+/// Keeps only what its methods read after the object is built (the data fields are set as
+/// properties once, in [`JsSession::build`]): copying the whole [`Session`] cost a deep clone
+/// of it, user included, for every session on every state change.
 #[wasm_bindgen(js_name = Session)]
 #[derive(Debug)]
 pub struct JsSession {
     clerk: Weak<Inner>,
-    data: Session,
+    id: String,
+    status: SessionStatus,
+    last_active_at: f64,
+    expire_at: f64,
     user: JsValue,
     public_user_data: JsValue,
+    last_active_token: JsValue,
 }
 
 impl JsSession {
-    pub(crate) fn new(
+    /// The JS object for `data`: a `Session` with its data fields as plain (own, enumerable)
+    /// properties, set once, like ClerkJS's resources (a getter export per field cost a
+    /// wrapper in the wasm and a shim in the JS glue). The TypeScript declarations declare
+    /// them (`types.rs`).
+    pub(crate) fn build(
         clerk: Weak<Inner>,
-        data: Session,
-        user: JsValue,
-        public_user_data: JsValue,
-    ) -> Self {
-        Self {
+        data: &Session,
+        user: &JsValue,
+        public_user_data: &JsValue,
+    ) -> JsValue {
+        let last_active_token = match &data.last_active_token {
+            Some(token) => Obj::wrap(js_sys::Object::new().into())
+                .text("jwt", &token.jwt)
+                .done(),
+            None => JsValue::NULL,
+        };
+        let session = Self {
             clerk,
-            data,
-            user,
-            public_user_data,
-        }
+            id: data.id.clone(),
+            status: data.status,
+            last_active_at: data.last_active_at,
+            expire_at: data.expire_at,
+            user: user.clone(),
+            public_user_data: public_user_data.clone(),
+            last_active_token: last_active_token.clone(),
+        };
+        Obj::wrap(session.into())
+            .text("id", &data.id)
+            .text("status", data.status.as_str())
+            .val("user", user.clone())
+            .val("publicUserData", public_user_data.clone())
+            .date("lastActiveAt", data.last_active_at)
+            .date("expireAt", data.expire_at)
+            .date("abandonAt", data.abandon_at)
+            .date("createdAt", data.created_at)
+            .date("updatedAt", data.updated_at)
+            .val("lastActiveToken", last_active_token)
+            .done()
     }
 
     /// `end()` and `remove()`: one promise body for both (each async body is its own state
     /// machine in the wasm).
     fn mutate(&self, action: &'static str) -> js_sys::Promise {
         let clerk = self.clerk();
-        let id = self.data.id.clone();
+        let id = self.id.clone();
         super::to_promise(async move {
             let result = clerk?.inner.mutate_session(&id, action).await;
             result
@@ -59,18 +93,16 @@ impl JsSession {
     }
 }
 
-/// The data fields are plain (own, enumerable) properties of the JS object, set once when it
-/// is built: like ClerkJS's resources, and each getter export cost a wrapper in the wasm and a
-/// shim in the JS glue. The TypeScript declarations declare them (`types.rs`).
+/// For Rust code holding a `JsSession`; JavaScript reads the same values as properties.
 impl JsSession {
     /// `sess_...`.
     pub fn id(&self) -> String {
-        self.data.id.clone()
+        self.id.clone()
     }
 
     /// `active`, `pending`, `ended`, `removed`, `revoked`, `expired` or `abandoned`.
     pub fn status(&self) -> String {
-        self.data.status.as_str().to_owned()
+        self.status.as_str().to_owned()
     }
 
     /// The session's user (the same object as `clerk.user` for the current session).
@@ -85,43 +117,7 @@ impl JsSession {
 
     /// `{jwt}` of the latest token the server sent with the session, or `null`.
     pub fn last_active_token(&self) -> JsValue {
-        match &self.data.last_active_token {
-            Some(token) => {
-                let obj: JsValue = js_sys::Object::new().into();
-                set(&obj, "jwt", &JsValue::from_str(&token.jwt));
-                obj
-            }
-            None => JsValue::NULL,
-        }
-    }
-
-    /// The JS object: this session with its data fields as properties.
-    pub(crate) fn into_js(self) -> JsValue {
-        let d = &self.data;
-        let (id, status) = (d.id.clone(), d.status.as_str());
-        let times = (
-            d.last_active_at,
-            d.expire_at,
-            d.abandon_at,
-            d.created_at,
-            d.updated_at,
-        );
-        let (last_active_at, expire_at, abandon_at, created_at, updated_at) = times;
-        let user = self.user.clone();
-        let public = self.public_user_data.clone();
-        let token = self.last_active_token();
-        Obj::wrap(self.into())
-            .text("id", &id)
-            .text("status", status)
-            .val("user", &user)
-            .val("publicUserData", &public)
-            .date("lastActiveAt", last_active_at)
-            .date("expireAt", expire_at)
-            .date("abandonAt", abandon_at)
-            .date("createdAt", created_at)
-            .date("updatedAt", updated_at)
-            .val("lastActiveToken", &token)
-            .done()
+        self.last_active_token.clone()
     }
 }
 
@@ -146,7 +142,7 @@ impl JsSession {
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
     ) -> js_sys::Promise {
         let clerk = self.clerk();
-        let id = self.data.id.clone();
+        let id = self.id.clone();
         let skip_cache = get(options, "skipCache").is_truthy();
         super::to_promise(async move {
             let clerk = clerk?;
@@ -164,18 +160,14 @@ impl JsSession {
     /// Plain data for `JSON.stringify(session)`.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {
-        let obj: JsValue = js_sys::Object::new().into();
-        set(&obj, "object", &JsValue::from_str("session"));
-        set(&obj, "id", &JsValue::from_str(&self.data.id));
-        set(
-            &obj,
-            "status",
-            &JsValue::from_str(self.data.status.as_str()),
-        );
-        set(&obj, "lastActiveAt", &date(self.data.last_active_at));
-        set(&obj, "expireAt", &date(self.data.expire_at));
-        set(&obj, "user", &self.user);
-        set(&obj, "publicUserData", &self.public_user_data);
-        obj
+        Obj::wrap(js_sys::Object::new().into())
+            .text("object", "session")
+            .text("id", &self.id)
+            .text("status", self.status.as_str())
+            .date("lastActiveAt", self.last_active_at)
+            .date("expireAt", self.expire_at)
+            .val("user", self.user.clone())
+            .val("publicUserData", self.public_user_data.clone())
+            .done()
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::{Ref, RefCell};
 
 use wasm_bindgen::JsValue;
 
@@ -12,7 +12,7 @@ use super::session::JsSession;
 use crate::Clerk;
 
 /// One snapshot's objects (`undefined` = loading/transitioning, `null` = signed out).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Views {
     version: u64,
     pub(crate) client: JsValue,
@@ -20,22 +20,31 @@ pub(crate) struct Views {
     pub(crate) user: JsValue,
 }
 
-/// The cache shared by the facade and its listeners.
-pub(crate) type ViewCache = Rc<RefCell<Option<Views>>>;
-
-/// The objects for the current snapshot, built if the snapshot changed.
-pub(crate) fn current(clerk: &Clerk, cache: &ViewCache) -> Views {
-    let state = clerk.state();
-    if let Some(views) = cache
-        .borrow()
-        .as_ref()
-        .filter(|v| v.version == state.version)
-    {
-        return views.clone();
+impl Default for Views {
+    /// Objects of no snapshot (every snapshot's version differs), built on first use.
+    fn default() -> Self {
+        Self {
+            version: u64::MAX,
+            client: JsValue::UNDEFINED,
+            session: JsValue::UNDEFINED,
+            user: JsValue::UNDEFINED,
+        }
     }
-    let views = build(clerk, &state);
-    *cache.borrow_mut() = Some(views.clone());
-    views
+}
+
+/// The cache shared by the facade and its listeners.
+pub(crate) type ViewCache = Rc<RefCell<Views>>;
+
+/// The objects for the current snapshot, built if the snapshot changed. Borrowed, not
+/// copied: a getter clones only the object it answers. Release the borrow before calling
+/// JavaScript, which may read them again.
+pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views> {
+    let state = clerk.state();
+    if cache.borrow().version != state.version {
+        let views = build(clerk, &state);
+        *cache.borrow_mut() = views;
+    }
+    cache.borrow()
 }
 
 fn build(clerk: &Clerk, state: &crate::State) -> Views {
@@ -65,17 +74,17 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
     let weak = Rc::downgrade(&clerk.inner);
     let mut sessions = Vec::with_capacity(client.sessions.len());
     for session in &client.sessions {
-        let user = session.user.as_ref().map_or(JsValue::NULL, convert::user);
+        let user = session.user.as_deref().map_or(JsValue::NULL, convert::user);
         let public = session
             .public_user_data
-            .as_ref()
+            .as_deref()
             .map_or(JsValue::NULL, convert::public_user_data);
-        let js = JsSession::new(weak.clone(), session.clone(), user.clone(), public).into_js();
+        let js = JsSession::build(weak.clone(), session, &user, &public);
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
             views.user = user;
         }
-        sessions.push((session.id.clone(), js));
+        sessions.push((session.status.is_signed_in(), js));
     }
     views.client = convert::client(client, &sessions);
     views

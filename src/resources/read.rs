@@ -66,8 +66,8 @@ impl Session {
             abandon_at: j.num("abandon_at"),
             last_active_at: j.num("last_active_at"),
             last_active_token: j.obj("last_active_token", Token::read),
-            user: j.obj("user", User::read),
-            public_user_data: j.obj("public_user_data", PublicUserData::read),
+            user: j.obj("user", |u| User::read(u).into()),
+            public_user_data: j.obj("public_user_data", |p| PublicUserData::read(p).into()),
             created_at: j.num("created_at"),
             updated_at: j.num("updated_at"),
         }

@@ -227,13 +227,16 @@ mod tests {
 
     fn session(first: Option<&str>, last: Option<&str>, username: &str, image: &str) -> Session {
         Session {
-            user: Some(User {
-                first_name: first.map(Into::into),
-                last_name: last.map(Into::into),
-                username: Some(username.into()),
-                image_url: image.into(),
-                ..User::default()
-            }),
+            user: Some(
+                User {
+                    first_name: first.map(Into::into),
+                    last_name: last.map(Into::into),
+                    username: Some(username.into()),
+                    image_url: image.into(),
+                    ..User::default()
+                }
+                .into(),
+            ),
             ..Session::default()
         }
     }

@@ -76,7 +76,7 @@ pub(super) fn sign_in(clerk: &Clerk, users: &[User], env: &Env) {
         .map(|(i, u)| Session {
             id: ["sess_", &i.to_string()].concat(),
             status: SessionStatus::Active,
-            user: Some(u.clone()),
+            user: Some(u.clone().into()),
             ..Session::default()
         })
         .collect();
