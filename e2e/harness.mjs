@@ -69,6 +69,9 @@ export function expectEqual(actual, expected, what) {
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
+/** The longest one test may take; the slowest pass in well under 10 s. */
+const TEST_TIMEOUT_MS = 60_000;
+
 /** Runs every registered test in its own browser context; prints `N passed; M failed`. */
 export async function runAll(serverUrl) {
   const browser = await launch();
@@ -82,14 +85,22 @@ export async function runAll(serverUrl) {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       const t0 = performance.now();
+      let timer;
       try {
-        await fn({ page, context, browser, server: serverUrl, errors });
+        // A test that hangs (a promise in the page that never settles: page.evaluate has no
+        // timeout of its own) fails alone instead of stalling the whole suite; closing its
+        // context below ends whatever it was waiting for.
+        const timeout = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS);
+        });
+        await Promise.race([fn({ page, context, browser, server: serverUrl, errors }), timeout]);
         passed += 1;
         console.log(`ok   ${name} (${Math.round(performance.now() - t0)} ms)`);
       } catch (e) {
         failed += 1;
         console.log(`FAIL ${name}\n     ${e.stack ?? e}`);
       } finally {
+        clearTimeout(timer);
         await context.close();
       }
     }
