@@ -65,9 +65,10 @@ export function defineClerk(initWasm, version) {
     get instanceType() { return internals.get(this).key.instanceType; }
     get loaded() { return internals.get(this).core?.loaded ?? false; }
     get status() { return internals.get(this).core?.status ?? "loading"; }
-    get client() { return internals.get(this).core?.client; }
-    get session() { return internals.get(this).core?.session; }
-    get user() { return internals.get(this).core?.user; }
+    // One wasm export answers all three (each export costs a shim in the wasm and the glue).
+    get client() { return internals.get(this).core?.resources.client; }
+    get session() { return internals.get(this).core?.resources.session; }
+    get user() { return internals.get(this).core?.resources.user; }
     get isSignedIn() { return internals.get(this).core?.isSignedIn ?? false; }
 
     async load(options) { return (await internals.get(this).ready).load(options); }

@@ -11,7 +11,7 @@ mod views;
 
 use alloc::rc::Rc;
 
-use js_sys::{Function, Object, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -45,7 +45,8 @@ impl JsClerk {
     }
 
     // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
-    // already parsed, and each string getter export cost a shim in the wasm and the glue.
+    // already parsed, or from `resources`, and each getter export cost a shim in the wasm and
+    // the glue.
 
     /// The publishable key.
     pub fn publishable_key(&self) -> String {
@@ -65,6 +66,21 @@ impl JsClerk {
     /// The SDK version.
     pub fn version(&self) -> String {
         crate::VERSION.to_owned()
+    }
+
+    /// The client: `undefined` before load, `null` without one.
+    pub fn client(&self) -> JsValue {
+        views::current(&self.inner, &self.views).client.clone()
+    }
+
+    /// The current session: `undefined` while loading or transitioning, `null` signed out.
+    pub fn session(&self) -> JsValue {
+        views::current(&self.inner, &self.views).session.clone()
+    }
+
+    /// The current user: `undefined` while loading or transitioning, `null` signed out.
+    pub fn user(&self) -> JsValue {
+        views::current(&self.inner, &self.views).user.clone()
     }
 }
 
@@ -175,14 +191,7 @@ impl JsClerk {
         let weak = Rc::downgrade(&self.inner.inner);
         let listener = self.inner.add_listener(move |_state| {
             let Some(inner) = weak.upgrade() else { return };
-            let payload: JsValue = Object::new().into();
-            {
-                // The borrow ends before the callback, which may read `clerk.user` again.
-                let v = views::current(&crate::Clerk { inner }, &views);
-                convert::set(&payload, "client", &v.client);
-                convert::set(&payload, "session", &v.session);
-                convert::set(&payload, "user", &v.user);
-            }
+            let payload = views::resources(&crate::Clerk { inner }, &views);
             if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
@@ -207,22 +216,11 @@ impl JsClerk {
         JsValue::from_str(self.inner.state().status.as_str())
     }
 
-    /// The client: `undefined` before load, `null` without one.
-    #[wasm_bindgen(getter, unchecked_return_type = "ClientResource | null | undefined")]
-    pub fn client(&self) -> JsValue {
-        views::current(&self.inner, &self.views).client.clone()
-    }
-
-    /// The current session: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter, unchecked_return_type = "Session | null | undefined")]
-    pub fn session(&self) -> JsValue {
-        views::current(&self.inner, &self.views).session.clone()
-    }
-
-    /// The current user: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null | undefined")]
-    pub fn user(&self) -> JsValue {
-        views::current(&self.inner, &self.views).user.clone()
+    /// `{client, session, user}`, read by the JS facade's three getters: one export, not a
+    /// getter export (a wasm shim plus a glue function) per field.
+    #[wasm_bindgen(getter, unchecked_return_type = "Resources")]
+    pub fn resources(&self) -> JsValue {
+        views::resources(&self.inner, &self.views)
     }
 
     /// Whether an `active` session is current (`pending` is not signed in).

@@ -47,6 +47,17 @@ pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views>
     cache.borrow()
 }
 
+/// `{client, session, user}` for the current snapshot: the listeners' payload and the
+/// facade's getters. The borrow ends before this returns (a listener may read them again).
+pub(crate) fn resources(clerk: &Clerk, cache: &ViewCache) -> JsValue {
+    let views = current(clerk, cache);
+    convert::Obj::wrap(js_sys::Object::new().into())
+        .val("client", views.client.clone())
+        .val("session", views.session.clone())
+        .val("user", views.user.clone())
+        .done()
+}
+
 fn build(clerk: &Clerk, state: &crate::State) -> Views {
     let undefined = JsValue::UNDEFINED;
     let mut views = Views {
