@@ -94,8 +94,20 @@ pub(crate) fn to_promise(
     wasm_bindgen_futures::future_to_promise(boxed)
 }
 
-fn ok_undefined<E>(result: Result<(), E>) -> Result<JsValue, E> {
-    result.map(|()| JsValue::UNDEFINED)
+/// The core's operations that answer nothing (load, signOut, setActive, end, remove), each
+/// a 'static future boxed as is.
+pub(crate) type Operation =
+    core::pin::Pin<Box<dyn core::future::Future<Output = Result<(), crate::ClerkError>>>>;
+
+/// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
+/// for all of them: an async block per method was a state machine and drop glue each.
+pub(crate) fn operation_promise(operation: Operation) -> Promise {
+    to_promise(async move {
+        operation
+            .await
+            .map(|()| JsValue::UNDEFINED)
+            .map_err(|e| to_js_error(&e))
+    })
 }
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -127,12 +139,10 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let typed = convert::load_options(options);
-        crate::bindings_ui::apply_load_options(&clerk, options);
-        to_promise(
-            async move { ok_undefined(clerk.load(typed).await).map_err(|e| to_js_error(&e)) },
-        )
+        crate::bindings_ui::apply_load_options(clerk, options);
+        operation_promise(Box::pin(clerk.load(typed)))
     }
 
     /// `signOut()`, `signOut(callback)`, `signOut(options)`, `signOut(callback, options)`;
@@ -145,15 +155,13 @@ impl JsClerk {
         a: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "SignOutOptions | undefined")] b: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let (options, callback) = convert::sign_out_args(a, b);
         let after = match callback {
             Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
             None => AfterSignOut::Redirect,
         };
-        to_promise(async move {
-            ok_undefined(clerk.sign_out_then(options, after).await).map_err(|e| to_js_error(&e))
-        })
+        operation_promise(Box::pin(clerk.sign_out_then(options, after)))
     }
 
     /// `setActive({ session })`: `session` is a session id, a session object or `null`
@@ -163,20 +171,18 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SetActiveParams")] params: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let session = convert::get(params, "session");
         let id = session
             .as_string()
             .or_else(|| convert::get_string(&session, "id"));
-        to_promise(async move {
-            match id {
-                Some(id) => ok_undefined(clerk.set_active(&id).await).map_err(|e| to_js_error(&e)),
-                None => {
-                    clerk.clear_active();
-                    Ok(JsValue::UNDEFINED)
-                }
+        match id {
+            Some(id) => operation_promise(Box::pin(clerk.set_active(&id))),
+            None => {
+                clerk.clear_active();
+                Promise::resolve(&JsValue::UNDEFINED)
             }
-        })
+        }
     }
 
     /// `addListener(callback) → unsubscribe`: called with `{client, session, user}` at once

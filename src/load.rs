@@ -7,7 +7,7 @@ use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::{join, Outcome};
+use crate::flight::{join, FlightWait, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -34,17 +34,23 @@ impl Clerk {
     ///
     /// # Errors
     /// The client could not be loaded (network or API error); `status` is then `error`.
-    pub async fn load(&self, options: LoadOptions) -> Result<(), ClerkError> {
-        if self.inner.snapshot().loaded {
-            return Ok(());
-        }
-        *self.inner.options.borrow_mut() = options;
-        let inner = self.inner.clone();
-        self.inner
-            .loads
-            .join_or_start("load", move || inner.run_load())
-            .await
-            .map(|_| ())
+    // Not an `async fn`: the future owns the flight's wait ('static), so the JS facade hands
+    // it to its one promise adapter as is instead of wrapping it in an async block of its own.
+    // Like a JS promise, the load starts when this is called.
+    pub fn load(
+        &self,
+        options: LoadOptions,
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
+        let wait = if self.inner.snapshot().loaded {
+            FlightWait::ready(Ok(None))
+        } else {
+            *self.inner.options.borrow_mut() = options;
+            let inner = self.inner.clone();
+            self.inner
+                .loads
+                .join_or_start("load", move || inner.run_load())
+        };
+        async move { wait.await.map(|_| ()) }
     }
 }
 

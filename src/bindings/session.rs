@@ -72,14 +72,12 @@ impl JsSession {
     /// `end()` and `remove()`: one promise body for both (each async body is its own state
     /// machine in the wasm).
     fn mutate(&self, action: &'static str) -> js_sys::Promise {
-        let clerk = self.clerk();
-        let id = self.id.clone();
-        super::to_promise(async move {
-            let result = clerk?.inner.mutate_session(&id, action).await;
-            result
-                .map(|()| JsValue::UNDEFINED)
-                .map_err(|e| to_js_error(&e))
-        })
+        match self.clerk() {
+            Ok(clerk) => {
+                super::operation_promise(Box::pin(clerk.inner.mutate_session(&self.id, action)))
+            }
+            Err(err) => js_sys::Promise::reject(&err),
+        }
     }
 
     /// The instance this session belongs to; a `NotLoaded` error once it is gone. The methods
