@@ -107,10 +107,10 @@ impl Inner {
             let clerk = crate::Clerk {
                 inner: self.clone(),
             };
-            crate::browser::spawn(async move {
-                // A failure leaves the cookie unset; the next getToken() retries.
-                let _ = clerk.get_token(Some(&id)).await;
-            });
+            // The token request starts now and runs to completion without a waiter (no
+            // spawned task to await it); a failure leaves the cookie unset and the next
+            // getToken() retries.
+            drop(clerk.get_token(Some(&id)));
         }
     }
 
