@@ -45,7 +45,7 @@ impl JsClerk {
     }
 
     // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
-    // already parsed, or from `resources`, and each getter export cost a shim in the wasm and
+    // already parsed, or from `state`, and each getter export cost a shim in the wasm and
     // the glue.
 
     /// The publishable key.
@@ -66,6 +66,21 @@ impl JsClerk {
     /// The SDK version.
     pub fn version(&self) -> String {
         crate::VERSION.to_owned()
+    }
+
+    /// `true` once `load()` completed.
+    pub fn loaded(&self) -> bool {
+        self.inner.state().loaded
+    }
+
+    /// `loading`, `ready`, `degraded` or `error`.
+    pub fn status(&self) -> JsValue {
+        JsValue::from_str(self.inner.state().status.as_str())
+    }
+
+    /// Whether an `active` session is current (`pending` is not signed in).
+    pub fn is_signed_in(&self) -> bool {
+        self.inner.state().is_signed_in()
     }
 
     /// The client: `undefined` before load, `null` without one.
@@ -209,30 +224,19 @@ impl JsClerk {
         Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 
-    /// `true` once `load()` completed.
-    #[wasm_bindgen(getter)]
-    pub fn loaded(&self) -> bool {
-        self.inner.state().loaded
-    }
-
-    /// `loading`, `ready`, `degraded` or `error`. A `JsValue`, not a `String`: the only
-    /// string-returning export cost a multivalue shim in the wasm and a copy-and-free in the glue.
-    #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
-    pub fn status(&self) -> JsValue {
-        JsValue::from_str(self.inner.state().status.as_str())
-    }
-
-    /// `{client, session, user}`, read by the JS facade's three getters: one export, not a
-    /// getter export (a wasm shim plus a glue function) per field.
-    #[wasm_bindgen(getter, unchecked_return_type = "Resources")]
-    pub fn resources(&self) -> JsValue {
-        views::resources(&self.inner, &self.views)
-    }
-
-    /// Whether an `active` session is current (`pending` is not signed in).
-    #[wasm_bindgen(getter, js_name = isSignedIn)]
-    pub fn is_signed_in(&self) -> bool {
-        self.inner.state().is_signed_in()
+    /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
+    /// getters: one export, not a getter export (a wasm shim plus a glue function) each.
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "Resources & { loaded: boolean; status: ClerkStatus; isSignedIn: boolean }"
+    )]
+    pub fn state(&self) -> JsValue {
+        let state = self.inner.state();
+        convert::Obj::wrap(views::resources(&self.inner, &self.views))
+            .val("loaded", JsValue::from_bool(state.loaded))
+            .text("status", state.status.as_str())
+            .val("isSignedIn", JsValue::from_bool(state.is_signed_in()))
+            .done()
     }
 }
 

@@ -47,8 +47,8 @@ pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views>
     cache.borrow()
 }
 
-/// `{client, session, user}` for the current snapshot: the listeners' payload and the
-/// facade's getters. The borrow ends before this returns (a listener may read them again).
+/// `{client, session, user}` for the current snapshot: the listeners' payload, and the
+/// base of the facade's `state`. The borrow ends before this returns (a listener may read them again).
 pub(crate) fn resources(clerk: &Clerk, cache: &ViewCache) -> JsValue {
     let views = current(clerk, cache);
     convert::Obj::wrap(js_sys::Object::new().into())
