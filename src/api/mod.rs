@@ -61,7 +61,7 @@ impl Fapi {
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
                 // A token this browser already has costs no request and saves a 401.
-                let known = dev_browser::from_page(&self.cookies);
+                let known = dev_browser::from_page(&self.cookies, None);
                 *dev.token.borrow_mut() = known;
             }
             if dev.up_front && dev.token.borrow().is_none() {
