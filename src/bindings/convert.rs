@@ -159,7 +159,9 @@ pub(crate) fn client(c: &Client, sessions: &[(bool, JsValue)]) -> JsValue {
 pub(crate) fn load_options(options: &JsValue) -> LoadOptions {
     let protocols = get(options, "allowedRedirectProtocols");
     let allowed_redirect_protocols = if Array::is_array(&protocols) {
-        Array::from(&protocols)
+        // Checked to be an array: read in place, not copied by `Array.from`.
+        protocols
+            .unchecked_ref::<Array>()
             .iter()
             .filter_map(|p| p.as_string())
             .collect()
