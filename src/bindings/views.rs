@@ -1,7 +1,6 @@
 //! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
 //! state snapshot so `clerk.user === clerk.user` until the state changes.
 
-use crate::prelude::*;
 use alloc::rc::Rc;
 use core::cell::{Ref, RefCell};
 
@@ -83,7 +82,9 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
     };
     let current = state.session().map(|s| s.id.as_str());
     let weak = Rc::downgrade(&clerk.inner);
-    let mut sessions = Vec::with_capacity(client.sessions.len());
+    // Straight into the client's two arrays: a Vec of the objects first was another
+    // allocation and a release loop.
+    let (all, signed_in) = (js_sys::Array::new(), js_sys::Array::new());
     for session in &client.sessions {
         let user = session.user.as_deref().map_or(JsValue::NULL, convert::user);
         let public = session
@@ -95,8 +96,11 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             views.session = js.clone();
             views.user = user;
         }
-        sessions.push((session.status.is_signed_in(), js));
+        all.push(&js);
+        if session.status.is_signed_in() {
+            signed_in.push(&js);
+        }
     }
-    views.client = convert::client(client, &sessions);
+    views.client = convert::client(client, all, signed_in);
     views
 }
