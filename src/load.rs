@@ -15,7 +15,8 @@ impl Clerk {
     /// Loads the environment and this browser's client, in parallel, and starts listening to
     /// other tabs and to the network coming back. Idempotent: later calls resolve at once,
     /// concurrent calls share one load. A pending sign-out is replayed before the client is
-    /// trusted.
+    /// trusted. Like a JS promise, the load starts when this is called, not when the future is
+    /// first polled, and runs to completion either way.
     ///
     /// ```no_run
     /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
@@ -36,7 +37,6 @@ impl Clerk {
     /// The client could not be loaded (network or API error); `status` is then `error`.
     // Not an `async fn`: the future owns the flight's wait ('static), so the JS facade hands
     // it to its one promise adapter as is instead of wrapping it in an async block of its own.
-    // Like a JS promise, the load starts when this is called.
     pub fn load(
         &self,
         options: LoadOptions,
