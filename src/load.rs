@@ -183,11 +183,11 @@ impl Inner {
             Some(session) => {
                 let token = self.cached_token(&session.id);
                 if let Some(jwt) = token {
-                    self.cookies.set("__session", &jwt, 60);
+                    self.fapi.cookies.set("__session", &jwt, 60);
                 }
                 if development {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
-                    self.cookies.set(
+                    self.fapi.cookies.set(
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
                         // (and saturates as before otherwise); `f64::floor` needs std.
@@ -204,10 +204,10 @@ impl Inner {
     /// Sign-out cookies: `__session` and twin, `clerk_active_context`; `__client_uat=0` on
     /// development instances.
     pub(crate) fn clear_cookies(&self) {
-        self.cookies.remove("__session");
-        self.cookies.remove("clerk_active_context");
+        self.fapi.cookies.remove("__session");
+        self.fapi.cookies.remove("clerk_active_context");
         if self.key.instance_type() == crate::InstanceType::Development {
-            self.cookies.set("__client_uat", "0", 365 * 86400);
+            self.fapi.cookies.set("__client_uat", "0", 365 * 86400);
         }
     }
 

@@ -174,7 +174,7 @@ impl Inner {
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
         {
-            self.cookies.set("__session", &token.jwt, 60);
+            self.fapi.cookies.set("__session", &token.jwt, 60);
         }
         Ok(Some(token.jwt))
     }

@@ -20,7 +20,8 @@ pub(crate) use wire::{Envelope, Method};
 #[derive(Debug)]
 pub(crate) struct Fapi {
     base: String,
-    cookies: Cookies,
+    /// The instance's cookie jar (the one copy: the core writes the session cookies through it).
+    pub(crate) cookies: Cookies,
     /// `Some` on development instances (pk_test_): the dev browser may be required.
     dev: Option<DevBrowser>,
 }
