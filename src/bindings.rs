@@ -11,7 +11,7 @@ mod views;
 
 use alloc::rc::Rc;
 
-use js_sys::{Function, Object, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -45,7 +45,8 @@ impl JsClerk {
     }
 
     // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
-    // already parsed, and each string getter export cost a shim in the wasm and the glue.
+    // already parsed, or from `state`, and each getter export cost a shim in the wasm and
+    // the glue.
 
     /// The publishable key.
     pub fn publishable_key(&self) -> String {
@@ -66,6 +67,36 @@ impl JsClerk {
     pub fn version(&self) -> String {
         crate::VERSION.to_owned()
     }
+
+    /// `true` once `load()` completed.
+    pub fn loaded(&self) -> bool {
+        self.inner.state().loaded
+    }
+
+    /// `loading`, `ready`, `degraded` or `error`.
+    pub fn status(&self) -> JsValue {
+        JsValue::from_str(self.inner.state().status.as_str())
+    }
+
+    /// Whether an `active` session is current (`pending` is not signed in).
+    pub fn is_signed_in(&self) -> bool {
+        self.inner.state().is_signed_in()
+    }
+
+    /// The client: `undefined` before load, `null` without one.
+    pub fn client(&self) -> JsValue {
+        views::current(&self.inner, &self.views).client.clone()
+    }
+
+    /// The current session: `undefined` while loading or transitioning, `null` signed out.
+    pub fn session(&self) -> JsValue {
+        views::current(&self.inner, &self.views).session.clone()
+    }
+
+    /// The current user: `undefined` while loading or transitioning, `null` signed out.
+    pub fn user(&self) -> JsValue {
+        views::current(&self.inner, &self.views).user.clone()
+    }
 }
 
 /// Every promise the facade returns goes through one boxed future type, so the promise
@@ -78,8 +109,20 @@ pub(crate) fn to_promise(
     wasm_bindgen_futures::future_to_promise(boxed)
 }
 
-fn ok_undefined<E>(result: Result<(), E>) -> Result<JsValue, E> {
-    result.map(|()| JsValue::UNDEFINED)
+/// The core's operations that answer nothing (load, signOut, setActive, end, remove), each
+/// a 'static future boxed as is.
+pub(crate) type Operation =
+    core::pin::Pin<Box<dyn core::future::Future<Output = Result<(), crate::ClerkError>>>>;
+
+/// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
+/// for all of them: an async block per method was a state machine and drop glue each.
+pub(crate) fn operation_promise(operation: Operation) -> Promise {
+    to_promise(async move {
+        operation
+            .await
+            .map(|()| JsValue::UNDEFINED)
+            .map_err(|e| to_js_error(&e))
+    })
 }
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -111,12 +154,10 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let typed = convert::load_options(options);
-        crate::bindings_ui::apply_load_options(&clerk, options);
-        to_promise(
-            async move { ok_undefined(clerk.load(typed).await).map_err(|e| to_js_error(&e)) },
-        )
+        crate::bindings_ui::apply_load_options(clerk, options);
+        operation_promise(Box::pin(clerk.load(typed)))
     }
 
     /// `signOut()`, `signOut(callback)`, `signOut(options)`, `signOut(callback, options)`;
@@ -129,15 +170,13 @@ impl JsClerk {
         a: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "SignOutOptions | undefined")] b: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let (options, callback) = convert::sign_out_args(a, b);
         let after = match callback {
             Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
             None => AfterSignOut::Redirect,
         };
-        to_promise(async move {
-            ok_undefined(clerk.sign_out_then(options, after).await).map_err(|e| to_js_error(&e))
-        })
+        operation_promise(Box::pin(clerk.sign_out_then(options, after)))
     }
 
     /// `setActive({ session })`: `session` is a session id, a session object or `null`
@@ -147,20 +186,18 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SetActiveParams")] params: &JsValue,
     ) -> Promise {
-        let clerk = self.inner.clone();
+        let clerk = &self.inner;
         let session = convert::get(params, "session");
         let id = session
             .as_string()
             .or_else(|| convert::get_string(&session, "id"));
-        to_promise(async move {
-            match id {
-                Some(id) => ok_undefined(clerk.set_active(&id).await).map_err(|e| to_js_error(&e)),
-                None => {
-                    clerk.clear_active();
-                    Ok(JsValue::UNDEFINED)
-                }
+        match id {
+            Some(id) => operation_promise(Box::pin(clerk.set_active(&id))),
+            None => {
+                clerk.clear_active();
+                Promise::resolve(&JsValue::UNDEFINED)
             }
-        })
+        }
     }
 
     /// `addListener(callback) → unsubscribe`: called with `{client, session, user}` at once
@@ -175,14 +212,7 @@ impl JsClerk {
         let weak = Rc::downgrade(&self.inner.inner);
         let listener = self.inner.add_listener(move |_state| {
             let Some(inner) = weak.upgrade() else { return };
-            let payload: JsValue = Object::new().into();
-            {
-                // The borrow ends before the callback, which may read `clerk.user` again.
-                let v = views::current(&crate::Clerk { inner }, &views);
-                convert::set(&payload, "client", &v.client);
-                convert::set(&payload, "session", &v.session);
-                convert::set(&payload, "user", &v.user);
-            }
+            let payload = views::resources(&crate::Clerk { inner }, &views);
             if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
@@ -194,41 +224,19 @@ impl JsClerk {
         Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 
-    /// `true` once `load()` completed.
-    #[wasm_bindgen(getter)]
-    pub fn loaded(&self) -> bool {
-        self.inner.state().loaded
-    }
-
-    /// `loading`, `ready`, `degraded` or `error`. A `JsValue`, not a `String`: the only
-    /// string-returning export cost a multivalue shim in the wasm and a copy-and-free in the glue.
-    #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
-    pub fn status(&self) -> JsValue {
-        JsValue::from_str(self.inner.state().status.as_str())
-    }
-
-    /// The client: `undefined` before load, `null` without one.
-    #[wasm_bindgen(getter, unchecked_return_type = "ClientResource | null | undefined")]
-    pub fn client(&self) -> JsValue {
-        views::current(&self.inner, &self.views).client.clone()
-    }
-
-    /// The current session: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter, unchecked_return_type = "Session | null | undefined")]
-    pub fn session(&self) -> JsValue {
-        views::current(&self.inner, &self.views).session.clone()
-    }
-
-    /// The current user: `undefined` while loading or transitioning, `null` signed out.
-    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null | undefined")]
-    pub fn user(&self) -> JsValue {
-        views::current(&self.inner, &self.views).user.clone()
-    }
-
-    /// Whether an `active` session is current (`pending` is not signed in).
-    #[wasm_bindgen(getter, js_name = isSignedIn)]
-    pub fn is_signed_in(&self) -> bool {
-        self.inner.state().is_signed_in()
+    /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
+    /// getters: one export, not a getter export (a wasm shim plus a glue function) each.
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "Resources & { loaded: boolean; status: ClerkStatus; isSignedIn: boolean }"
+    )]
+    pub fn state(&self) -> JsValue {
+        let state = self.inner.state();
+        convert::Obj::wrap(views::resources(&self.inner, &self.views))
+            .val("loaded", JsValue::from_bool(state.loaded))
+            .text("status", state.status.as_str())
+            .val("isSignedIn", JsValue::from_bool(state.is_signed_in()))
+            .done()
     }
 }
 

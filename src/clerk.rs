@@ -38,7 +38,6 @@ pub struct Clerk {
 pub(crate) struct Inner {
     pub(crate) key: PublishableKey,
     pub(crate) fapi: Fapi,
-    pub(crate) cookies: Cookies,
     pub(crate) journal: Journal,
     pub(crate) options: RefCell<LoadOptions>,
     pub(crate) state: RefCell<Rc<State>>,
@@ -84,11 +83,10 @@ impl Clerk {
     pub fn with_options(publishable_key: &str, options: ClerkOptions) -> Result<Self, ClerkError> {
         let key = PublishableKey::parse(publishable_key)?;
         let base = fapi_base_url(&key, &options, &browser::page_origin())?;
-        let cookies = Cookies::new(key.as_str());
         let development = key.instance_type() == InstanceType::Development;
         let fapi = Fapi::new(
             base,
-            cookies.clone(),
+            Cookies::new(key.as_str()),
             development,
             uses_dev_browser_up_front(&key),
         );
@@ -97,7 +95,6 @@ impl Clerk {
             state: RefCell::new(Rc::new(State::initial(key.instance_type()))),
             key,
             fapi,
-            cookies,
             options: RefCell::default(),
             listeners: Rc::default(),
             loads: Flights::default(),

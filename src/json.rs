@@ -7,7 +7,7 @@
 
 use crate::prelude::*;
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A parsed JSON value.
 #[derive(Debug, Clone)]
@@ -64,7 +64,8 @@ impl Json {
     pub(crate) fn items(&self, key: &str) -> Vec<Self> {
         self.get(key)
             .filter(|v| Array::is_array(&v.0))
-            .map(|v| Array::from(&v.0).iter().map(Self).collect())
+            // Checked to be an array: read in place, not copied by `Array.from`.
+            .map(|v| v.0.unchecked_ref::<Array>().iter().map(Self).collect())
             .unwrap_or_default()
     }
 

@@ -7,7 +7,7 @@ use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::{join, Outcome};
+use crate::flight::{join, FlightWait, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -15,7 +15,8 @@ impl Clerk {
     /// Loads the environment and this browser's client, in parallel, and starts listening to
     /// other tabs and to the network coming back. Idempotent: later calls resolve at once,
     /// concurrent calls share one load. A pending sign-out is replayed before the client is
-    /// trusted.
+    /// trusted. Like a JS promise, the load starts when this is called, not when the future is
+    /// first polled, and runs to completion either way.
     ///
     /// ```no_run
     /// # async fn demo(clerk: clerk_wasm::Clerk) -> Result<(), clerk_wasm::ClerkError> {
@@ -34,17 +35,22 @@ impl Clerk {
     ///
     /// # Errors
     /// The client could not be loaded (network or API error); `status` is then `error`.
-    pub async fn load(&self, options: LoadOptions) -> Result<(), ClerkError> {
-        if self.inner.snapshot().loaded {
-            return Ok(());
-        }
-        *self.inner.options.borrow_mut() = options;
-        let inner = self.inner.clone();
-        self.inner
-            .loads
-            .join_or_start("load", move || inner.run_load())
-            .await
-            .map(|_| ())
+    // Not an `async fn`: the future owns the flight's wait ('static), so the JS facade hands
+    // it to its one promise adapter as is instead of wrapping it in an async block of its own.
+    pub fn load(
+        &self,
+        options: LoadOptions,
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
+        let wait = if self.inner.snapshot().loaded {
+            FlightWait::ready(Ok(None))
+        } else {
+            *self.inner.options.borrow_mut() = options;
+            let inner = self.inner.clone();
+            self.inner
+                .loads
+                .join_or_start("load", move || inner.run_load())
+        };
+        async move { wait.await.map(|_| ()) }
     }
 }
 
@@ -101,10 +107,10 @@ impl Inner {
             let clerk = crate::Clerk {
                 inner: self.clone(),
             };
-            crate::browser::spawn(async move {
-                // A failure leaves the cookie unset; the next getToken() retries.
-                let _ = clerk.get_token(Some(&id)).await;
-            });
+            // The token request starts now and runs to completion without a waiter (no
+            // spawned task to await it); a failure leaves the cookie unset and the next
+            // getToken() retries.
+            drop(clerk.get_token(Some(&id)));
         }
     }
 
@@ -177,11 +183,11 @@ impl Inner {
             Some(session) => {
                 let token = self.cached_token(&session.id);
                 if let Some(jwt) = token {
-                    self.cookies.set("__session", &jwt, 60);
+                    self.fapi.cookies.set("__session", &jwt, 60);
                 }
                 if development {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
-                    self.cookies.set(
+                    self.fapi.cookies.set(
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
                         // (and saturates as before otherwise); `f64::floor` needs std.
@@ -198,10 +204,10 @@ impl Inner {
     /// Sign-out cookies: `__session` and twin, `clerk_active_context`; `__client_uat=0` on
     /// development instances.
     pub(crate) fn clear_cookies(&self) {
-        self.cookies.remove("__session");
-        self.cookies.remove("clerk_active_context");
+        self.fapi.cookies.remove("__session");
+        self.fapi.cookies.remove("clerk_active_context");
         if self.key.instance_type() == crate::InstanceType::Development {
-            self.cookies.set("__client_uat", "0", 365 * 86400);
+            self.fapi.cookies.set("__client_uat", "0", 365 * 86400);
         }
     }
 

@@ -32,41 +32,45 @@ impl Clerk {
     /// # Errors
     /// [`ClerkError::NotLoaded`], [`ClerkError::SessionNotFound`] when no signed-in session
     /// has that id, or the API error.
-    pub async fn set_active(&self, session_id: &str) -> Result<(), ClerkError> {
-        let inner = &self.inner;
-        let state = inner.snapshot();
-        if !state.loaded {
-            return Err(ClerkError::NotLoaded);
+    // Not an `async fn`: the future owns what it needs ('static), so the JS facade hands it
+    // to its one promise adapter as is instead of wrapping it in an async block of its own.
+    pub fn set_active(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        let (inner, session_id) = (self.inner.clone(), session_id.to_owned());
+        async move {
+            let state = inner.snapshot();
+            if !state.loaded {
+                return Err(ClerkError::NotLoaded);
+            }
+            if state
+                .client
+                .as_deref()
+                .and_then(|c| c.signed_in_session(&session_id))
+                .is_none()
+            {
+                return Err(ClerkError::SessionNotFound { session_id });
+            }
+            let path = ["/client/sessions/", &session_id, "/touch"].concat();
+            let envelope = Envelope(
+                inner
+                    .fapi
+                    .request(Method::Post, &path, Some("intent=select_session"))
+                    .await?,
+            );
+            let client = envelope
+                .client()
+                .map(Rc::new)
+                .or_else(|| inner.snapshot().client.clone());
+            inner.seed_tokens(client.as_deref());
+            let mut s = inner.draft();
+            s.client = client;
+            s.current_session_id = Some(session_id);
+            inner.publish(s);
+            inner.sync_cookies(&inner.snapshot());
+            Ok(())
         }
-        if state
-            .client
-            .as_deref()
-            .and_then(|c| c.signed_in_session(session_id))
-            .is_none()
-        {
-            return Err(ClerkError::SessionNotFound {
-                session_id: session_id.to_owned(),
-            });
-        }
-        let path = ["/client/sessions/", session_id, "/touch"].concat();
-        let envelope = Envelope(
-            inner
-                .fapi
-                .request(Method::Post, &path, Some("intent=select_session"))
-                .await?,
-        );
-        let client = envelope
-            .client()
-            .map(Rc::new)
-            .or_else(|| inner.snapshot().client.clone());
-        inner.seed_tokens(client.as_deref());
-        let id = session_id.to_owned();
-        let mut s = inner.draft();
-        s.client = client;
-        s.current_session_id = Some(id);
-        inner.publish(s);
-        inner.sync_cookies(&inner.snapshot());
-        Ok(())
     }
 
     /// Signs out locally without a request (JS `setActive({ session: null })`).
@@ -81,16 +85,22 @@ impl Clerk {
     ///
     /// # Errors
     /// The API error (e.g. 404 `resource_not_found` for a session of another client).
-    pub async fn end_session(&self, session_id: &str) -> Result<(), ClerkError> {
-        self.inner.mutate_session(session_id, "/end").await
+    pub fn end_session(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        self.inner.mutate_session(session_id, "/end")
     }
 
     /// Removes a session from this browser (`POST /v1/client/sessions/{id}/remove`).
     ///
     /// # Errors
     /// The API error.
-    pub async fn remove_session(&self, session_id: &str) -> Result<(), ClerkError> {
-        self.inner.mutate_session(session_id, "/remove").await
+    pub fn remove_session(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        self.inner.mutate_session(session_id, "/remove")
     }
 
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
@@ -135,19 +145,26 @@ impl Clerk {
 
 impl Inner {
     /// `POST /v1/client/sessions/{id}{action}` (`/end` or `/remove`), then the new client.
-    pub(crate) async fn mutate_session(
-        &self,
+    /// The future owns its arguments ('static), as [`Clerk::set_active`]'s.
+    pub(crate) fn mutate_session(
+        self: &Rc<Self>,
         session_id: &str,
         action: &str,
-    ) -> Result<(), ClerkError> {
-        let path = ["/client/sessions/", session_id, action].concat();
-        let envelope = Envelope(self.fapi.request(Method::Post, &path, None).await?);
-        self.forget_token(session_id);
-        if let Some(client) = envelope.client() {
-            self.apply_client(Some(Rc::new(client)), false);
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        let inner = self.clone();
+        let (path, session_id) = (
+            ["/client/sessions/", session_id, action].concat(),
+            session_id.to_owned(),
+        );
+        async move {
+            let envelope = Envelope(inner.fapi.request(Method::Post, &path, None).await?);
+            inner.forget_token(&session_id);
+            if let Some(client) = envelope.client() {
+                inner.apply_client(Some(Rc::new(client)), false);
+            }
+            inner.sync_cookies(&inner.snapshot());
+            Ok(())
         }
-        self.sync_cookies(&self.snapshot());
-        Ok(())
     }
 
     async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
@@ -157,7 +174,7 @@ impl Inner {
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
         {
-            self.cookies.set("__session", &token.jwt, 60);
+            self.fapi.cookies.set("__session", &token.jwt, 60);
         }
         Ok(Some(token.jwt))
     }

@@ -66,7 +66,7 @@ impl Clerk {
     pub fn sign_out(
         &self,
         options: SignOutOptions,
-    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + '_ {
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
         self.sign_out_then(options, AfterSignOut::Redirect)
     }
 
@@ -75,48 +75,54 @@ impl Clerk {
     ///
     /// # Errors
     /// As [`Clerk::sign_out`].
-    pub async fn sign_out_then(
+    // Not an `async fn`: the future owns its handle ('static), so the JS facade hands it to
+    // its one promise adapter as is instead of wrapping it in an async block of its own.
+    pub fn sign_out_then(
         &self,
         options: SignOutOptions,
         after: AfterSignOut,
-    ) -> Result<(), ClerkError> {
-        let state = self.state();
-        let plan = plan(
-            state.client.as_deref(),
-            state.current_session_id.as_deref(),
-            options.session_id.as_deref(),
-        );
-        let key = match &plan {
-            Plan::Nothing => return Ok(()),
-            Plan::AllSessions => "all".to_owned(),
-            Plan::Remove { session_id, .. } => session_id.clone(),
-        };
-        let inner = self.inner.clone();
-        let signed_out_current = self
-            .inner
-            .sign_outs
-            .join_or_start(&key, move || inner.start_sign_out(plan))
-            .await?
-            .is_some();
-        if !signed_out_current {
-            return Ok(());
-        }
-        // Whatever happens to this future from here on, the state must not stay transitioning.
-        let _finish = FinishOnDrop(self.inner.clone());
-        match after {
-            AfterSignOut::Callback(callback) => callback().await,
-            AfterSignOut::Redirect => {
-                let target = self.with_load_options(|options_| {
-                    sign_out_target(
-                        options.redirect_url.as_deref(),
-                        options_.after_sign_out_url.as_deref(),
-                        &options_.allowed_redirect_protocols,
-                    )
-                });
-                self.navigate(&target);
+    ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
+        let clerk = self.clone();
+        async move {
+            let state = clerk.state();
+            let plan = plan(
+                state.client.as_deref(),
+                state.current_session_id.as_deref(),
+                options.session_id.as_deref(),
+            );
+            let key = match &plan {
+                Plan::Nothing => return Ok(()),
+                Plan::AllSessions => "all".to_owned(),
+                Plan::Remove { session_id, .. } => session_id.clone(),
+            };
+            let inner = clerk.inner.clone();
+            let signed_out_current = clerk
+                .inner
+                .sign_outs
+                .join_or_start(&key, move || inner.start_sign_out(plan))
+                .await?
+                .is_some();
+            if !signed_out_current {
+                return Ok(());
             }
+            // Whatever happens to this future from here on, the state must not stay
+            // transitioning.
+            let _finish = FinishOnDrop(clerk.inner.clone());
+            match after {
+                AfterSignOut::Callback(callback) => callback().await,
+                AfterSignOut::Redirect => {
+                    let target = clerk.with_load_options(|options_| {
+                        sign_out_target(
+                            options.redirect_url.as_deref(),
+                            options_.after_sign_out_url.as_deref(),
+                            &options_.allowed_redirect_protocols,
+                        )
+                    });
+                    clerk.navigate(&target);
+                }
+            }
+            Ok(())
         }
-        Ok(())
     }
 }
 

@@ -20,7 +20,8 @@ pub(crate) use wire::{Envelope, Method};
 #[derive(Debug)]
 pub(crate) struct Fapi {
     base: String,
-    cookies: Cookies,
+    /// The instance's cookie jar (the one copy: the core writes the session cookies through it).
+    pub(crate) cookies: Cookies,
     /// `Some` on development instances (pk_test_): the dev browser may be required.
     dev: Option<DevBrowser>,
 }
@@ -61,7 +62,7 @@ impl Fapi {
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
                 // A token this browser already has costs no request and saves a 401.
-                let known = dev_browser::from_page(&self.cookies);
+                let known = dev_browser::from_page(&self.cookies, None);
                 *dev.token.borrow_mut() = known;
             }
             if dev.up_front && dev.token.borrow().is_none() {

@@ -1,15 +1,19 @@
 //! The cookies the SDK writes on the page's domain (PROTOCOL.md §8).
 
-use super::sha1::{base64_url, sha1};
+use super::sha1::{base64_url_char, sha1};
 use crate::decimal::decimal;
 use crate::prelude::*;
 
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
 /// base64 of SHA-1(publishable key).
 pub(crate) fn cookie_suffix(publishable_key: &str) -> String {
-    // 8 base64 characters encode exactly the digest's first 6 bytes.
-    let [a, b, c, d, e, f, ..] = sha1(publishable_key.as_bytes());
-    base64_url(&[a, b, c, d, e, f])
+    // 8 base64 characters encode exactly the digest's first 6 bytes: its first 48 bits.
+    let [a, b, ..] = sha1(publishable_key.as_bytes());
+    let bits = (u64::from(a) << 16) | u64::from(b >> 16);
+    (0..8)
+        .rev()
+        .map(|i| base64_url_char(bits >> (6 * i)))
+        .collect()
 }
 
 /// Reads and writes `document.cookie` for one publishable key.

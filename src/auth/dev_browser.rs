@@ -23,12 +23,7 @@ const MAX_AGE_S: u32 = 365 * 24 * 3600;
 /// # Errors
 /// Network or API errors of `POST /v1/dev_browser`.
 pub(crate) async fn obtain(base: String, cookies: Cookies, rejected: Option<String>) -> Outcome {
-    let fresh = |t: &String| !t.is_empty() && Some(t) != rejected.as_ref();
-    if let Some(token) = take_from_page_url().filter(fresh) {
-        cookies.set(PARAM, &token, MAX_AGE_S);
-        return Ok(Some(token));
-    }
-    if let Some(token) = cookies.get(PARAM).filter(fresh) {
+    if let Some(token) = from_page(&cookies, rejected.as_deref()) {
         return Ok(Some(token));
     }
     // Without credentials: the token, not a cookie, identifies the dev browser.
@@ -51,13 +46,15 @@ pub(crate) async fn obtain(base: String, cookies: Cookies, rejected: Option<Stri
 }
 
 /// A token this page already has, without a request: the page URL's `__clerk_db_jwt`
-/// (removed from the address bar and saved as a cookie), else the `__clerk_db_jwt` cookie.
-pub(crate) fn from_page(cookies: &Cookies) -> Option<String> {
-    if let Some(token) = take_from_page_url().filter(|t| !t.is_empty()) {
+/// (removed from the address bar and saved as a cookie), else the `__clerk_db_jwt` cookie;
+/// never `rejected`.
+pub(crate) fn from_page(cookies: &Cookies, rejected: Option<&str>) -> Option<String> {
+    let fresh = |t: &String| !t.is_empty() && Some(t.as_str()) != rejected;
+    if let Some(token) = take_from_page_url().filter(fresh) {
         cookies.set(PARAM, &token, MAX_AGE_S);
         return Some(token);
     }
-    cookies.get(PARAM).filter(|t| !t.is_empty())
+    cookies.get(PARAM).filter(fresh)
 }
 
 /// Persists a token the server handed back in `Clerk-Db-Jwt`.

@@ -1,11 +1,10 @@
 //! SHA-1, only to derive the cookie-name suffix ClerkJS uses (PROTOCOL.md §8). Not for security.
 
-use crate::prelude::*;
-
-/// The SHA-1 digest of `data`.
+/// The SHA-1 digest of `data`, as its five big-endian words (the cookie suffix reads bits
+/// of the first two; a byte array was another conversion in the wasm).
 // Every index is bounded by its loop over the fixed-size 80-word schedule.
 #[allow(clippy::indexing_slicing)]
-pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
+pub(crate) fn sha1(data: &[u8]) -> [u32; 5] {
     let mut h: [u32; 5] = [
         0x6745_2301,
         0xEFCD_AB89,
@@ -16,10 +15,12 @@ pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
     let bit_len = (data.len() as u64).wrapping_mul(8);
     let mut message = data.to_vec();
     message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
+    // Zeros up to 8 bytes short of a whole block, then the length in bits, big-endian (a
+    // loop: `u64::to_be_bytes` is a long byte swap in wasm).
+    message.resize((message.len() + 8).div_ceil(64) * 64 - 8, 0);
+    for shift in (0..8).rev() {
+        message.push((bit_len >> (8 * shift)) as u8);
     }
-    message.extend_from_slice(&bit_len.to_be_bytes());
     for block in message.chunks_exact(64) {
         let mut w = [0u32; 80];
         for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
@@ -48,38 +49,27 @@ pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
             *x = x.wrapping_add(y);
         }
     }
-    let mut out = [0u8; 20];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
+    h
 }
 
-/// URL-safe base64 with padding, as ClerkJS's `btoa(..).replace(+,-).replace(/,_)`.
-pub(crate) fn base64_url(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [chunk.first(), chunk.get(1), chunk.get(2)].map(|b| u32::from(*b.unwrap_or(&0)));
-        let n = (b[0] << 16) | (b[1] << 8) | b[2];
-        for i in 0..4 {
-            if i <= chunk.len() {
-                let index = ((n >> (18 - 6 * i)) & 63) as usize;
-                out.push(char::from(ALPHABET.get(index).copied().unwrap_or(b'A')));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The URL-safe base64 character of a sextet (the low 6 bits of `value`).
+pub(crate) fn base64_url_char(value: u64) -> char {
+    let v = (value & 63) as u8;
+    char::from(match v {
+        0..=25 => b'A' + v,
+        26..=51 => b'a' + (v - 26),
+        52..=61 => b'0' + (v - 52),
+        62 => b'-',
+        _ => b'_',
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    fn hex(words: &[u32]) -> String {
+        words.iter().map(|w| format!("{w:08x}")).collect()
     }
 
     #[test]
@@ -98,9 +88,11 @@ mod tests {
     }
 
     #[test]
-    fn base64_url_pads_and_uses_the_url_safe_alphabet() {
-        assert_eq!(base64_url(b"\xfb\xff"), "-_8=");
-        assert_eq!(base64_url(b"abc"), "YWJj");
-        assert_eq!(base64_url(b"a"), "YQ==");
+    fn sextets_use_the_url_safe_alphabet() {
+        let all: String = (0..64).map(base64_url_char).collect();
+        assert_eq!(
+            all,
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        );
     }
 }

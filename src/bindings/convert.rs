@@ -134,21 +134,13 @@ pub(crate) fn public_user_data(p: &PublicUserData) -> JsValue {
         .done()
 }
 
-/// ClerkJS's `ClientResource` fields; `sessions` are the given session objects, each with
-/// whether it is signed in.
-pub(crate) fn client(c: &Client, sessions: &[(bool, JsValue)]) -> JsValue {
-    let all = Array::new();
-    let signed_in = Array::new();
-    for (is_signed_in, session) in sessions {
-        all.push(session);
-        if *is_signed_in {
-            signed_in.push(session);
-        }
-    }
+/// ClerkJS's `ClientResource` fields, with its `sessions` and `signedInSessions` arrays of
+/// session objects.
+pub(crate) fn client(c: &Client, sessions: Array, signed_in_sessions: Array) -> JsValue {
     Obj::new()
         .text("id", &c.id)
-        .val("sessions", all.into())
-        .val("signedInSessions", signed_in.into())
+        .val("sessions", sessions.into())
+        .val("signedInSessions", signed_in_sessions.into())
         .opt("lastActiveSessionId", c.last_active_session_id.as_deref())
         .date("createdAt", c.created_at)
         .date("updatedAt", c.updated_at)
@@ -159,7 +151,9 @@ pub(crate) fn client(c: &Client, sessions: &[(bool, JsValue)]) -> JsValue {
 pub(crate) fn load_options(options: &JsValue) -> LoadOptions {
     let protocols = get(options, "allowedRedirectProtocols");
     let allowed_redirect_protocols = if Array::is_array(&protocols) {
-        Array::from(&protocols)
+        // Checked to be an array: read in place, not copied by `Array.from`.
+        protocols
+            .unchecked_ref::<Array>()
             .iter()
             .filter_map(|p| p.as_string())
             .collect()

@@ -72,14 +72,12 @@ impl JsSession {
     /// `end()` and `remove()`: one promise body for both (each async body is its own state
     /// machine in the wasm).
     fn mutate(&self, action: &'static str) -> js_sys::Promise {
-        let clerk = self.clerk();
-        let id = self.id.clone();
-        super::to_promise(async move {
-            let result = clerk?.inner.mutate_session(&id, action).await;
-            result
-                .map(|()| JsValue::UNDEFINED)
-                .map_err(|e| to_js_error(&e))
-        })
+        match self.clerk() {
+            Ok(clerk) => {
+                super::operation_promise(Box::pin(clerk.inner.mutate_session(&self.id, action)))
+            }
+            Err(err) => js_sys::Promise::reject(&err),
+        }
     }
 
     /// The instance this session belongs to; a `NotLoaded` error once it is gone. The methods
@@ -141,18 +139,17 @@ impl JsSession {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
     ) -> js_sys::Promise {
-        let clerk = self.clerk();
-        let id = self.id.clone();
-        let skip_cache = get(options, "skipCache").is_truthy();
+        let clerk = match self.clerk() {
+            Ok(clerk) => clerk,
+            Err(err) => return js_sys::Promise::reject(&err),
+        };
+        if get(options, "skipCache").is_truthy() {
+            clerk.inner.forget_token(&self.id);
+        }
+        // The request starts here; the async block only converts its answer.
+        let token = clerk.get_token(Some(&self.id));
         super::to_promise(async move {
-            let clerk = clerk?;
-            if skip_cache {
-                clerk.inner.forget_token(&id);
-            }
-            let token = clerk
-                .get_token(Some(&id))
-                .await
-                .map_err(|e| to_js_error(&e))?;
+            let token = token.await.map_err(|e| to_js_error(&e))?;
             Ok(token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
         })
     }

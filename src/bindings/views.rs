@@ -1,7 +1,6 @@
 //! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
 //! state snapshot so `clerk.user === clerk.user` until the state changes.
 
-use crate::prelude::*;
 use alloc::rc::Rc;
 use core::cell::{Ref, RefCell};
 
@@ -47,6 +46,17 @@ pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views>
     cache.borrow()
 }
 
+/// `{client, session, user}` for the current snapshot: the listeners' payload, and the
+/// base of the facade's `state`. The borrow ends before this returns (a listener may read them again).
+pub(crate) fn resources(clerk: &Clerk, cache: &ViewCache) -> JsValue {
+    let views = current(clerk, cache);
+    convert::Obj::wrap(js_sys::Object::new().into())
+        .val("client", views.client.clone())
+        .val("session", views.session.clone())
+        .val("user", views.user.clone())
+        .done()
+}
+
 fn build(clerk: &Clerk, state: &crate::State) -> Views {
     let undefined = JsValue::UNDEFINED;
     let mut views = Views {
@@ -72,7 +82,9 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
     };
     let current = state.session().map(|s| s.id.as_str());
     let weak = Rc::downgrade(&clerk.inner);
-    let mut sessions = Vec::with_capacity(client.sessions.len());
+    // Straight into the client's two arrays: a Vec of the objects first was another
+    // allocation and a release loop.
+    let (all, signed_in) = (js_sys::Array::new(), js_sys::Array::new());
     for session in &client.sessions {
         let user = session.user.as_deref().map_or(JsValue::NULL, convert::user);
         let public = session
@@ -84,8 +96,11 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             views.session = js.clone();
             views.user = user;
         }
-        sessions.push((session.status.is_signed_in(), js));
+        all.push(&js);
+        if session.status.is_signed_in() {
+            signed_in.push(&js);
+        }
     }
-    views.client = convert::client(client, &sessions);
+    views.client = convert::client(client, all, signed_in);
     views
 }
