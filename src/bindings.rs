@@ -243,13 +243,6 @@ impl JsClerk {
 
 /// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
 async fn run_callback(callback: Function) {
-    match callback.call0(&JsValue::NULL) {
-        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
-        Ok(value) => {
-            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
-                crate::browser::report("Clerk: the signOut callback rejected", &err);
-            }
-        }
-        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
-    }
+    // Never rejects: a throw or rejection is reported on the console by the helper.
+    let _ = JsFuture::from(crate::host::run_callback(&callback)).await;
 }

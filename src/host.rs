@@ -129,3 +129,19 @@ extern "C" {
     #[wasm_bindgen(js_name = onOnline)]
     pub(crate) fn on_online(callback: &Closure<dyn FnMut(JsValue)>) -> Function;
 }
+
+#[wasm_bindgen(inline_js = r#"
+export async function runCallback(callback) {
+  let value;
+  try { value = callback(); } catch (e) { return console.error("Clerk: the signOut callback threw", e); }
+  try { await value; } catch (e) { console.error("Clerk: the signOut callback rejected", e); }
+}
+"#)]
+extern "C" {
+    /// Calls the `signOut` callback; the promise settles when the value it returned does
+    /// (`await` adopts promises and thenables, anything else at once). It never rejects: a
+    /// throw or a rejection is reported with `console.error`. Two `try`s in JS cost less than
+    /// the error paths of an async fn's state machine in the wasm.
+    #[wasm_bindgen(js_name = runCallback)]
+    pub(crate) fn run_callback(callback: &Function) -> Promise;
+}
