@@ -219,10 +219,9 @@ impl JsClerk {
         });
         // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
         // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
-        // `FnMut(JsValue)` (the argument ignored where there is none), so this one reuses their
-        // shims instead of adding an `FnOnce` kind.
+        // `FnMut()`, so this one reuses their shims instead of adding an `FnOnce` kind.
         let mut listener = Some(listener);
-        Closure::<dyn FnMut(JsValue)>::new(move |_| drop(listener.take())).into_js_value()
+        Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 
     /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
@@ -243,6 +242,13 @@ impl JsClerk {
 
 /// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
 async fn run_callback(callback: Function) {
-    // Never rejects: a throw or rejection is reported on the console by the helper.
-    let _ = JsFuture::from(crate::host::run_callback(&callback)).await;
+    match callback.call0(&JsValue::NULL) {
+        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
+        Ok(value) => {
+            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
+                crate::browser::report("Clerk: the signOut callback rejected", &err);
+            }
+        }
+        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
+    }
 }

@@ -100,7 +100,7 @@ extern "C" {
     /// control: `control(true)` announces a sign-out, `control()` closes; `None` where
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
-    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
+    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut()>) -> Option<Function>;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]
@@ -127,21 +127,5 @@ export function onOnline(callback) {
 extern "C" {
     /// Adds an `online` listener on the window; returns the function that removes it.
     #[wasm_bindgen(js_name = onOnline)]
-    pub(crate) fn on_online(callback: &Closure<dyn FnMut(JsValue)>) -> Function;
-}
-
-#[wasm_bindgen(inline_js = r#"
-export async function runCallback(callback) {
-  let value;
-  try { value = callback(); } catch (e) { return console.error("Clerk: the signOut callback threw", e); }
-  try { await value; } catch (e) { console.error("Clerk: the signOut callback rejected", e); }
-}
-"#)]
-extern "C" {
-    /// Calls the `signOut` callback; the promise settles when the value it returned does
-    /// (`await` adopts promises and thenables, anything else at once). It never rejects: a
-    /// throw or a rejection is reported with `console.error`. Two `try`s in JS cost less than
-    /// the error paths of an async fn's state machine in the wasm.
-    #[wasm_bindgen(js_name = runCallback)]
-    pub(crate) fn run_callback(callback: &Function) -> Promise;
+    pub(crate) fn on_online(callback: &Closure<dyn FnMut()>) -> Function;
 }
