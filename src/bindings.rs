@@ -225,18 +225,15 @@ impl JsClerk {
     }
 
     /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
-    /// getters: one export, not a getter export (a wasm shim plus a glue function) each.
+    /// getters: one export, not a getter export (a wasm shim plus a glue function) each; one
+    /// object per state snapshot, not one per getter read.
     #[wasm_bindgen(
         getter,
         unchecked_return_type = "Resources & { loaded: boolean; status: ClerkStatus; isSignedIn: boolean }"
     )]
     pub fn state(&self) -> JsValue {
-        let state = self.inner.state();
-        convert::Obj::wrap(views::resources(&self.inner, &self.views))
-            .val("loaded", JsValue::from_bool(state.loaded))
-            .text("status", state.status.as_str())
-            .val("isSignedIn", JsValue::from_bool(state.is_signed_in()))
-            .done()
+        // Built once per state snapshot with the resource objects (`views::current`).
+        views::current(&self.inner, &self.views).state.clone()
     }
 }
 

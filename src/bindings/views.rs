@@ -17,6 +17,9 @@ pub(crate) struct Views {
     pub(crate) client: JsValue,
     pub(crate) session: JsValue,
     pub(crate) user: JsValue,
+    /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
+    /// getters: built with the rest, so a getter read allocates nothing.
+    pub(crate) state: JsValue,
 }
 
 impl Default for Views {
@@ -27,6 +30,7 @@ impl Default for Views {
             client: JsValue::UNDEFINED,
             session: JsValue::UNDEFINED,
             user: JsValue::UNDEFINED,
+            state: JsValue::UNDEFINED,
         }
     }
 }
@@ -40,16 +44,25 @@ pub(crate) type ViewCache = Rc<RefCell<Views>>;
 pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views> {
     let state = clerk.state();
     if cache.borrow().version != state.version {
-        let views = build(clerk, &state);
+        let mut views = build(clerk, &state);
+        views.state = convert::Obj::wrap(payload(&views))
+            .val("loaded", JsValue::from_bool(state.loaded))
+            .text("status", state.status.as_str())
+            .val("isSignedIn", JsValue::from_bool(state.is_signed_in()))
+            .done();
         *cache.borrow_mut() = views;
     }
     cache.borrow()
 }
 
-/// `{client, session, user}` for the current snapshot: the listeners' payload, and the
-/// base of the facade's `state`. The borrow ends before this returns (a listener may read them again).
+/// `{client, session, user}` for the current snapshot: the listeners' payload. The borrow
+/// ends before this returns (a listener may read them again).
 pub(crate) fn resources(clerk: &Clerk, cache: &ViewCache) -> JsValue {
-    let views = current(clerk, cache);
+    payload(&current(clerk, cache))
+}
+
+/// A new `{client, session, user}` object (each listener call gets its own).
+fn payload(views: &Views) -> JsValue {
     convert::Obj::wrap(js_sys::Object::new().into())
         .val("client", views.client.clone())
         .val("session", views.session.clone())
@@ -72,10 +85,12 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             JsValue::NULL
         },
         user: if state.is_undetermined() {
-            undefined
+            undefined.clone()
         } else {
             JsValue::NULL
         },
+        // Filled in by `current` once the rest is built.
+        state: undefined,
     };
     let Some(client) = state.client.as_deref().filter(|_| state.loaded) else {
         return views;
