@@ -9,6 +9,8 @@ import { build } from "./build.mjs";
 
 const totals = { passed: 0, failed: 0 };
 const failures = [];
+// Lines where scripts/wasm-test-runner.mjs stopped a wasm test binary whose page never loaded.
+const stalls = [];
 const WASM = "wasm32-unknown-unknown";
 
 /** Runs a command, streaming its output; counts `N passed; M failed` lines it prints. */
@@ -30,6 +32,7 @@ function check(name, cmd, args, { env = {}, counts = false } = {}) {
       const lines = tail.split("\n");
       tail = lines.pop();
       for (const line of lines) {
+        if (line.startsWith("[wasm-test-runner] STALL") || line.startsWith("[wasm-test-runner] rerun")) stalls.push(line);
         const m = line.match(/(\d+) passed; (\d+) failed/);
         if (m) {
           passed += Number(m[1]);
@@ -118,6 +121,7 @@ async function main() {
   await check("benchmark smoke run (one iteration each)", "node", ["bench/run.mjs", "--smoke"]);
 
   const mins = ((performance.now() - t0) / 60000).toFixed(1);
+  if (stalls.length) console.log(`\n[test] wasm test binaries stopped for a stalled page load:\n  ${stalls.join("\n  ")}`);
   if (failures.length) console.log(`\n[test] failed: ${failures.join("; ")}`);
   console.log(`[test] wall time ${mins} min`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
