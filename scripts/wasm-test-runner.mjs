@@ -10,8 +10,8 @@
 // wasm-bindgen snippet as its own module, all in the same instant), the accept thread can queue
 // one connection more than there are threads. The threads then sit on Chromium's idle keep-alive
 // connections, the queued connection's request is never read, the page never finishes loading
-// ("Loading scripts..."), and chromedriver gives up after 300 s. Load on the machine widens the
-// window; five snippets instead of four make it near certain.
+// ("Loading scripts..."), and chromedriver gives up after 300 s. The snippet count decides it, not
+// load: with five snippets, 10 of 28 loop runs stalled at load 2 to 10; with four, 0 of 70.
 //
 // With the proxy, every connection to the runner's server carries one request and is closed after
 // the response, so no thread is held by an idle connection and a queued connection is served as
