@@ -2,30 +2,23 @@
 //! aligned to the trigger's end edge with an 8 px gap; when that would cross the viewport's
 //! side or bottom edge, a data attribute flips the alignment or the side (no inline styles,
 //! so a strict CSP is not involved).
+//!
+//! A few lines of JS: read in wasm, each `DOMRect` edge and window size was a `Reflect.get`
+//! by name, and the code for those reads outweighed this function.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::dom::{attr, invoke, prop};
-
-/// A number property by name (`DOMRect` edges, `innerWidth`): one `Reflect.get` import
-/// instead of one import per getter; 0 when absent.
-fn num(obj: &JsValue, name: &str) -> f64 {
-    prop(obj, name).as_f64().unwrap_or(0.0)
+#[wasm_bindgen(inline_js = r#"
+export function keepInViewport(panel, trigger) {
+  const r = panel.getBoundingClientRect();
+  if (r.left < 0 || r.right > innerWidth) panel.setAttribute("data-align", "start");
+  if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height)
+    panel.setAttribute("data-side", "top");
 }
-
-/// Flips the panel's alignment or side when its default place overflows the viewport.
-pub(crate) fn keep_in_viewport(panel: &Element, trigger: &Element) {
-    // The global object is the window here; its sizes are read by name like the rects'.
-    let window: JsValue = js_sys::global().into();
-    let rect = invoke(panel, "getBoundingClientRect");
-    if num(&rect, "left") < 0.0 || num(&rect, "right") > num(&window, "innerWidth") {
-        attr(panel, "data-align", "start");
-    }
-    let anchor = invoke(trigger, "getBoundingClientRect");
-    if num(&rect, "bottom") > num(&window, "innerHeight")
-        && num(&anchor, "top") - 8.0 >= num(&rect, "height")
-    {
-        attr(panel, "data-side", "top");
-    }
+"#)]
+extern "C" {
+    /// Flips the panel's alignment or side when its default place overflows the viewport.
+    #[wasm_bindgen(js_name = keepInViewport)]
+    pub(crate) fn keep_in_viewport(panel: &Element, trigger: &Element);
 }
