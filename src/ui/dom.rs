@@ -112,11 +112,6 @@ pub(crate) fn as_element(value: JsValue) -> Option<Element> {
     (prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
 }
 
-/// `node.querySelector(selector)` (on an element or a document).
-pub(crate) fn query(node: &JsValue, selector: &str) -> Option<Element> {
-    as_element(invoke1(node, "querySelector", &selector.into()))
-}
-
 /// Whether `node` is in a document (`isConnected`, read by name).
 pub(crate) fn is_connected(node: &Element) -> bool {
     prop(node, "isConnected").is_truthy()
