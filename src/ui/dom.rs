@@ -79,15 +79,6 @@ pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
     invoke_with(obj, method, &[arg])
 }
 
-/// `new globalThis[name](...args)` through `Reflect.construct`: one import for every constructor
-/// the user button calls (`MutationObserver`, `CSSStyleSheet`); `None` when the browser
-/// lacks it or it threw.
-pub(crate) fn construct(name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let ctor = prop(&js_sys::global(), name);
-    let ctor: &js_sys::Function = ctor.dyn_ref()?;
-    js_sys::Reflect::construct(ctor, &array(args)).ok()
-}
-
 fn array(items: &[&JsValue]) -> js_sys::Array {
     let list = js_sys::Array::new();
     for item in items {

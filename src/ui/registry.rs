@@ -6,10 +6,10 @@
 use crate::prelude::*;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::dom::{call, construct, is_connected};
+use super::dom::{call, is_connected};
 use super::global::Global;
 use super::mount::Mount;
 
@@ -121,6 +121,25 @@ fn sweep() {
     }
 }
 
+#[wasm_bindgen(inline_js = r#"
+export function observeTree(node, callback) {
+  try {
+    const observer = new MutationObserver(callback);
+    observer.observe(node.ownerDocument, { childList: true, subtree: true });
+    return observer;
+  } catch {
+    return null;
+  }
+}
+"#)]
+extern "C" {
+    /// A `MutationObserver` calling `callback` after every batch of child-list changes in
+    /// the document of `node`; `null` where it cannot be made. In JS: built from wasm, the
+    /// constructor, its options object and `observe` were three calls by name.
+    #[wasm_bindgen(js_name = observeTree)]
+    fn observe_tree(node: &Element, callback: &JsValue) -> JsValue;
+}
+
 /// The document-wide `MutationObserver`; disconnected when dropped.
 struct Observer {
     observer: JsValue,
@@ -129,14 +148,10 @@ struct Observer {
 
 impl Observer {
     fn new(host: &Element) -> Option<Self> {
-        let doc = super::dom::owner_document(host)?;
         // The same closure type as the event listeners' (one conversion shim for all).
         let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
-        let observer = construct("MutationObserver", &[callback.as_ref()])?;
-        // A plain object: the dictionary's typed setters are two more imports.
-        let options = js_sys::JSON::parse(r#"{"childList":true,"subtree":true}"#).ok()?;
-        call(&observer, "observe", &[&doc, &options]);
-        Some(Self {
+        let observer = observe_tree(host, callback.as_ref());
+        observer.is_object().then(|| Self {
             observer,
             _callback: callback,
         })
