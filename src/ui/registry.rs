@@ -6,7 +6,7 @@
 use crate::prelude::*;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{call, is_connected};
@@ -121,25 +121,6 @@ fn sweep() {
     }
 }
 
-#[wasm_bindgen(inline_js = r#"
-export function observeTree(node, callback) {
-  try {
-    const observer = new MutationObserver(callback);
-    observer.observe(node.ownerDocument, { childList: true, subtree: true });
-    return observer;
-  } catch {
-    return null;
-  }
-}
-"#)]
-extern "C" {
-    /// A `MutationObserver` calling `callback` after every batch of child-list changes in
-    /// the document of `node`; `null` where it cannot be made. In JS: built from wasm, the
-    /// constructor, its options object and `observe` were three calls by name.
-    #[wasm_bindgen(js_name = observeTree)]
-    fn observe_tree(node: &Element, callback: &JsValue) -> JsValue;
-}
-
 /// The document-wide `MutationObserver`; disconnected when dropped.
 struct Observer {
     observer: JsValue,
@@ -150,7 +131,7 @@ impl Observer {
     fn new(host: &Element) -> Option<Self> {
         // The same closure type as the event listeners' (one conversion shim for all).
         let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
-        let observer = observe_tree(host, callback.as_ref());
+        let observer = crate::host::observe_tree(host, callback.as_ref());
         observer.is_object().then(|| Self {
             observer,
             _callback: callback,

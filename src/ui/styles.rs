@@ -7,10 +7,10 @@
 
 use crate::prelude::*;
 
-use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use super::dom::{call, prop};
+use crate::host::adopt_styles;
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -68,44 +68,8 @@ pub(crate) const CSS: &str = concat!(
     "background:color-mix(in srgb,#f59e0b 12%,transparent)}",
 );
 
-#[wasm_bindgen(inline_js = r#"
-let sheet;
-export function adoptStyles(doc, host, css) {
-  if (sheet === undefined) {
-    try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch { sheet = null; }
-  }
-  if (!sheet) {
-    if (!doc.getElementById("cl-user-button-styles")) {
-      const style = doc.createElement("style");
-      style.id = "cl-user-button-styles";
-      style.textContent = css;
-      (doc.head || doc.documentElement).append(style);
-    }
-    return;
-  }
-  let scope = host.getRootNode();
-  if (!scope.adoptedStyleSheets) scope = doc;
-  const adopted = scope.adoptedStyleSheets;
-  if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
-}
-"#)]
-extern "C" {
-    /// Makes sure the stylesheet `css` applies to `host`: adopted by its shadow root when it
-    /// lives in one (document styles do not reach inside), else by `doc` (a detached host
-    /// will most likely be inserted there). Idempotent and cheap after the first call; a page
-    /// that replaces `adoptedStyleSheets` gets it back on the next mount.
-    ///
-    /// One sheet per module instance, shared by every mount: constructing it parses the CSS
-    /// once. Browsers without constructable stylesheets (Safari before 16.4) get a `<style>`
-    /// element instead; those predate strict-CSP-only deployments of this SDK.
-    ///
-    /// JS rather than wasm: each step was a property read or a method call by name from
-    /// wasm, and their code outweighed these lines.
-    #[wasm_bindgen(js_name = adoptStyles)]
-    fn adopt_styles(doc: &Document, host: &Element, css: &str);
-}
-
-/// Makes sure the stylesheet applies to `host` (see [`adopt_styles`]).
+/// Makes sure the stylesheet applies to `host` (see [`adopt_styles`], where the
+/// constructable sheet is made once and shared by every mount).
 pub(crate) fn ensure_adopted(doc: &Document, host: &Element) {
     adopt_styles(doc, host, CSS);
 }
