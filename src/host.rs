@@ -1,4 +1,5 @@
-//! The browser APIs the core uses, as a handful of small JS functions.
+//! The browser APIs the SDK uses, as a handful of small JS functions: the core's, and the
+//! user button's where a few lines of JS replace many DOM calls by name from wasm.
 //!
 //! Every distinct web-sys method is a wasm import with a wrapper in the wasm and a shim in
 //! the JS glue. `fetch` alone took 15 of them (AbortController, RequestInit setters,
@@ -8,8 +9,13 @@
 //! `BroadcastChannel`), so an import never throws through the wasm.
 //!
 //! Imports that need no argument conversion are imported by wasm-bindgen straight from their
-//! snippet, once per function; those live in snippets of their own, as one snippet imported
-//! several times that way is emitted as duplicate keys of the imports object.
+//! snippet, once per function (several from one snippet repeat its key in the glue's imports
+//! object, with the same module as value each time: harmless, and esbuild merges them).
+//!
+//! New functions go into the first snippet rather than one of their own: every
+//! `inline_js` block is one more module file, and with two or three more of them the
+//! wasm-bindgen-test-runner page intermittently never finished loading ("Loading
+//! scripts..." until the timeout: 7 of 24 runs of one suite; 0 of 26 with one more or none).
 
 use crate::prelude::*;
 use js_sys::{Function, Promise};
@@ -70,6 +76,40 @@ export function onSignOutMessage(callback) {
     else { channel.onmessage = null; channel.close(); }
   };
 }
+export function keepInViewport(panel, trigger) {
+  const r = panel.getBoundingClientRect();
+  if (r.left < 0 || r.right > innerWidth) panel.setAttribute("data-align", "start");
+  if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height)
+    panel.setAttribute("data-side", "top");
+}
+let sheet;
+export function adoptStyles(doc, host, css) {
+  if (sheet === undefined) {
+    try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch { sheet = null; }
+  }
+  if (!sheet) {
+    if (!doc.getElementById("cl-user-button-styles")) {
+      const style = doc.createElement("style");
+      style.id = "cl-user-button-styles";
+      style.textContent = css;
+      (doc.head || doc.documentElement).append(style);
+    }
+    return;
+  }
+  let scope = host.getRootNode();
+  if (!scope.adoptedStyleSheets) scope = doc;
+  const adopted = scope.adoptedStyleSheets;
+  if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
+}
+export function observeTree(node, callback) {
+  try {
+    const observer = new MutationObserver(callback);
+    observer.observe(node.ownerDocument, { childList: true, subtree: true });
+    return observer;
+  } catch {
+    return null;
+  }
+}
 "#)]
 extern "C" {
     /// `fetch(url, {method, credentials, signal, body: URLSearchParams(body)})`, resolving to
@@ -101,6 +141,32 @@ extern "C" {
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
     pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut()>) -> Option<Function>;
+    /// Keeps the user button's open panel inside the viewport. The stylesheet places it
+    /// under the trigger, aligned to the trigger's end edge with an 8 px gap; when that
+    /// would cross the viewport's side or bottom edge, a data attribute flips the alignment
+    /// or the side (no inline styles, so a strict CSP is not involved). In JS: from wasm,
+    /// each `DOMRect` edge and window size was a `Reflect.get` by name.
+    #[wasm_bindgen(js_name = keepInViewport)]
+    pub(crate) fn keep_in_viewport(panel: &web_sys::Element, trigger: &web_sys::Element);
+    /// Makes sure the user button's stylesheet `css` applies to `host`: adopted by its shadow root when it
+    /// lives in one (document styles do not reach inside), else by `doc` (a detached host
+    /// will most likely be inserted there). Idempotent and cheap after the first call; a page
+    /// that replaces `adoptedStyleSheets` gets it back on the next mount.
+    ///
+    /// One sheet per module instance, shared by every mount: constructing it parses the CSS
+    /// once. Browsers without constructable stylesheets (Safari before 16.4) get a `<style>`
+    /// element instead; those predate strict-CSP-only deployments of this SDK.
+    ///
+    /// JS rather than wasm: each step was a property read or a method call by name from
+    /// wasm, and their code outweighed these lines.
+    #[wasm_bindgen(js_name = adoptStyles)]
+    pub(crate) fn adopt_styles(doc: &web_sys::Document, host: &web_sys::Element, css: &str);
+    /// A `MutationObserver` calling `callback` after every batch of child-list changes in
+    /// the document of `node` (the user button registry's); `null` where it cannot be made.
+    /// In JS: from wasm, the constructor, its options object and `observe` were three calls
+    /// by name.
+    #[wasm_bindgen(js_name = observeTree)]
+    pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]

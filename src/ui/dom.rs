@@ -79,15 +79,6 @@ pub(crate) fn invoke1(obj: &JsValue, method: &str, arg: &JsValue) -> JsValue {
     invoke_with(obj, method, &[arg])
 }
 
-/// `new globalThis[name](...args)` through `Reflect.construct`: one import for every constructor
-/// the user button calls (`MutationObserver`, `CSSStyleSheet`); `None` when the browser
-/// lacks it or it threw.
-pub(crate) fn construct(name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let ctor = prop(&js_sys::global(), name);
-    let ctor: &js_sys::Function = ctor.dyn_ref()?;
-    js_sys::Reflect::construct(ctor, &array(args)).ok()
-}
-
 fn array(items: &[&JsValue]) -> js_sys::Array {
     let list = js_sys::Array::new();
     for item in items {
@@ -110,11 +101,6 @@ pub(crate) fn contains(outer: &Element, inner: Option<&Element>) -> bool {
 /// import, and elements of other frames count too).
 pub(crate) fn as_element(value: JsValue) -> Option<Element> {
     (prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
-}
-
-/// `node.querySelector(selector)` (on an element or a document).
-pub(crate) fn query(node: &JsValue, selector: &str) -> Option<Element> {
-    as_element(invoke1(node, "querySelector", &selector.into()))
 }
 
 /// Whether `node` is in a document (`isConnected`, read by name).

@@ -1,5 +1,5 @@
-//! State shared by every user button of the wasm instance (the mount registry, the
-//! stylesheet, the load-level defaults) without `thread_local!`, which needs std (this crate
+//! State shared by every user button of the wasm instance (the mount registry and the
+//! load-level defaults) without `thread_local!`, which needs std (this crate
 //! is `no_std`).
 //!
 //! In the browser this is wasm-bindgen's `LazyCell`, its own stand-in for `thread_local!` in
@@ -16,8 +16,6 @@
 use crate::prelude::*;
 use core::cell::RefCell;
 
-use wasm_bindgen::JsValue;
-
 use super::defaults::Defaults;
 use super::registry::Registry;
 
@@ -32,7 +30,6 @@ compile_error!(
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) struct Globals {
     pub(super) registry: RefCell<Registry>,
-    pub(super) sheet: RefCell<Option<JsValue>>,
     pub(super) defaults: RefCell<Vec<Defaults>>,
 }
 

@@ -36,7 +36,6 @@ mod global;
 mod initials;
 mod keyboard;
 mod mount;
-mod position;
 mod props;
 mod registry;
 mod render;

@@ -18,11 +18,11 @@ use super::dom::{
     append, as_element, call, contains, el, get_attr, invoke, invoke1, text, EventListener,
 };
 use super::effects::{run_effect, Effect};
+use super::keyboard;
 use super::props::{Appearance, Label, Labels, Localization, UserButtonProps};
 use super::render::{set_trigger_state, Render, UiState};
 use super::styles::{apply_variables, ensure_adopted};
 use super::view::{view_for, Targets, View};
-use super::{keyboard, position};
 use crate::{Clerk, Listener, State};
 
 pub(crate) type Shared = Rc<RefCell<MountState>>;
@@ -261,7 +261,7 @@ impl MountState {
         }
         append(&self.root, &panel);
         if let Some(trigger) = &self.trigger {
-            position::keep_in_viewport(&panel, trigger);
+            crate::host::keep_in_viewport(&panel, trigger);
         }
     }
 

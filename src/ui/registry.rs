@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{call, construct, is_connected};
+use super::dom::{call, is_connected};
 use super::global::Global;
 use super::mount::Mount;
 
@@ -129,14 +129,10 @@ struct Observer {
 
 impl Observer {
     fn new(host: &Element) -> Option<Self> {
-        let doc = super::dom::owner_document(host)?;
         // The same closure type as the event listeners' (one conversion shim for all).
         let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
-        let observer = construct("MutationObserver", &[callback.as_ref()])?;
-        // A plain object: the dictionary's typed setters are two more imports.
-        let options = js_sys::JSON::parse(r#"{"childList":true,"subtree":true}"#).ok()?;
-        call(&observer, "observe", &[&doc, &options]);
-        Some(Self {
+        let observer = crate::host::observe_tree(host, callback.as_ref());
+        observer.is_object().then(|| Self {
             observer,
             _callback: callback,
         })

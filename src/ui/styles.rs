@@ -7,14 +7,10 @@
 
 use crate::prelude::*;
 
-use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
-use web_sys::Document;
+use web_sys::{Document, Element};
 
-use super::dom::{
-    append, attr, call, construct, el, invoke, invoke1, prop, query, text, try_invoke,
-};
-use super::global::Global;
+use super::dom::{call, prop};
+use crate::host::adopt_styles;
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -72,60 +68,10 @@ pub(crate) const CSS: &str = concat!(
     "background:color-mix(in srgb,#f59e0b 12%,transparent)}",
 );
 
-/// One sheet per wasm instance, shared by every mount; constructing it parses the CSS once
-/// instead of on every mount.
-static SHEET: Global<Option<JsValue>> = Global::new(|g| &g.sheet);
-
-/// Makes sure the stylesheet applies to `host`: adopted by its shadow root when it lives in
-/// one (document styles do not reach inside), else by the document. Idempotent and cheap
-/// after the first call; a page that replaces `adoptedStyleSheets` gets it back on the next
-/// mount. Both scopes have `adoptedStyleSheets` (the `DocumentOrShadowRoot` mixin), read and
-/// written by name so one import serves both.
-pub(crate) fn ensure_adopted(doc: &Document, host: &web_sys::Element) {
-    const ADOPTED: &str = "adoptedStyleSheets";
-    let Some(sheet) = sheet() else {
-        return fallback_style_element(doc);
-    };
-    let mut scope = invoke(host, "getRootNode");
-    let mut adopted = prop(&scope, ADOPTED);
-    if !adopted.is_object() {
-        // A detached host: the document, where it will most likely be inserted.
-        scope = doc.into();
-        adopted = prop(&scope, ADOPTED);
-    }
-    if !invoke1(&adopted, "includes", &sheet).is_truthy() {
-        let next = Array::from(&adopted);
-        next.push(&sheet);
-        let _ = Reflect::set(&scope, &ADOPTED.into(), &next);
-    }
-}
-
-fn sheet() -> Option<JsValue> {
-    SHEET
-        .with(|slot| {
-            if slot.is_none() {
-                let sheet = construct("CSSStyleSheet", &[])?;
-                try_invoke(&sheet, "replaceSync", &[&CSS.into()]).ok()?;
-                *slot = Some(sheet);
-            }
-            slot.clone()
-        })
-        .flatten()
-}
-
-/// Browsers without constructable stylesheets (Safari before 16.4) get a `<style>` element
-/// instead; those predate strict-CSP-only deployments of this SDK.
-fn fallback_style_element(doc: &Document) {
-    let query = |selector| query(doc, selector);
-    if query("#cl-user-button-styles").is_some() {
-        return;
-    }
-    let style = el(doc, "style", "");
-    attr(&style, "id", "cl-user-button-styles");
-    text(&style, CSS);
-    if let Some(parent) = query("head").or_else(|| query(":root")) {
-        append(&parent, &style);
-    }
+/// Makes sure the stylesheet applies to `host` (see [`adopt_styles`], where the
+/// constructable sheet is made once and shared by every mount).
+pub(crate) fn ensure_adopted(doc: &Document, host: &Element) {
+    adopt_styles(doc, host, CSS);
 }
 
 /// `appearance.variables` → the custom property each one sets on `.cl-userButtonBox`.
@@ -142,7 +88,7 @@ pub(crate) const VARIABLES: [(&str, &str); 8] = [
 
 /// Applies theme variables to a mount's box. A value that could fetch something (`url(`,
 /// `image(`) or escape its declaration is ignored: a theme colour has no reason to.
-pub(crate) fn apply_variables(node: &web_sys::Element, values: &[(String, String)]) {
+pub(crate) fn apply_variables(node: &Element, values: &[(String, String)]) {
     // The box is a `<div>` this module created: an `HTMLElement`.
     let style = prop(node, "style");
     for (name, value) in values {
