@@ -100,7 +100,7 @@ extern "C" {
     /// control: `control(true)` announces a sign-out, `control()` closes; `None` where
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
-    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut()>) -> Option<Function>;
+    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]
@@ -127,5 +127,5 @@ export function onOnline(callback) {
 extern "C" {
     /// Adds an `online` listener on the window; returns the function that removes it.
     #[wasm_bindgen(js_name = onOnline)]
-    pub(crate) fn on_online(callback: &Closure<dyn FnMut()>) -> Function;
+    pub(crate) fn on_online(callback: &Closure<dyn FnMut(JsValue)>) -> Function;
 }
