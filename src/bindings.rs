@@ -117,12 +117,14 @@ pub(crate) type Operation =
 /// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
 /// for all of them: an async block per method was a state machine and drop glue each.
 pub(crate) fn operation_promise(operation: Operation) -> Promise {
-    to_promise(async move {
-        operation
-            .await
-            .map(|()| JsValue::UNDEFINED)
-            .map_err(|e| to_js_error(&e))
-    })
+    to_promise(crate::flight::Map::new(
+        operation,
+        |answer: Result<(), _>| {
+            answer
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| to_js_error(&e))
+        },
+    ))
 }
 
 #[wasm_bindgen(js_class = Clerk)]

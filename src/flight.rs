@@ -155,6 +155,28 @@ impl<T: Clone + 'static> Flights<T> {
     }
 }
 
+/// A future whose output goes through `map`: what `async move { future.await.map(..) }`
+/// does, without an async block's state machine and drop glue in the wasm (each such
+/// wrapper was another ~250 bytes). For the futures of this crate, which are all `Unpin`.
+pub(crate) struct Map<F, G> {
+    future: F,
+    map: G,
+}
+
+impl<F, G> Map<F, G> {
+    pub(crate) fn new(future: F, map: G) -> Self {
+        Self { future, map }
+    }
+}
+
+impl<T, F: Future + Unpin, G: FnMut(F::Output) -> T + Unpin> Future for Map<F, G> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let this = self.get_mut();
+        Pin::new(&mut this.future).poll(cx).map(&mut this.map)
+    }
+}
+
 /// Polls two futures concurrently and returns both results.
 pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     // Pinned in place (in this future's own state), not boxed: no allocation per join.

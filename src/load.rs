@@ -7,7 +7,7 @@ use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::{join, FlightWait, Outcome};
+use crate::flight::{join, FlightWait, Map, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -50,7 +50,7 @@ impl Clerk {
                 .loads
                 .join_or_start("load", move || inner.run_load())
         };
-        async move { wait.await.map(|_| ()) }
+        Map::new(wait, |outcome: Outcome| outcome.map(|_| ()))
     }
 }
 

@@ -147,12 +147,16 @@ impl JsSession {
         if get(options, "skipCache").is_truthy() {
             clerk.inner.forget_token(&self.id);
         }
-        // The request starts here; the async block only converts its answer.
+        // The request starts here; the adapter only converts its answer.
         let token = clerk.get_token(Some(&self.id));
-        super::to_promise(async move {
-            let token = token.await.map_err(|e| to_js_error(&e))?;
-            Ok(token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
-        })
+        super::to_promise(crate::flight::Map::new(
+            token,
+            |answer: Result<Option<String>, ClerkError>| {
+                answer
+                    .map(|token| token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+                    .map_err(|e| to_js_error(&e))
+            },
+        ))
     }
 
     /// Plain data for `JSON.stringify(session)`.
