@@ -175,7 +175,7 @@ impl JsClerk {
         let clerk = &self.inner;
         let (options, callback) = convert::sign_out_args(a, b);
         let after = match callback {
-            Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
+            Some(callback) => AfterSignOut::call_async(move || run_callback(&callback)),
             None => AfterSignOut::Redirect,
         };
         operation_promise(Box::pin(clerk.sign_out_then(options, after)))
@@ -240,15 +240,25 @@ impl JsClerk {
     }
 }
 
-/// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
-async fn run_callback(callback: Function) {
-    match callback.call0(&JsValue::NULL) {
-        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
-        Ok(value) => {
-            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
-                crate::browser::report("Clerk: the signOut callback rejected", &err);
+/// Calls a sign-out callback; the future resolves once what it returned settles (a promise
+/// or any thenable; anything else at once). A throw or rejection is reported, not raised.
+/// A [`Map`](crate::flight::Map) over the answer's promise, not an async fn: its state
+/// machine and error paths cost more in the wasm.
+fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> + 'static {
+    // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
+    let (answer, failure) = match callback.call0(&JsValue::NULL) {
+        Ok(value) => (
+            Promise::resolve(&value),
+            "Clerk: the signOut callback rejected",
+        ),
+        Err(err) => (Promise::reject(&err), "Clerk: the signOut callback threw"),
+    };
+    crate::flight::Map::new(
+        JsFuture::from(answer),
+        move |settled: Result<JsValue, JsValue>| {
+            if let Err(err) = settled {
+                crate::browser::report(failure, &err);
             }
-        }
-        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
-    }
+        },
+    )
 }
