@@ -177,11 +177,13 @@ impl<T, F: Future + Unpin, G: FnMut(F::Output) -> T + Unpin> Future for Map<F, G
     }
 }
 
-/// Polls two futures concurrently and returns both results.
-pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    // Pinned in place (in this future's own state), not boxed: no allocation per join.
-    let mut a = core::pin::pin!(a);
-    let mut b = core::pin::pin!(b);
+/// Polls two futures concurrently and returns both results. The caller pins them (in its
+/// own future's state: no allocation); an async fn pinning them itself was another state
+/// machine around this `poll_fn`.
+pub(crate) fn join<'a, A: Future, B: Future>(
+    mut a: Pin<&'a mut A>,
+    mut b: Pin<&'a mut B>,
+) -> impl Future<Output = (A::Output, B::Output)> + 'a {
     let (mut ra, mut rb) = (None, None);
     core::future::poll_fn(move |cx| {
         if ra.is_none() {
@@ -203,5 +205,4 @@ pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Out
             }
         }
     })
-    .await
 }

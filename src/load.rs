@@ -61,8 +61,9 @@ impl Inner {
         self.listen_to_browser();
         // The request's own future, read afterwards: an async block around it was another
         // state machine.
-        let environment = self.fapi.request(Method::Get, "/environment", None);
-        let (environment, client) = join(environment, self.read_client()).await;
+        let environment = core::pin::pin!(self.fapi.request(Method::Get, "/environment", None));
+        let client = core::pin::pin!(self.read_client());
+        let (environment, client) = join(environment, client).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
