@@ -80,8 +80,12 @@ impl Fapi {
                 *dev.token.borrow_mut() = refreshed.await?;
             }
             let sent_token = self.dev_token();
-            let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
-            let raw = match fetch::send(&url, method.wire(), form, true).await {
+            // The URL is dropped before the await: the request owns what it needs.
+            let sending = {
+                let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
+                fetch::send(&url, method.wire(), form, true)
+            };
+            let raw = match sending.await {
                 Err(err) if method == Method::Get && err.is_network() => {
                     attempt += 1;
                     let Some(ms) = wire::retry_delay_ms(attempt) else {
