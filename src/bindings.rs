@@ -117,12 +117,14 @@ pub(crate) type Operation =
 /// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
 /// for all of them: an async block per method was a state machine and drop glue each.
 pub(crate) fn operation_promise(operation: Operation) -> Promise {
-    to_promise(async move {
-        operation
-            .await
-            .map(|()| JsValue::UNDEFINED)
-            .map_err(|e| to_js_error(&e))
-    })
+    to_promise(crate::flight::Map::new(
+        operation,
+        |answer: Result<(), _>| {
+            answer
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| to_js_error(&e))
+        },
+    ))
 }
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -173,7 +175,7 @@ impl JsClerk {
         let clerk = &self.inner;
         let (options, callback) = convert::sign_out_args(a, b);
         let after = match callback {
-            Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
+            Some(callback) => AfterSignOut::call_async(move || run_callback(&callback)),
             None => AfterSignOut::Redirect,
         };
         operation_promise(Box::pin(clerk.sign_out_then(options, after)))
@@ -219,9 +221,10 @@ impl JsClerk {
         });
         // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
         // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
-        // `FnMut()`, so this one reuses their shims instead of adding an `FnOnce` kind.
+        // `FnMut(JsValue)` (the argument ignored where there is none), so this one reuses their
+        // shims instead of adding an `FnOnce` kind.
         let mut listener = Some(listener);
-        Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
+        Closure::<dyn FnMut(JsValue)>::new(move |_| drop(listener.take())).into_js_value()
     }
 
     /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
@@ -237,15 +240,25 @@ impl JsClerk {
     }
 }
 
-/// Calls a sign-out callback and awaits it when it returns a promise (or any thenable).
-async fn run_callback(callback: Function) {
-    match callback.call0(&JsValue::NULL) {
-        // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
-        Ok(value) => {
-            if let Err(err) = JsFuture::from(Promise::resolve(&value)).await {
-                crate::browser::report("Clerk: the signOut callback rejected", &err);
+/// Calls a sign-out callback; the future resolves once what it returned settles (a promise
+/// or any thenable; anything else at once). A throw or rejection is reported, not raised.
+/// A [`Map`](crate::flight::Map) over the answer's promise, not an async fn: its state
+/// machine and error paths cost more in the wasm.
+fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> + 'static {
+    // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
+    let (answer, failure) = match callback.call0(&JsValue::NULL) {
+        Ok(value) => (
+            Promise::resolve(&value),
+            "Clerk: the signOut callback rejected",
+        ),
+        Err(err) => (Promise::reject(&err), "Clerk: the signOut callback threw"),
+    };
+    crate::flight::Map::new(
+        JsFuture::from(answer),
+        move |settled: Result<JsValue, JsValue>| {
+            if let Err(err) = settled {
+                crate::browser::report(failure, &err);
             }
-        }
-        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
-    }
+        },
+    )
 }

@@ -130,13 +130,13 @@ impl<T: Clone + 'static> Flights<T> {
         let flight = Flight::new();
         self.map.borrow_mut().push((key.to_owned(), flight.clone()));
         let (map, done) = (self.map.clone(), flight.clone());
-        crate::browser::spawn(async move {
-            let value = operation.await;
+        // A `Map`, not an async block: one state machine and drop glue less in the wasm.
+        crate::browser::spawn(Map::new(operation, move |value: T| {
             // Found by identity: no second copy of the key kept for this.
             map.borrow_mut()
                 .retain(|(_, f)| !Rc::ptr_eq(&f.slot, &done.slot));
             done.finish(value);
-        });
+        }));
         flight.wait()
     }
 
@@ -155,11 +155,35 @@ impl<T: Clone + 'static> Flights<T> {
     }
 }
 
-/// Polls two futures concurrently and returns both results.
-pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    // Pinned in place (in this future's own state), not boxed: no allocation per join.
-    let mut a = core::pin::pin!(a);
-    let mut b = core::pin::pin!(b);
+/// A future whose output goes through `map`: what `async move { future.await.map(..) }`
+/// does, without an async block's state machine and drop glue in the wasm (each such
+/// wrapper was another ~250 bytes). For the futures of this crate, which are all `Unpin`.
+pub(crate) struct Map<F, G> {
+    future: F,
+    map: G,
+}
+
+impl<F, G> Map<F, G> {
+    pub(crate) fn new(future: F, map: G) -> Self {
+        Self { future, map }
+    }
+}
+
+impl<T, F: Future + Unpin, G: FnMut(F::Output) -> T + Unpin> Future for Map<F, G> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let this = self.get_mut();
+        Pin::new(&mut this.future).poll(cx).map(&mut this.map)
+    }
+}
+
+/// Polls two futures concurrently and returns both results. The caller pins them (in its
+/// own future's state: no allocation); an async fn pinning them itself was another state
+/// machine around this `poll_fn`.
+pub(crate) fn join<'a, A: Future, B: Future>(
+    mut a: Pin<&'a mut A>,
+    mut b: Pin<&'a mut B>,
+) -> impl Future<Output = (A::Output, B::Output)> + 'a {
     let (mut ra, mut rb) = (None, None);
     core::future::poll_fn(move |cx| {
         if ra.is_none() {
@@ -181,5 +205,4 @@ pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Out
             }
         }
     })
-    .await
 }

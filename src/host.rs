@@ -140,7 +140,7 @@ extern "C" {
     /// control: `control(true)` announces a sign-out, `control()` closes; `None` where
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
-    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut()>) -> Option<Function>;
+    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
     /// Keeps the user button's open panel inside the viewport. The stylesheet places it
     /// under the trigger, aligned to the trigger's end edge with an 8 px gap; when that
     /// would cross the viewport's side or bottom edge, a data attribute flips the alignment
@@ -193,5 +193,5 @@ export function onOnline(callback) {
 extern "C" {
     /// Adds an `online` listener on the window; returns the function that removes it.
     #[wasm_bindgen(js_name = onOnline)]
-    pub(crate) fn on_online(callback: &Closure<dyn FnMut()>) -> Function;
+    pub(crate) fn on_online(callback: &Closure<dyn FnMut(JsValue)>) -> Function;
 }

@@ -7,7 +7,7 @@ use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::{join, FlightWait, Outcome};
+use crate::flight::{join, FlightWait, Map, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -50,7 +50,7 @@ impl Clerk {
                 .loads
                 .join_or_start("load", move || inner.run_load())
         };
-        async move { wait.await.map(|_| ()) }
+        Map::new(wait, |outcome: Outcome| outcome.map(|_| ()))
     }
 }
 
@@ -61,8 +61,9 @@ impl Inner {
         self.listen_to_browser();
         // The request's own future, read afterwards: an async block around it was another
         // state machine.
-        let environment = self.fapi.request(Method::Get, "/environment", None);
-        let (environment, client) = join(environment, self.read_client()).await;
+        let environment = core::pin::pin!(self.fapi.request(Method::Get, "/environment", None));
+        let client = core::pin::pin!(self.read_client());
+        let (environment, client) = join(environment, client).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
@@ -77,20 +78,14 @@ impl Inner {
         } else {
             Status::Degraded
         };
-        let current = client
-            .as_ref()
-            .and_then(|c| c.choose_current_session())
-            .map(|s| s.id.clone());
-        self.seed_tokens(client.as_deref());
         let mut s = self.draft();
         s.status = status;
         s.loaded = true;
-        s.client = client;
-        s.current_session_id = current;
         if let Ok(env) = environment {
             s.environment = Rc::new(Environment::read(&env));
         }
-        self.publish(s);
+        // Nothing is current before the first load: the server's choice becomes current.
+        self.publish_client(s, client, true);
         self.sync_cookies(&self.snapshot());
         self.refresh_session_cookie();
         Ok(None)
@@ -161,16 +156,20 @@ impl Inner {
     /// Replaces the client. The current session stays if still signed in; otherwise, when
     /// `choose` is set (a fresh read), the server's choice, else none.
     pub(crate) fn apply_client(&self, client: Option<Rc<Client>>, choose: bool) {
-        let previous = self.snapshot().current_session_id.clone();
+        self.publish_client(self.draft(), client, choose);
+    }
+
+    /// [`Inner::apply_client`] on a draft that may carry other changes (the load's status
+    /// and environment), published together: one copy of the session choice for both.
+    fn publish_client(&self, mut s: State, client: Option<Rc<Client>>, choose: bool) {
         let current = client.as_deref().and_then(|c| {
-            previous
+            s.current_session_id
                 .as_deref()
                 .and_then(|id| c.signed_in_session(id))
                 .or_else(|| choose.then(|| c.choose_current_session()).flatten())
                 .map(|s| s.id.clone())
         });
         self.seed_tokens(client.as_deref());
-        let mut s = self.draft();
         s.client = client;
         s.current_session_id = current;
         self.publish(s);

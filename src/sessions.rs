@@ -15,6 +15,27 @@ use crate::{browser, Clerk, ClerkError};
 /// A token is refreshed when less than this many seconds of it are left.
 const TOKEN_LEEWAY_S: f64 = 10.0;
 
+/// What [`Inner::mutate_session`] asks of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SessionAction {
+    /// `setActive`: `/touch` with `intent=select_session`, then it is current.
+    Select,
+    /// `session.end()`.
+    End,
+    /// `session.remove()`.
+    Remove,
+}
+
+impl SessionAction {
+    fn path(self) -> &'static str {
+        match self {
+            Self::Select => "/touch",
+            Self::End => "/end",
+            Self::Remove => "/remove",
+        }
+    }
+}
+
 /// The `exp` claim of a JWT (seconds), without verifying it (the server does).
 pub(crate) fn jwt_exp(jwt: &str) -> Option<f64> {
     let payload = jwt.split('.').nth(1)?;
@@ -38,39 +59,7 @@ impl Clerk {
         &self,
         session_id: &str,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
-        let (inner, session_id) = (self.inner.clone(), session_id.to_owned());
-        async move {
-            let state = inner.snapshot();
-            if !state.loaded {
-                return Err(ClerkError::NotLoaded);
-            }
-            if state
-                .client
-                .as_deref()
-                .and_then(|c| c.signed_in_session(&session_id))
-                .is_none()
-            {
-                return Err(ClerkError::SessionNotFound { session_id });
-            }
-            let path = ["/client/sessions/", &session_id, "/touch"].concat();
-            let envelope = Envelope(
-                inner
-                    .fapi
-                    .request(Method::Post, &path, Some("intent=select_session"))
-                    .await?,
-            );
-            let client = envelope
-                .client()
-                .map(Rc::new)
-                .or_else(|| inner.snapshot().client.clone());
-            inner.seed_tokens(client.as_deref());
-            let mut s = inner.draft();
-            s.client = client;
-            s.current_session_id = Some(session_id);
-            inner.publish(s);
-            inner.sync_cookies(&inner.snapshot());
-            Ok(())
-        }
+        self.inner.mutate_session(session_id, SessionAction::Select)
     }
 
     /// Signs out locally without a request (JS `setActive({ session: null })`).
@@ -89,7 +78,7 @@ impl Clerk {
         &self,
         session_id: &str,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
-        self.inner.mutate_session(session_id, "/end")
+        self.inner.mutate_session(session_id, SessionAction::End)
     }
 
     /// Removes a session from this browser (`POST /v1/client/sessions/{id}/remove`).
@@ -100,7 +89,7 @@ impl Clerk {
         &self,
         session_id: &str,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
-        self.inner.mutate_session(session_id, "/remove")
+        self.inner.mutate_session(session_id, SessionAction::Remove)
     }
 
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
@@ -144,23 +133,48 @@ impl Clerk {
 }
 
 impl Inner {
-    /// `POST /v1/client/sessions/{id}{action}` (`/end` or `/remove`), then the new client.
-    /// The future owns its arguments ('static), as [`Clerk::set_active`]'s.
+    /// `POST /v1/client/sessions/{id}/{touch,end,remove}`, then the new client. One future
+    /// for the three: `setActive` as an async block of its own was another state machine
+    /// with its own drop glue in the wasm. It owns its arguments ('static).
     pub(crate) fn mutate_session(
         self: &Rc<Self>,
         session_id: &str,
-        action: &str,
+        action: SessionAction,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
         let inner = self.clone();
-        let (path, session_id) = (
-            ["/client/sessions/", session_id, action].concat(),
-            session_id.to_owned(),
-        );
+        let session_id = session_id.to_owned();
         async move {
-            let envelope = Envelope(inner.fapi.request(Method::Post, &path, None).await?);
-            inner.forget_token(&session_id);
-            if let Some(client) = envelope.client() {
-                inner.apply_client(Some(Rc::new(client)), false);
+            let select = action == SessionAction::Select;
+            if select {
+                let state = inner.snapshot();
+                if !state.loaded {
+                    return Err(ClerkError::NotLoaded);
+                }
+                if state
+                    .client
+                    .as_deref()
+                    .and_then(|c| c.signed_in_session(&session_id))
+                    .is_none()
+                {
+                    return Err(ClerkError::SessionNotFound { session_id });
+                }
+            }
+            let path = ["/client/sessions/", &session_id, action.path()].concat();
+            let form = select.then_some("intent=select_session");
+            let envelope = Envelope(inner.fapi.request(Method::Post, &path, form).await?);
+            let client = envelope.client().map(Rc::new);
+            if select {
+                let client = client.or_else(|| inner.snapshot().client.clone());
+                inner.seed_tokens(client.as_deref());
+                let mut s = inner.draft();
+                s.client = client;
+                s.current_session_id = Some(session_id);
+                inner.publish(s);
+            } else {
+                inner.forget_token(&session_id);
+                if client.is_some() {
+                    inner.apply_client(client, false);
+                }
             }
             inner.sync_cookies(&inner.snapshot());
             Ok(())

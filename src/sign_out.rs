@@ -83,25 +83,32 @@ impl Clerk {
         after: AfterSignOut,
     ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
         let clerk = self.clone();
+        let SignOutOptions {
+            session_id,
+            redirect_url,
+        } = options;
         async move {
-            let state = clerk.state();
-            let plan = plan(
-                state.client.as_deref(),
-                state.current_session_id.as_deref(),
-                options.session_id.as_deref(),
-            );
-            let key = match &plan {
-                Plan::Nothing => return Ok(()),
-                Plan::AllSessions => "all".to_owned(),
-                Plan::Remove { session_id, .. } => session_id.clone(),
+            // In a block of its own: the snapshot and the key are dropped before the await, so
+            // the future neither keeps nor drops them in its later states.
+            let wait = {
+                let state = clerk.state();
+                let plan = plan(
+                    state.client.as_deref(),
+                    state.current_session_id.as_deref(),
+                    session_id.as_deref(),
+                );
+                let key = match &plan {
+                    Plan::Nothing => return Ok(()),
+                    Plan::AllSessions => "all".to_owned(),
+                    Plan::Remove { session_id, .. } => session_id.clone(),
+                };
+                let inner = clerk.inner.clone();
+                clerk
+                    .inner
+                    .sign_outs
+                    .join_or_start(&key, move || inner.start_sign_out(plan))
             };
-            let inner = clerk.inner.clone();
-            let signed_out_current = clerk
-                .inner
-                .sign_outs
-                .join_or_start(&key, move || inner.start_sign_out(plan))
-                .await?
-                .is_some();
+            let signed_out_current = wait.await?.is_some();
             if !signed_out_current {
                 return Ok(());
             }
@@ -113,7 +120,7 @@ impl Clerk {
                 AfterSignOut::Redirect => {
                     let target = clerk.with_load_options(|options_| {
                         sign_out_target(
-                            options.redirect_url.as_deref(),
+                            redirect_url.as_deref(),
                             options_.after_sign_out_url.as_deref(),
                             &options_.allowed_redirect_protocols,
                         )

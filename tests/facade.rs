@@ -216,6 +216,23 @@ async fn sign_out_awaits_a_thenable_the_callback_returns() {
 }
 
 #[wasm_bindgen_test]
+async fn a_callback_that_throws_or_rejects_does_not_fail_the_sign_out() {
+    for body in [
+        "throw new Error('boom')",
+        "return Promise.reject(new Error('boom'))",
+    ] {
+        reset(false, false).await;
+        sign_in("ada@example.test").await;
+        let clerk = loaded_js_clerk().await;
+        let callback = Function::new_no_args(body);
+        await_promise(clerk.sign_out(&callback.into(), &JsValue::UNDEFINED))
+            .await
+            .expect("signOut resolves: the callback's failure is only reported");
+        assert!(clerk.session().is_null(), "signed out ({body})");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn sign_out_with_options_redirects_through_router_push() {
     reset(false, false).await;
     sign_in("ada@example.test").await;

@@ -73,6 +73,7 @@ async fn a_429_carries_retry_after_and_the_trace_id_when_the_server_sends_them()
         (api.status, err.code(), api.retry_after),
         (429, "too_many_requests", Some(7))
     );
+    assert!(api.clerk_trace_id.as_deref().is_some_and(|t| !t.is_empty()));
     assert!(clerk.state().is_signed_in());
 }
 

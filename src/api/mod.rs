@@ -73,13 +73,19 @@ impl Fapi {
         // One loop, one state machine: the GET retries and the dev browser refresh were async
         // fns of their own, each another state machine with its own drop glue.
         loop {
-            if let Some((dev, refreshed)) = refresh.take().and_then(|r| self.refresh_dev_browser(r))
+            if let Some((dev, refreshed)) = refresh
+                .take()
+                .and_then(|r| self.refresh_dev_browser(r.as_deref()))
             {
                 *dev.token.borrow_mut() = refreshed.await?;
             }
             let sent_token = self.dev_token();
-            let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
-            let raw = match fetch::send(&url, method.wire(), form, true).await {
+            // The URL is dropped before the await: the request owns what it needs.
+            let sending = {
+                let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
+                fetch::send(&url, method.wire(), form, true)
+            };
+            let raw = match sending.await {
                 Err(err) if method == Method::Get && err.is_network() => {
                     attempt += 1;
                     let Some(ms) = wire::retry_delay_ms(attempt) else {
@@ -124,15 +130,19 @@ impl Fapi {
     /// already replaced it meanwhile: the new one is used as is.
     fn refresh_dev_browser(
         &self,
-        rejected: Option<String>,
+        rejected: Option<&str>,
     ) -> Option<(&DevBrowser, FlightWait<Outcome>)> {
         let dev = self.dev.as_ref()?;
-        if *dev.token.borrow() != rejected {
+        if dev.token.borrow().as_deref() != rejected {
             return None;
         }
-        let (base, cookies) = (self.base.clone(), self.cookies.clone());
-        let refreshed = dev.refresh.join_or_start("dev_browser", move || {
-            dev_browser::obtain(base, cookies, rejected)
+        // First found wins: a token the page has (never the refused one, so a stale cookie
+        // cannot loop), else a new one, shared by parallel requests refused at once.
+        if let Some(token) = dev_browser::from_page(&self.cookies, rejected) {
+            return Some((dev, FlightWait::ready(Ok(Some(token)))));
+        }
+        let refreshed = dev.refresh.join_or_start("dev_browser", || {
+            dev_browser::obtain(&self.base, self.cookies.clone())
         });
         Some((dev, refreshed))
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 pub(crate) struct CrossTab {
     /// `control(true)` announces a sign-out, `control()` closes the channel.
     control: Function,
-    _on_message: Closure<dyn FnMut()>,
+    _on_message: Closure<dyn FnMut(JsValue)>,
 }
 
 impl core::fmt::Debug for CrossTab {
@@ -19,8 +19,9 @@ impl core::fmt::Debug for CrossTab {
 
 impl CrossTab {
     /// Listens for `{type: "signout"}` from other tabs; `None` where BroadcastChannel is missing.
-    pub(crate) fn listen(on_sign_out: impl FnMut() + 'static) -> Option<Self> {
-        let on_message = Closure::<dyn FnMut()>::new(on_sign_out);
+    pub(crate) fn listen(mut on_sign_out: impl FnMut() + 'static) -> Option<Self> {
+        // `FnMut(JsValue)`, the one closure kind the SDK uses, so all share one set of shims.
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |_| on_sign_out());
         let control = crate::host::on_sign_out_message(&on_message)?;
         Some(Self {
             control,

@@ -1,9 +1,11 @@
 //! The dev browser of development instances (PROTOCOL.md §5).
 
 use super::cookies::Cookies;
-use crate::api::fetch;
+use core::future::Future;
+
+use crate::api::fetch::{self, RawResponse};
 use crate::api::wire::{request_url, Method};
-use crate::flight::Outcome;
+use crate::flight::{Map, Outcome};
 use crate::json::Json;
 use crate::prelude::*;
 use crate::ClerkError;
@@ -12,37 +14,38 @@ const PARAM: &str = "__clerk_db_jwt";
 /// A year: the dev browser token lives as long as the development client.
 const MAX_AGE_S: u32 = 365 * 24 * 3600;
 
-/// Finds a dev browser token, first found wins: the page URL's `__clerk_db_jwt` (then removed
-/// from the address bar), the `__clerk_db_jwt` cookie, else a new one from
-/// `POST /v1/dev_browser`. `rejected` is a token the server just refused: it is skipped so a
-/// stale cookie cannot loop.
+/// A new dev browser token from `POST /v1/dev_browser`, saved as the `__clerk_db_jwt`
+/// cookie. The caller looks for one the page already has first ([`from_page`]).
 ///
 /// Answers a flight's [`Outcome`] (the token is always `Some`) and owns its arguments, so it is
-/// the flight's future itself: an async block adapting it was another state machine.
+/// the flight's future itself; a [`Map`] over the request, not an async fn: its state machine
+/// and drop glue cost more in the wasm.
 ///
 /// # Errors
 /// Network or API errors of `POST /v1/dev_browser`.
-pub(crate) async fn obtain(base: String, cookies: Cookies, rejected: Option<String>) -> Outcome {
-    if let Some(token) = from_page(&cookies, rejected.as_deref()) {
-        return Ok(Some(token));
-    }
+pub(crate) fn obtain(base: &str, cookies: Cookies) -> impl Future<Output = Outcome> + 'static {
     // Without credentials: the token, not a cookie, identifies the dev browser.
-    let url = request_url(&base, "/dev_browser", Method::Post, None);
-    let raw = fetch::send(&url, "POST", None, false).await?;
-    if raw.status >= 400 {
-        return Err(crate::api::error_from(&raw));
-    }
-    let invalid = |reason: String| ClerkError::InvalidResponse {
-        status: raw.status,
-        reason,
-    };
-    let token = Json::parse(&raw.text)
-        .map_err(invalid)?
-        .opt_str("id")
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| invalid("no dev browser id".to_owned()))?;
-    cookies.set(PARAM, &token, MAX_AGE_S);
-    Ok(Some(token))
+    let url = request_url(base, "/dev_browser", Method::Post, None);
+    Map::new(
+        fetch::send(&url, "POST", None, false),
+        move |raw: Result<RawResponse, ClerkError>| {
+            let raw = raw?;
+            if raw.status >= 400 {
+                return Err(crate::api::error_from(&raw));
+            }
+            let invalid = |reason: String| ClerkError::InvalidResponse {
+                status: raw.status,
+                reason,
+            };
+            let token = Json::parse(&raw.text)
+                .map_err(invalid)?
+                .opt_str("id")
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| invalid("no dev browser id".to_owned()))?;
+            cookies.set(PARAM, &token, MAX_AGE_S);
+            Ok(Some(token))
+        },
+    )
 }
 
 /// A token this page already has, without a request: the page URL's `__clerk_db_jwt`

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 /// Calls a callback whenever the browser comes back online; dropping it unregisters.
 pub(crate) struct OnlineListener {
     remove: Function,
-    _callback: Closure<dyn FnMut()>,
+    _callback: Closure<dyn FnMut(JsValue)>,
 }
 
 impl core::fmt::Debug for OnlineListener {
@@ -17,8 +17,9 @@ impl core::fmt::Debug for OnlineListener {
 }
 
 impl OnlineListener {
-    pub(crate) fn new(callback: impl FnMut() + 'static) -> Self {
-        let callback = Closure::<dyn FnMut()>::new(callback);
+    pub(crate) fn new(mut callback: impl FnMut() + 'static) -> Self {
+        // `FnMut(JsValue)` (the event is ignored): the one closure kind the SDK uses.
+        let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| callback());
         let remove = crate::host::on_online(&callback);
         Self {
             remove,

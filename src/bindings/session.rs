@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use super::convert::{get, Obj};
 use super::errors::to_js_error;
 use crate::clerk::Inner;
+use crate::sessions::SessionAction;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
 
 /// A session of this browser, as `clerk.session` and `client.sessions[i]`.
@@ -71,7 +72,7 @@ impl JsSession {
 
     /// `end()` and `remove()`: one promise body for both (each async body is its own state
     /// machine in the wasm).
-    fn mutate(&self, action: &'static str) -> js_sys::Promise {
+    fn mutate(&self, action: SessionAction) -> js_sys::Promise {
         match self.clerk() {
             Ok(clerk) => {
                 super::operation_promise(Box::pin(clerk.inner.mutate_session(&self.id, action)))
@@ -124,13 +125,13 @@ impl JsSession {
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn end(&self) -> js_sys::Promise {
-        self.mutate("/end")
+        self.mutate(SessionAction::End)
     }
 
     /// `session.remove()`: removes this session from this browser.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn remove(&self) -> js_sys::Promise {
-        self.mutate("/remove")
+        self.mutate(SessionAction::Remove)
     }
 
     /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
@@ -146,12 +147,16 @@ impl JsSession {
         if get(options, "skipCache").is_truthy() {
             clerk.inner.forget_token(&self.id);
         }
-        // The request starts here; the async block only converts its answer.
+        // The request starts here; the adapter only converts its answer.
         let token = clerk.get_token(Some(&self.id));
-        super::to_promise(async move {
-            let token = token.await.map_err(|e| to_js_error(&e))?;
-            Ok(token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
-        })
+        super::to_promise(crate::flight::Map::new(
+            token,
+            |answer: Result<Option<String>, ClerkError>| {
+                answer
+                    .map(|token| token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+                    .map_err(|e| to_js_error(&e))
+            },
+        ))
     }
 
     /// Plain data for `JSON.stringify(session)`.
