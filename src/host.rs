@@ -13,9 +13,9 @@
 //! object, with the same module as value each time: harmless, and esbuild merges them).
 //!
 //! New functions go into the first snippet rather than one of their own: every
-//! `inline_js` block is one more module file, and with two or three more of them the
-//! wasm-bindgen-test-runner page intermittently never finished loading ("Loading
-//! scripts..." until the timeout: 7 of 24 runs of one suite; 0 of 26 with one more or none).
+//! `inline_js` block is one more module file that pages fetch in parallel (and with five,
+//! wasm-bindgen-test-runner's HTTP server stalled the test page; see
+//! `scripts/wasm-test-runner.mjs`).
 
 use crate::prelude::*;
 use js_sys::{Function, Promise};
@@ -82,24 +82,28 @@ export function keepInViewport(panel, trigger) {
   if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height)
     panel.setAttribute("data-side", "top");
 }
-let sheet;
+const sheets = new WeakMap();
 export function adoptStyles(doc, host, css) {
-  if (sheet === undefined) {
-    try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch { sheet = null; }
-  }
-  if (!sheet) {
-    if (!doc.getElementById("cl-user-button-styles")) {
+  try {
+    // A constructed sheet is adoptable only in the document whose window made it: one per
+    // document (a host in a same-origin iframe lives in another).
+    let sheet = sheets.get(doc);
+    if (sheet === undefined) {
+      try { sheet = new doc.defaultView.CSSStyleSheet(); sheet.replaceSync(css); } catch { sheet = null; }
+      sheets.set(doc, sheet);
+    }
+    let scope = host.getRootNode();
+    if (!scope.adoptedStyleSheets) scope = doc;
+    if (sheet) {
+      const adopted = scope.adoptedStyleSheets;
+      if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
+    } else if (!doc.getElementById("cl-user-button-styles")) {
       const style = doc.createElement("style");
       style.id = "cl-user-button-styles";
       style.textContent = css;
       (doc.head || doc.documentElement).append(style);
     }
-    return;
-  }
-  let scope = host.getRootNode();
-  if (!scope.adoptedStyleSheets) scope = doc;
-  const adopted = scope.adoptedStyleSheets;
-  if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
+  } catch {}
 }
 export function observeTree(node, callback) {
   try {
@@ -153,8 +157,9 @@ extern "C" {
     /// will most likely be inserted there). Idempotent and cheap after the first call; a page
     /// that replaces `adoptedStyleSheets` gets it back on the next mount.
     ///
-    /// One sheet per module instance, shared by every mount: constructing it parses the CSS
-    /// once. Browsers without constructable stylesheets (Safari before 16.4) get a `<style>`
+    /// One sheet per document, shared by every mount in it: constructing it parses the CSS
+    /// once, and a constructed sheet can only be adopted in the document whose window made
+    /// it (a host in a same-origin iframe gets that document's own). Browsers without constructable stylesheets (Safari before 16.4) get a `<style>`
     /// element instead; those predate strict-CSP-only deployments of this SDK.
     ///
     /// JS rather than wasm: each step was a property read or a method call by name from

@@ -189,3 +189,29 @@ fn a_button_inside_a_shadow_root_is_styled_too() {
         "focus back on the trigger"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_button_in_an_iframe_is_styled_in_the_iframe_document() {
+    // A stylesheet constructed in one document cannot be adopted by another: a host in a
+    // same-origin iframe gets the styles another way, and the mount must not throw.
+    let clerk = clerk();
+    sign_in(&clerk, &[ada()], &Env::default());
+    let frame = doc().create_element("iframe").unwrap();
+    doc().body().unwrap().append_child(&frame).unwrap();
+    let get =
+        |obj: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(obj, &key.into()).unwrap();
+    let inner: Document = get(&frame, "contentDocument").unchecked_into();
+    let el = inner.create_element("div").unwrap();
+    inner.body().unwrap().append_child(&el).unwrap();
+    let _b = mount_user_button(&clerk, &el, UserButtonProps::default());
+    trigger(&el).click();
+    let card = panel(&el).expect("the panel opens");
+    let computed: js_sys::Function =
+        get(&get(&frame, "contentWindow"), "getComputedStyle").unchecked_into();
+    let style: web_sys::CssStyleDeclaration = computed
+        .call1(&wasm_bindgen::JsValue::NULL, &card)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(style.get_property_value("position").unwrap(), "absolute");
+    frame.remove();
+}
