@@ -70,9 +70,16 @@ impl Fapi {
             }
         }
         let (mut dev_retried, mut attempt) = (false, 0);
+        // The wait before a GET is retried, slept at the top of the loop: the failure that
+        // asked for it is dropped by then, not kept in the future's state while it sleeps.
+        let mut delay = None;
         // One loop, one state machine: the GET retries and the dev browser refresh were async
         // fns of their own, each another state machine with its own drop glue.
         loop {
+            if let Some(ms) = delay.take() {
+                // The timer promise never rejects.
+                let _ = browser::sleep(ms).await;
+            }
             if let Some((dev, refreshed)) = refresh
                 .take()
                 .and_then(|r| self.refresh_dev_browser(r.as_deref()))
@@ -88,11 +95,10 @@ impl Fapi {
             let raw = match sending.await {
                 Err(err) if method == Method::Get && err.is_network() => {
                     attempt += 1;
-                    let Some(ms) = wire::retry_delay_ms(attempt) else {
+                    delay = wire::retry_delay_ms(attempt);
+                    if delay.is_none() {
                         return Err(err);
-                    };
-                    // The timer promise never rejects.
-                    let _ = browser::sleep(ms).await;
+                    }
                     continue;
                 }
                 answer => answer?,
