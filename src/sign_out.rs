@@ -3,7 +3,7 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::{Envelope, Method};
+use crate::api::Envelope;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
 use crate::flight::{FlightWait, Outcome};
@@ -158,11 +158,11 @@ impl Inner {
     /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
     /// another state machine around this one).
     async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
-        let (entry, method) = match plan {
-            Plan::Remove { session_id, .. } => (PendingSignOut::Session(session_id), Method::Post),
-            _ => (PendingSignOut::AllSessions, Method::Delete),
+        let entry = match plan {
+            Plan::Remove { session_id, .. } => PendingSignOut::Session(session_id),
+            _ => PendingSignOut::AllSessions,
         };
-        let answer = self.fapi.request(method, &entry.path(), None).await;
+        let answer = self.fapi.sign_out(&entry).await;
         let client = match answer {
             // Signing out every session answers with the client as `response` too.
             Ok(json) => {

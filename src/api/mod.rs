@@ -10,6 +10,7 @@ use core::cell::{Cell, RefCell};
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
+use crate::auth::pending::PendingSignOut;
 use crate::flight::{FlightWait, Flights, Outcome};
 use crate::json::Json;
 use crate::{browser, ClerkError};
@@ -51,13 +52,15 @@ impl Fapi {
     /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
     /// the JSON object of a 2xx answer (the resource itself, or an [`Envelope`] to read).
     /// One async fn for both kinds of answer: each is another state machine in the wasm.
+    /// `path` is owned: built by the caller, it is then kept in this future only, not also
+    /// in the caller's across the await.
     ///
     /// # Errors
     /// Network, API and response-shape errors.
     pub(crate) async fn request(
         &self,
         method: Method,
-        path: &str,
+        path: String,
         form: Option<&str>,
     ) -> Result<Json, ClerkError> {
         // `Some(changes)` when the dev browser token must be replaced before sending (unless it
@@ -93,7 +96,7 @@ impl Fapi {
             let sending = {
                 let token = self.dev.as_ref().map(|d| d.token.borrow());
                 let token = token.as_deref().and_then(Option::as_deref);
-                let url = wire::request_url(&self.base, path, method, token);
+                let url = wire::request_url(&self.base, &path, method, token);
                 fetch::send(&url, method.wire(), form, true)
             };
             let raw = match sending.await {
@@ -134,6 +137,18 @@ impl Fapi {
     /// Starts replacing (or joins the replacement of) the dev browser token the server refused
     /// (the one current after `changes` changes): the token to await, and where it goes.
     /// `None` when another request already replaced it meanwhile: the new one is used as is.
+    /// The request of one sign-out, sent or replayed: one copy of its method and path.
+    pub(crate) fn sign_out(
+        &self,
+        entry: &PendingSignOut,
+    ) -> impl core::future::Future<Output = Result<Json, ClerkError>> + '_ {
+        let method = match entry {
+            PendingSignOut::AllSessions => Method::Delete,
+            PendingSignOut::Session(_) => Method::Post,
+        };
+        self.request(method, entry.path(), None)
+    }
+
     fn refresh_dev_browser(&self, changes: u32) -> Option<(&DevBrowser, FlightWait<Outcome>)> {
         let dev = self.dev.as_ref()?;
         if dev.changes.get() != changes {
