@@ -5,7 +5,6 @@ use alloc::rc::{Rc, Weak};
 use crate::api::{Envelope, Method};
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
-use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
 use crate::flight::{join, FlightWait, Map, Outcome};
 use crate::resources::{Client, Environment, SessionStatus};
@@ -61,7 +60,8 @@ impl Inner {
         self.listen_to_browser();
         // The request's own future, read afterwards: an async block around it was another
         // state machine.
-        let environment = core::pin::pin!(self.fapi.request(Method::Get, "/environment", None));
+        let environment =
+            core::pin::pin!(self.fapi.request(Method::Get, "/environment".into(), None));
         let client = core::pin::pin!(self.read_client());
         let (environment, client) = join(environment, client).await;
         let (client, confirmed) = match client {
@@ -117,7 +117,7 @@ impl Inner {
     /// gives no client (the user stays signed out locally).
     pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
-        let answer = self.fapi.request(Method::Get, "/client", None).await;
+        let answer = self.fapi.request(Method::Get, "/client".into(), None).await;
         let client = match answer {
             Ok(json) => Envelope(json).response().map(|j| Client::read(&j)),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
@@ -138,11 +138,7 @@ impl Inner {
     /// Sends every journaled sign-out; returns whether all are confirmed now.
     pub(crate) async fn replay_pending(&self) -> bool {
         for entry in self.journal.entries() {
-            let method = match entry {
-                PendingSignOut::AllSessions => Method::Delete,
-                PendingSignOut::Session(_) => Method::Post,
-            };
-            let answer = self.fapi.request(method, &entry.path(), None).await;
+            let answer = self.fapi.sign_out(&entry).await;
             match answer {
                 Ok(_) => self.journal.confirm(&entry),
                 // The session or client is already gone: nothing left to sign out.

@@ -161,7 +161,7 @@ impl Inner {
             }
             let path = ["/client/sessions/", &session_id, action.path()].concat();
             let form = select.then_some("intent=select_session");
-            let envelope = Envelope(inner.fapi.request(Method::Post, &path, form).await?);
+            let envelope = Envelope(inner.fapi.request(Method::Post, path, form).await?);
             let client = envelope.client().map(Rc::new);
             if select {
                 let client = client.or_else(|| inner.snapshot().client.clone());
@@ -183,7 +183,7 @@ impl Inner {
 
     async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token = Token::read(&self.fapi.request(Method::Post, &path, None).await?);
+        let token = Token::read(&self.fapi.request(Method::Post, path, None).await?);
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning

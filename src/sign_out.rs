@@ -3,10 +3,10 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::api::{Envelope, Method};
+use crate::api::Envelope;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::Outcome;
+use crate::flight::{FlightWait, Outcome};
 use crate::navigation::sign_out_target;
 use crate::resources::{Client, SessionStatus};
 use crate::{AfterSignOut, Clerk, ClerkError, SignOutOptions};
@@ -60,7 +60,8 @@ impl Clerk {
     /// # Errors
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
-    /// when the network returns.
+    /// when the network returns. Like a JS promise, the sign-out starts when this is called,
+    /// not when the future is first polled, and runs to completion either way.
     // Not an `async fn`: a wrapper's own state machine around `sign_out_then`'s was another
     // copy of its polling and drop glue in the wasm.
     pub fn sign_out(
@@ -82,32 +83,37 @@ impl Clerk {
         options: SignOutOptions,
         after: AfterSignOut,
     ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
-        let clerk = self.clone();
         let SignOutOptions {
             session_id,
             redirect_url,
         } = options;
-        async move {
-            // In a block of its own: the snapshot and the key are dropped before the await, so
-            // the future neither keeps nor drops them in its later states.
-            let wait = {
-                let state = clerk.state();
-                let plan = plan(
-                    state.client.as_deref(),
-                    state.current_session_id.as_deref(),
-                    session_id.as_deref(),
-                );
-                let key = match &plan {
-                    Plan::Nothing => return Ok(()),
-                    Plan::AllSessions => "all".to_owned(),
-                    Plan::Remove { session_id, .. } => session_id.clone(),
-                };
-                let inner = clerk.inner.clone();
-                clerk
-                    .inner
-                    .sign_outs
-                    .join_or_start(&key, move || inner.start_sign_out(plan))
+        // Planned and started now, like a JS promise (and like `load`): the snapshot, the
+        // plan and the key are then no part of the future's state nor of its drop glue.
+        let wait = {
+            let state = self.state();
+            let plan = plan(
+                state.client.as_deref(),
+                state.current_session_id.as_deref(),
+                session_id.as_deref(),
+            );
+            let key = match &plan {
+                // Nothing to sign out: answered as a sign-out that left the current session.
+                Plan::Nothing => None,
+                Plan::AllSessions => Some("all".to_owned()),
+                Plan::Remove { session_id, .. } => Some(session_id.clone()),
             };
+            match key {
+                None => FlightWait::ready(Ok(None)),
+                Some(key) => {
+                    let inner = self.inner.clone();
+                    self.inner
+                        .sign_outs
+                        .join_or_start(&key, move || inner.start_sign_out(plan))
+                }
+            }
+        };
+        let clerk = self.clone();
+        async move {
             let signed_out_current = wait.await?.is_some();
             if !signed_out_current {
                 return Ok(());
@@ -152,11 +158,11 @@ impl Inner {
     /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
     /// another state machine around this one).
     async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
-        let (entry, method) = match plan {
-            Plan::Remove { session_id, .. } => (PendingSignOut::Session(session_id), Method::Post),
-            _ => (PendingSignOut::AllSessions, Method::Delete),
+        let entry = match plan {
+            Plan::Remove { session_id, .. } => PendingSignOut::Session(session_id),
+            _ => PendingSignOut::AllSessions,
         };
-        let answer = self.fapi.request(method, &entry.path(), None).await;
+        let answer = self.fapi.sign_out(&entry).await;
         let client = match answer {
             // Signing out every session answers with the client as `response` too.
             Ok(json) => {

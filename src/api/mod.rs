@@ -6,10 +6,11 @@ use crate::prelude::*;
 pub(crate) mod fetch;
 pub(crate) mod wire;
 
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 
 use crate::auth::cookies::Cookies;
 use crate::auth::dev_browser;
+use crate::auth::pending::PendingSignOut;
 use crate::flight::{FlightWait, Flights, Outcome};
 use crate::json::Json;
 use crate::{browser, ClerkError};
@@ -29,6 +30,9 @@ pub(crate) struct Fapi {
 #[derive(Debug)]
 struct DevBrowser {
     token: RefCell<Option<String>>,
+    /// Counts the changes of `token`: what a request remembers of the token it sent (a copy
+    /// of the token kept across the request was an allocation and more future state).
+    changes: Cell<u32>,
     up_front: bool,
     /// Parallel requests refused at once share one new token.
     refresh: Flights<Outcome>,
@@ -38,6 +42,7 @@ impl Fapi {
     pub(crate) fn new(base: String, cookies: Cookies, development: bool, up_front: bool) -> Self {
         let dev = development.then(|| DevBrowser {
             token: RefCell::new(None),
+            changes: Cell::new(0),
             up_front,
             refresh: Flights::default(),
         });
@@ -47,59 +52,67 @@ impl Fapi {
     /// Sends with retries (GET, network failures only) and one dev-browser retry; returns
     /// the JSON object of a 2xx answer (the resource itself, or an [`Envelope`] to read).
     /// One async fn for both kinds of answer: each is another state machine in the wasm.
+    /// `path` is owned: built by the caller, it is then kept in this future only, not also
+    /// in the caller's across the await.
     ///
     /// # Errors
     /// Network, API and response-shape errors.
     pub(crate) async fn request(
         &self,
         method: Method,
-        path: &str,
+        path: String,
         form: Option<&str>,
     ) -> Result<Json, ClerkError> {
-        // `Some(rejected)` when the dev browser token must be replaced before sending: up
-        // front, or after a refusal; awaited at one point of the loop below.
+        // `Some(changes)` when the dev browser token must be replaced before sending (unless it
+        // changed since): up front, or after a refusal; awaited at one point of the loop below.
         let mut refresh = None;
         if let Some(dev) = &self.dev {
             if dev.token.borrow().is_none() {
                 // A token this browser already has costs no request and saves a 401.
                 let known = dev_browser::from_page(&self.cookies, None);
-                *dev.token.borrow_mut() = known;
+                dev.set(known);
             }
             if dev.up_front && dev.token.borrow().is_none() {
-                refresh = Some(None);
+                refresh = Some(dev.changes.get());
             }
         }
         let (mut dev_retried, mut attempt) = (false, 0);
+        // The wait before a GET is retried, slept at the top of the loop: the failure that
+        // asked for it is dropped by then, not kept in the future's state while it sleeps.
+        let mut delay = None;
         // One loop, one state machine: the GET retries and the dev browser refresh were async
         // fns of their own, each another state machine with its own drop glue.
         loop {
-            if let Some((dev, refreshed)) = refresh
-                .take()
-                .and_then(|r| self.refresh_dev_browser(r.as_deref()))
-            {
-                *dev.token.borrow_mut() = refreshed.await?;
+            if let Some(ms) = delay.take() {
+                // The timer promise never rejects.
+                let _ = browser::sleep(ms).await;
             }
-            let sent_token = self.dev_token();
+            if let Some((dev, refreshed)) = refresh.take().and_then(|r| self.refresh_dev_browser(r))
+            {
+                dev.set(refreshed.await?);
+            }
+            let sent = self.dev.as_ref().map_or(0, |d| d.changes.get());
             // The URL is dropped before the await: the request owns what it needs.
             let sending = {
-                let url = wire::request_url(&self.base, path, method, sent_token.as_deref());
+                let token = self.dev.as_ref().map(|d| d.token.borrow());
+                let token = token.as_deref().and_then(Option::as_deref);
+                let url = wire::request_url(&self.base, &path, method, token);
                 fetch::send(&url, method.wire(), form, true)
             };
             let raw = match sending.await {
                 Err(err) if method == Method::Get && err.is_network() => {
                     attempt += 1;
-                    let Some(ms) = wire::retry_delay_ms(attempt) else {
+                    delay = wire::retry_delay_ms(attempt);
+                    if delay.is_none() {
                         return Err(err);
-                    };
-                    // The timer promise never rejects.
-                    let _ = browser::sleep(ms).await;
+                    }
                     continue;
                 }
                 answer => answer?,
             };
             if raw.status < 400 {
                 if let (Some(dev), Some(jwt)) = (&self.dev, raw.db_jwt.as_deref()) {
-                    *dev.token.borrow_mut() = Some(jwt.to_owned());
+                    dev.set(Some(jwt.to_owned()));
                     dev_browser::remember(&self.cookies, jwt);
                 }
                 return decode(&raw);
@@ -112,7 +125,7 @@ impl Fapi {
                 dev_retried = true;
                 // The token this request carried, not the current one: a parallel request
                 // may have replaced it already, and then this one just retries with that.
-                refresh = Some(sent_token);
+                refresh = Some(sent);
                 // The retried request gets its own network retries.
                 attempt = 0;
                 continue;
@@ -121,21 +134,28 @@ impl Fapi {
         }
     }
 
-    fn dev_token(&self) -> Option<String> {
-        self.dev.as_ref().and_then(|d| d.token.borrow().clone())
+    /// Starts replacing (or joins the replacement of) the dev browser token the server refused
+    /// (the one current after `changes` changes): the token to await, and where it goes.
+    /// `None` when another request already replaced it meanwhile: the new one is used as is.
+    /// The request of one sign-out, sent or replayed: one copy of its method and path.
+    pub(crate) fn sign_out(
+        &self,
+        entry: &PendingSignOut,
+    ) -> impl core::future::Future<Output = Result<Json, ClerkError>> + '_ {
+        let method = match entry {
+            PendingSignOut::AllSessions => Method::Delete,
+            PendingSignOut::Session(_) => Method::Post,
+        };
+        self.request(method, entry.path(), None)
     }
 
-    /// Starts replacing (or joins the replacement of) the dev browser token the server refused
-    /// (`rejected`): the token to await, and where it goes. `None` when another request
-    /// already replaced it meanwhile: the new one is used as is.
-    fn refresh_dev_browser(
-        &self,
-        rejected: Option<&str>,
-    ) -> Option<(&DevBrowser, FlightWait<Outcome>)> {
+    fn refresh_dev_browser(&self, changes: u32) -> Option<(&DevBrowser, FlightWait<Outcome>)> {
         let dev = self.dev.as_ref()?;
-        if dev.token.borrow().as_deref() != rejected {
+        if dev.changes.get() != changes {
             return None;
         }
+        let rejected = dev.token.borrow().clone();
+        let rejected = rejected.as_deref();
         // First found wins: a token the page has (never the refused one, so a stale cookie
         // cannot loop), else a new one, shared by parallel requests refused at once.
         if let Some(token) = dev_browser::from_page(&self.cookies, rejected) {
@@ -145,6 +165,17 @@ impl Fapi {
             dev_browser::obtain(&self.base, self.cookies.clone())
         });
         Some((dev, refreshed))
+    }
+}
+
+impl DevBrowser {
+    /// Replaces the token; a change is counted only if it differs (a parallel request's answer
+    /// echoing the same token does not replace it).
+    fn set(&self, token: Option<String>) {
+        if *self.token.borrow() != token {
+            self.changes.set(self.changes.get().wrapping_add(1));
+            *self.token.borrow_mut() = token;
+        }
     }
 }
 
