@@ -101,6 +101,10 @@ export function adoptStyles(doc, host, css) {
   const adopted = scope.adoptedStyleSheets;
   if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
 }
+export function panelKey(e) {
+  if (e.defaultPrevented || e.isComposing) return -1;
+  return ["Escape", "Tab", "ShiftTab", "ArrowDown", "ArrowUp"].indexOf(e.shiftKey && e.key == "Tab" ? "ShiftTab" : e.key);
+}
 export function observeTree(node, callback) {
   try {
     const observer = new MutationObserver(callback);
@@ -167,6 +171,12 @@ extern "C" {
     /// by name.
     #[wasm_bindgen(js_name = observeTree)]
     pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
+    /// The user button panel's key in a `keydown` event: 0 Escape, 1 Tab, 2 Shift+Tab,
+    /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
+    /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
+    /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
+    #[wasm_bindgen(js_name = panelKey)]
+    pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]

@@ -7,9 +7,10 @@ use core::cell::RefCell;
 
 use web_sys::{Document, Element, Event};
 
-use super::dom::{call, contains, invoke1, prop};
+use super::dom::{call, contains, invoke1};
 use super::effects::Effect;
 use super::mount::{listen, Listeners, MountState};
+use crate::host::panel_key;
 
 /// The panel's document listeners, owned by the mount while the panel is open.
 pub(crate) fn open_listeners(doc: &Document, weak: &Weak<RefCell<MountState>>) -> Listeners {
@@ -28,25 +29,15 @@ fn on_pointerdown(state: &mut MountState, event: &Event) -> Effect {
 }
 
 fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
-    // `KeyboardEvent` fields read by name (one `Reflect.get` import, not one per getter); an
-    // event without a string `key` is not a keyboard event and is left alone.
-    let flag = |name| prop(event, name).is_truthy();
-    let Some(key) = prop(event, "key").as_string() else {
-        return Effect::None;
-    };
-    if flag("defaultPrevented") || flag("isComposing") {
-        return Effect::None;
-    }
-    let step = match key.as_str() {
-        "Escape" => {
+    let key = panel_key(event);
+    let step = match key {
+        0 => {
             call(event, "preventDefault", &[]);
             state.close(true);
             return Effect::None;
         }
-        "Tab" if flag("shiftKey") => -1,
-        "Tab" => 1,
-        "ArrowDown" => 1,
-        "ArrowUp" => -1,
+        1 | 3 => 1,
+        2 | 4 => -1,
         _ => return Effect::None,
     };
     let Some(panel) = &state.panel else {
@@ -54,7 +45,7 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     };
     let items = focusables(panel);
     let active = state.active_element();
-    let arrows = !key.starts_with('T');
+    let arrows = key >= 3;
     // Arrow keys belong to the page unless focus is in the panel.
     if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
