@@ -105,6 +105,10 @@ export function panelKey(e) {
   if (e.defaultPrevented || e.isComposing) return -1;
   return ["Escape", "Tab", "ShiftTab", "ArrowDown", "ArrowUp"].indexOf(e.shiftKey && e.key == "Tab" ? "ShiftTab" : e.key);
 }
+export function listen(target, kind, callback, capture) {
+  target.addEventListener(kind, callback, capture);
+  return () => target.removeEventListener(kind, callback, capture);
+}
 export function observeTree(node, callback) {
   try {
     const observer = new MutationObserver(callback);
@@ -175,6 +179,14 @@ extern "C" {
     /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
     /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
     /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
+    /// `target.addEventListener(kind, callback, capture)`; returns the function that removes
+    /// it again. In JS: from wasm, each call by name built its argument array twice.
+    pub(crate) fn listen(
+        target: &web_sys::EventTarget,
+        kind: &str,
+        callback: &Closure<dyn FnMut(JsValue)>,
+        capture: bool,
+    ) -> Function;
     #[wasm_bindgen(js_name = panelKey)]
     pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }
