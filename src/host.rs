@@ -109,6 +109,10 @@ export function listen(target, kind, callback, capture) {
   target.addEventListener(kind, callback, capture);
   return () => target.removeEventListener(kind, callback, capture);
 }
+export function cycleFocus(items, active, step) {
+  const n = items.length, i = items.indexOf(active);
+  items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
+}
 export function observeTree(node, callback) {
   try {
     const observer = new MutationObserver(callback);
@@ -187,6 +191,11 @@ extern "C" {
         callback: &Closure<dyn FnMut(JsValue)>,
         capture: bool,
     ) -> Function;
+    /// Focuses the item `step` (1 or -1) away from `active` in the ring `items`; from outside
+    /// the ring, forward enters at the first item and backward at the last. In JS: from wasm,
+    /// the index arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
+    #[wasm_bindgen(js_name = cycleFocus)]
+    pub(crate) fn cycle_focus(items: &js_sys::Array, active: Option<&web_sys::Element>, step: i32);
     #[wasm_bindgen(js_name = panelKey)]
     pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }

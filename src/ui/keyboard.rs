@@ -10,7 +10,7 @@ use web_sys::{Document, Element, Event};
 use super::dom::{call, contains, invoke1};
 use super::effects::Effect;
 use super::mount::{listen, Listeners, MountState};
-use crate::host::panel_key;
+use crate::host::{cycle_focus, panel_key};
 
 /// The panel's document listeners, owned by the mount while the panel is open.
 pub(crate) fn open_listeners(doc: &Document, weak: &Weak<RefCell<MountState>>) -> Listeners {
@@ -43,7 +43,6 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     let Some(panel) = &state.panel else {
         return Effect::None;
     };
-    let items = focusables(panel);
     let active = state.active_element();
     let arrows = key >= 3;
     // Arrow keys belong to the page unless focus is in the panel.
@@ -51,31 +50,8 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    // The focused action's place, by `indexOf` called by name rather than an identity test
-    // per item in a loop here; -1, so `None`, when focus is outside the ring.
-    let current = active
-        .and_then(|a| invoke1(&items, "indexOf", &a).as_f64())
-        .filter(|i| *i >= 0.0)
-        .map(|i| i as usize);
-    let len = items.length() as usize;
-    if let Some(next) = cycle(current, step, len).and_then(|i| items.iter().nth(i)) {
-        call(&next, "focus", &[]);
-    }
+    cycle_focus(&focusables(panel), active.as_ref(), step);
     Effect::None
-}
-
-/// The index `step` away from `current` in a ring of `len` items; from outside the ring,
-/// forward enters at the first item and backward at the last.
-fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
-    if len == 0 {
-        return None;
-    }
-    Some(match (current, step > 0) {
-        (None, true) => 0,
-        (None, false) => len - 1,
-        (Some(i), true) => (i + 1) % len,
-        (Some(i), false) => (i + len - 1) % len,
-    })
 }
 
 /// What can take focus in the user button: its buttons and links.
@@ -93,19 +69,5 @@ pub(crate) fn focus_first(state: &MountState) {
         let first = invoke1(panel, "querySelector", &FOCUSABLE.into());
         // No action (`null`): the call finds no method and does nothing.
         call(&first, "focus", &[]);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cycle;
-
-    #[test]
-    fn tab_wraps_around_and_enters_from_either_end() {
-        assert_eq!(cycle(Some(2), 1, 3), Some(0));
-        assert_eq!(cycle(Some(0), -1, 3), Some(2));
-        assert_eq!(cycle(None, 1, 3), Some(0));
-        assert_eq!(cycle(None, -1, 3), Some(2));
-        assert_eq!(cycle(None, 1, 0), None);
     }
 }
