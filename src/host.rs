@@ -113,6 +113,11 @@ export function cycleFocus(items, active, step) {
   const n = items.length, i = items.indexOf(active);
   items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
 }
+export function focusWhere(items, name, value) {
+  const node = items.find((n) => n.getAttribute(name) == value);
+  node?.focus();
+  return !!node;
+}
 export function observeTree(node, callback) {
   try {
     const observer = new MutationObserver(callback);
@@ -196,6 +201,10 @@ extern "C" {
     /// the index arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
     #[wasm_bindgen(js_name = cycleFocus)]
     pub(crate) fn cycle_focus(items: &js_sys::Array, active: Option<&web_sys::Element>, step: i32);
+    /// Focuses the first of `items` whose attribute `name` is `value`; whether there was one.
+    /// In JS: from wasm, a loop of `getAttribute` calls by name.
+    #[wasm_bindgen(js_name = focusWhere)]
+    pub(crate) fn focus_where(items: &js_sys::Array, name: &str, value: &str) -> bool;
     #[wasm_bindgen(js_name = panelKey)]
     pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }
