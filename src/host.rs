@@ -109,12 +109,15 @@ export function listen(target, kind, callback, capture) {
   target.addEventListener(kind, callback, capture);
   return () => target.removeEventListener(kind, callback, capture);
 }
-export function cycleFocus(items, active, step) {
+// What can take focus in the user button: its buttons and links, in document order.
+const focusables = (root) => [...root.querySelectorAll("button,a[href]")];
+export function cycleFocus(root, active, step) {
+  const items = focusables(root);
   const n = items.length, i = items.indexOf(active);
   items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
 }
-export function focusWhere(items, name, value) {
-  const node = items.find((n) => n.getAttribute(name) == value);
+export function focusWhere(root, name, value) {
+  const node = focusables(root).find((n) => n.getAttribute(name) == value);
   node?.focus();
   return !!node;
 }
@@ -196,15 +199,21 @@ extern "C" {
         callback: &Closure<dyn FnMut(JsValue)>,
         capture: bool,
     ) -> Function;
-    /// Focuses the item `step` (1 or -1) away from `active` in the ring `items`; from outside
+    /// Focuses the action `step` (1 or -1) away from `active` among the focusable actions
+    /// (buttons and links) inside `root`, a ring; from outside
     /// the ring, forward enters at the first item and backward at the last. In JS: from wasm,
     /// the index arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
     #[wasm_bindgen(js_name = cycleFocus)]
-    pub(crate) fn cycle_focus(items: &js_sys::Array, active: Option<&web_sys::Element>, step: i32);
-    /// Focuses the first of `items` whose attribute `name` is `value`; whether there was one.
+    pub(crate) fn cycle_focus(
+        root: &web_sys::Element,
+        active: Option<&web_sys::Element>,
+        step: i32,
+    );
+    /// Focuses the first focusable action inside `root` whose attribute `name` is `value`;
+    /// whether there was one.
     /// In JS: from wasm, a loop of `getAttribute` calls by name.
     #[wasm_bindgen(js_name = focusWhere)]
-    pub(crate) fn focus_where(items: &js_sys::Array, name: &str, value: &str) -> bool;
+    pub(crate) fn focus_where(root: &web_sys::Element, name: &str, value: &str) -> bool;
     #[wasm_bindgen(js_name = panelKey)]
     pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }

@@ -5,9 +5,9 @@
 use alloc::rc::Weak;
 use core::cell::RefCell;
 
-use web_sys::{Document, Element, Event};
+use web_sys::{Document, Event};
 
-use super::dom::{call, contains, invoke1};
+use super::dom::{call, contains};
 use super::effects::Effect;
 use super::mount::{listen, Listeners, MountState};
 use crate::host::{cycle_focus, panel_key};
@@ -50,24 +50,13 @@ fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    cycle_focus(&focusables(panel), active.as_ref(), step);
+    cycle_focus(panel, active.as_ref(), step);
     Effect::None
 }
 
-/// What can take focus in the user button: its buttons and links.
-const FOCUSABLE: &str = "button,a[href]";
-
-/// The focusable actions inside `root`, in document order. A JS array (through `Array.from`,
-/// which the core already imports), read in place rather than copied into a `Vec`.
-pub(crate) fn focusables(root: &Element) -> js_sys::Array {
-    js_sys::Array::from(&invoke1(root, "querySelectorAll", &FOCUSABLE.into()))
-}
-
-/// Moves focus to the panel's first action.
+/// Moves focus to the panel's first action (forward into the ring from outside it).
 pub(crate) fn focus_first(state: &MountState) {
     if let Some(panel) = &state.panel {
-        let first = invoke1(panel, "querySelector", &FOCUSABLE.into());
-        // No action (`null`): the call finds no method and does nothing.
-        call(&first, "focus", &[]);
+        cycle_focus(panel, None, 1);
     }
 }

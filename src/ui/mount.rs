@@ -10,7 +10,6 @@ use alloc::rc::{Rc, Weak};
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
@@ -329,7 +328,7 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
-        if crate::host::focus_where(&keyboard::focusables(&self.root), ATTR, key) {
+        if crate::host::focus_where(&self.root, ATTR, key) {
             return;
         }
         if self.ui.open {
