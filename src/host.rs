@@ -187,10 +187,6 @@ extern "C" {
     /// by name.
     #[wasm_bindgen(js_name = observeTree)]
     pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
-    /// The user button panel's key in a `keydown` event: 0 Escape, 1 Tab, 2 Shift+Tab,
-    /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
-    /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
-    /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
     /// `target.addEventListener(kind, callback, capture)`; returns the function that removes
     /// it again. In JS: from wasm, each call by name built its argument array twice.
     pub(crate) fn listen(
@@ -200,9 +196,9 @@ extern "C" {
         capture: bool,
     ) -> Function;
     /// Focuses the action `step` (1 or -1) away from `active` among the focusable actions
-    /// (buttons and links) inside `root`, a ring; from outside
-    /// the ring, forward enters at the first item and backward at the last. In JS: from wasm,
-    /// the index arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
+    /// (buttons and links) inside `root`, a ring; from outside the ring, forward enters at the
+    /// first action and backward at the last. In JS: from wasm, the query, the index
+    /// arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
     #[wasm_bindgen(js_name = cycleFocus)]
     pub(crate) fn cycle_focus(
         root: &web_sys::Element,
@@ -210,10 +206,13 @@ extern "C" {
         step: i32,
     );
     /// Focuses the first focusable action inside `root` whose attribute `name` is `value`;
-    /// whether there was one.
-    /// In JS: from wasm, a loop of `getAttribute` calls by name.
+    /// whether there was one. In JS: from wasm, a loop of `getAttribute` calls by name.
     #[wasm_bindgen(js_name = focusWhere)]
     pub(crate) fn focus_where(root: &web_sys::Element, name: &str, value: &str) -> bool;
+    /// The user button panel's key in a `keydown` event: 0 Escape, 1 Tab, 2 Shift+Tab,
+    /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
+    /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
+    /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
     #[wasm_bindgen(js_name = panelKey)]
     pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }
