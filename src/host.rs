@@ -105,6 +105,26 @@ export function adoptStyles(doc, host, css) {
     }
   } catch {}
 }
+export function panelKey(e) {
+  if (e.defaultPrevented || e.isComposing) return -1;
+  return ["Escape", "Tab", "ShiftTab", "ArrowDown", "ArrowUp"].indexOf(e.shiftKey && e.key == "Tab" ? "ShiftTab" : e.key);
+}
+export function listen(target, kind, callback, capture) {
+  target.addEventListener(kind, callback, capture);
+  return () => target.removeEventListener(kind, callback, capture);
+}
+// What can take focus in the user button: its buttons and links, in document order.
+const focusables = (root) => [...root.querySelectorAll("button,a[href]")];
+export function cycleFocus(root, active, step) {
+  const items = focusables(root);
+  const n = items.length, i = items.indexOf(active);
+  items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
+}
+export function focusWhere(root, name, value) {
+  const node = focusables(root).find((n) => n.getAttribute(name) == value);
+  node?.focus();
+  return !!node;
+}
 export function observeTree(node, callback) {
   try {
     const observer = new MutationObserver(callback);
@@ -172,6 +192,34 @@ extern "C" {
     /// by name.
     #[wasm_bindgen(js_name = observeTree)]
     pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
+    /// `target.addEventListener(kind, callback, capture)`; returns the function that removes
+    /// it again. In JS: from wasm, each call by name built its argument array twice.
+    pub(crate) fn listen(
+        target: &web_sys::EventTarget,
+        kind: &str,
+        callback: &Closure<dyn FnMut(JsValue)>,
+        capture: bool,
+    ) -> Function;
+    /// Focuses the action `step` (1 or -1) away from `active` among the focusable actions
+    /// (buttons and links) inside `root`, a ring; from outside the ring, forward enters at the
+    /// first action and backward at the last. In JS: from wasm, the query, the index
+    /// arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
+    #[wasm_bindgen(js_name = cycleFocus)]
+    pub(crate) fn cycle_focus(
+        root: &web_sys::Element,
+        active: Option<&web_sys::Element>,
+        step: i32,
+    );
+    /// Focuses the first focusable action inside `root` whose attribute `name` is `value`;
+    /// whether there was one. In JS: from wasm, a loop of `getAttribute` calls by name.
+    #[wasm_bindgen(js_name = focusWhere)]
+    pub(crate) fn focus_where(root: &web_sys::Element, name: &str, value: &str) -> bool;
+    /// The user button panel's key in a `keydown` event: 0 Escape, 1 Tab, 2 Shift+Tab,
+    /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
+    /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
+    /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
+    #[wasm_bindgen(js_name = panelKey)]
+    pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]

@@ -246,17 +246,18 @@ impl PublicUserData {
     }
 }
 
-fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
-    // push_str, not a Vec<&str> + join: one less collect in the wasm.
-    let mut name = String::new();
-    for part in [first, last].into_iter().flatten().map(str::trim) {
-        if part.is_empty() {
-            continue;
-        }
+/// The trimmed, non-empty parts of `first last`, joined by a space; `None` when both are empty.
+/// Shared with the user button's full name, so the wasm holds one copy.
+pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    // Part by part: `collect` + `join` would cost a Vec and a generic join in the wasm, a loop
+    // over the pair an array iterator.
+    let last = last.unwrap_or_default().trim();
+    let mut name = String::from(first.unwrap_or_default().trim());
+    if !last.is_empty() {
         if !name.is_empty() {
             name.push(' ');
         }
-        name.push_str(part);
+        name.push_str(last);
     }
     (!name.is_empty()).then_some(name)
 }

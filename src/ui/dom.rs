@@ -44,7 +44,7 @@ fn push_decimal(out: &mut String, n: usize) {
 /// `ShadowRoot`) one `Reflect.get` replaces an import per interface.
 pub(crate) use crate::browser::prop;
 
-/// Calls a DOM method by name (`focus`, `remove`, `setAttribute`, `addEventListener`, ...)
+/// Calls a DOM method by name (`focus`, `remove`, `setAttribute`, ...)
 /// through `Reflect.apply`: one import for all of them rather than one each. `Err` when
 /// there is no such method or it threw.
 pub(crate) fn try_invoke(
@@ -147,13 +147,14 @@ pub(crate) fn live_listeners() -> usize {
 
 /// An event listener registered on `target` until dropped.
 pub(crate) struct EventListener {
-    target: EventTarget,
     kind: &'static str,
     capture: bool,
     /// Typed `JsValue`, not `Event`: every closure of the user button (these and the
     /// registry's `MutationObserver` callback) is then one closure type, with one conversion
-    /// shim in the wasm and in the JS glue.
-    callback: Closure<dyn FnMut(JsValue)>,
+    /// shim in the wasm and in the JS glue. Kept alive here for as long as it is registered.
+    _callback: Closure<dyn FnMut(JsValue)>,
+    /// Unregisters the callback (from [`crate::host::listen`]).
+    remove: js_sys::Function,
 }
 
 impl EventListener {
@@ -169,31 +170,20 @@ impl EventListener {
         let callback = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             callback(event.unchecked_into());
         });
-        let listener = Self {
-            target: target.clone(),
+        let remove = crate::host::listen(target, kind, &callback, capture);
+        LIVE.fetch_add(1, Ordering::Relaxed);
+        Self {
             kind,
             capture,
-            callback,
-        };
-        listener.register("addEventListener");
-        LIVE.fetch_add(1, Ordering::Relaxed);
-        listener
-    }
-
-    /// `addEventListener` or `removeEventListener` with this listener's arguments.
-    fn register(&self, method: &str) {
-        let args = [
-            &self.kind.into(),
-            self.callback.as_ref(),
-            &self.capture.into(),
-        ];
-        call(&self.target, method, &args);
+            _callback: callback,
+            remove,
+        }
     }
 }
 
 impl Drop for EventListener {
     fn drop(&mut self) {
-        self.register("removeEventListener");
+        let _ = self.remove.call0(&JsValue::UNDEFINED);
         // No underflow: each drop follows its own increment.
         LIVE.fetch_sub(1, Ordering::Relaxed);
     }

@@ -5,11 +5,12 @@
 use alloc::rc::Weak;
 use core::cell::RefCell;
 
-use web_sys::{Document, Element, Event};
+use web_sys::{Document, Event};
 
-use super::dom::{call, contains, invoke1, prop};
+use super::dom::{call, contains};
 use super::effects::Effect;
 use super::mount::{listen, Listeners, MountState};
+use crate::host::{cycle_focus, panel_key};
 
 /// The panel's document listeners, owned by the mount while the panel is open.
 pub(crate) fn open_listeners(doc: &Document, weak: &Weak<RefCell<MountState>>) -> Listeners {
@@ -28,93 +29,34 @@ fn on_pointerdown(state: &mut MountState, event: &Event) -> Effect {
 }
 
 fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
-    // `KeyboardEvent` fields read by name (one `Reflect.get` import, not one per getter); an
-    // event without a string `key` is not a keyboard event and is left alone.
-    let flag = |name| prop(event, name).is_truthy();
-    let Some(key) = prop(event, "key").as_string() else {
-        return Effect::None;
-    };
-    if flag("defaultPrevented") || flag("isComposing") {
-        return Effect::None;
-    }
-    let step = match key.as_str() {
-        "Escape" => {
+    let key = panel_key(event);
+    let step = match key {
+        0 => {
             call(event, "preventDefault", &[]);
             state.close(true);
             return Effect::None;
         }
-        "Tab" if flag("shiftKey") => -1,
-        "Tab" => 1,
-        "ArrowDown" => 1,
-        "ArrowUp" => -1,
+        1 | 3 => 1,
+        2 | 4 => -1,
         _ => return Effect::None,
     };
     let Some(panel) = &state.panel else {
         return Effect::None;
     };
-    let items = focusables(panel);
     let active = state.active_element();
-    let arrows = !key.starts_with('T');
+    let arrows = key >= 3;
     // Arrow keys belong to the page unless focus is in the panel.
     if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
     }
     call(event, "preventDefault", &[]);
-    // The focused action's place, by `indexOf` called by name rather than an identity test
-    // per item in a loop here; -1, so `None`, when focus is outside the ring.
-    let current = active
-        .and_then(|a| invoke1(&items, "indexOf", &a).as_f64())
-        .filter(|i| *i >= 0.0)
-        .map(|i| i as usize);
-    let len = items.length() as usize;
-    if let Some(next) = cycle(current, step, len).and_then(|i| items.iter().nth(i)) {
-        call(&next, "focus", &[]);
-    }
+    cycle_focus(panel, active.as_ref(), step);
     Effect::None
 }
 
-/// The index `step` away from `current` in a ring of `len` items; from outside the ring,
-/// forward enters at the first item and backward at the last.
-fn cycle(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
-    if len == 0 {
-        return None;
-    }
-    Some(match (current, step > 0) {
-        (None, true) => 0,
-        (None, false) => len - 1,
-        (Some(i), true) => (i + 1) % len,
-        (Some(i), false) => (i + len - 1) % len,
-    })
-}
-
-/// What can take focus in the user button: its buttons and links.
-const FOCUSABLE: &str = "button,a[href]";
-
-/// The focusable actions inside `root`, in document order. A JS array (through `Array.from`,
-/// which the core already imports), read in place rather than copied into a `Vec`.
-pub(crate) fn focusables(root: &Element) -> js_sys::Array {
-    js_sys::Array::from(&invoke1(root, "querySelectorAll", &FOCUSABLE.into()))
-}
-
-/// Moves focus to the panel's first action.
+/// Moves focus to the panel's first action (forward into the ring from outside it).
 pub(crate) fn focus_first(state: &MountState) {
     if let Some(panel) = &state.panel {
-        let first = invoke1(panel, "querySelector", &FOCUSABLE.into());
-        // No action (`null`): the call finds no method and does nothing.
-        call(&first, "focus", &[]);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cycle;
-
-    #[test]
-    fn tab_wraps_around_and_enters_from_either_end() {
-        assert_eq!(cycle(Some(2), 1, 3), Some(0));
-        assert_eq!(cycle(Some(0), -1, 3), Some(2));
-        assert_eq!(cycle(None, 1, 3), Some(0));
-        assert_eq!(cycle(None, -1, 3), Some(2));
-        assert_eq!(cycle(None, 1, 0), None);
+        cycle_focus(panel, None, 1);
     }
 }

@@ -10,7 +10,6 @@ use alloc::rc::{Rc, Weak};
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Event};
 
 use super::action::{Action, ATTR};
@@ -329,14 +328,8 @@ impl MountState {
     }
 
     fn focus_key(&self, key: &str) {
-        // Compared as JS strings with `Object.is` (already imported for the registry's host
-        // comparison): no attribute is copied into a Rust string per node.
-        let (name, key) = (JsValue::from_str(ATTR), JsValue::from_str(key));
-        for node in keyboard::focusables(&self.root).iter() {
-            if js_sys::Object::is(&invoke1(&node, "getAttribute", &name), &key) {
-                call(&node, "focus", &[]);
-                return;
-            }
+        if crate::host::focus_where(&self.root, ATTR, key) {
+            return;
         }
         if self.ui.open {
             keyboard::focus_first(self);

@@ -8,7 +8,7 @@ use super::initials::initials;
 use super::props::UserButtonProps;
 use super::safe_url::{safe_image_url, safe_link_url};
 use crate::prelude::*;
-use crate::resources::Session;
+use crate::resources::{join_name, Session};
 use crate::{Clerk, InstanceType, State};
 
 /// A signed-in person as shown in the trigger, the preview and the session list.
@@ -51,18 +51,9 @@ impl<'a> Person<'a> {
         }
     }
 
-    /// "First Last"; empty when neither is set. Written part by part: `collect` + `join`
-    /// would cost a Vec and a generic join copy in the wasm, a loop over the pair an array
-    /// iterator.
+    /// "First Last"; empty when neither is set. The SDK's own `fullName` join, not a copy.
     pub(crate) fn full_name(&self) -> String {
-        let mut full_name = String::from(self.first_name);
-        if !self.last_name.is_empty() {
-            if !full_name.is_empty() {
-                full_name.push(' ');
-            }
-            full_name.push_str(self.last_name);
-        }
-        full_name
+        join_name(Some(self.first_name), Some(self.last_name)).unwrap_or_default()
     }
 
     /// The avatar's fallback when there is no image or it fails to load.

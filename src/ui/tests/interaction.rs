@@ -71,7 +71,11 @@ fn tab_and_shift_tab_stay_inside_the_open_panel() {
     assert_eq!(name(), "Sign out", "Shift+Tab wraps to the last action");
     press("ArrowUp", false);
     assert_eq!(name(), "Manage account");
-    // Focus moved elsewhere by script: Tab brings it back into the panel.
+    // Focus moved elsewhere by script: Shift+Tab enters the panel at its last action.
+    doc().body().unwrap().focus().unwrap();
+    press("Tab", true);
+    assert_eq!(name(), "Sign out");
+    // And Tab brings it back into the panel.
     doc().body().unwrap().focus().unwrap();
     press("Tab", false);
     assert!(panel(&el)
