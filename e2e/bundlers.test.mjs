@@ -15,7 +15,17 @@ for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
     const site = await serveStatic(dir);
     try {
       await page.goto(`${site.url}/index.html?fapi=${new URL(server).host}`);
-      const result = await page.evaluate(() => window.__fixture);
+      // Bounded: an app that never settles fails with where it stopped and what the server saw,
+      // well before the harness's per-test timeout.
+      const settled = await page
+        .waitForFunction(() => window.__stage === "settled", null, { timeout: 30_000 })
+        .then(() => page.evaluate(() => window.__fixture), () => null);
+      if (settled === null) {
+        const stage = await page.evaluate(() => `${window.__stage} (clerk.status ${window.__clerk?.status})`);
+        const seen = (await dev(server, "GET", "/__dev/requests")).map((r) => `${r.effective_method} ${r.path}`);
+        throw new Error(`the app did not settle within 30 s: stopped at ${stage}; requests the server logged: ${JSON.stringify(seen)}`);
+      }
+      const result = settled;
       expectEqual(result.error ?? null, null, "error from the app");
       expectEqual(result.before.isSignedIn, true, "signed in before");
       expectEqual(result.after, { isSignedIn: false, user: null }, "state after signOut");
