@@ -172,15 +172,16 @@ extern "C" {
     /// each `DOMRect` edge and window size was a `Reflect.get` by name.
     #[wasm_bindgen(js_name = keepInViewport)]
     pub(crate) fn keep_in_viewport(panel: &web_sys::Element, trigger: &web_sys::Element);
-    /// Makes sure the user button's stylesheet `css` applies to `host`: adopted by its shadow root when it
-    /// lives in one (document styles do not reach inside), else by `doc` (a detached host
-    /// will most likely be inserted there). Idempotent and cheap after the first call; a page
+    /// Makes sure the user button's stylesheet `css` applies to `host`: adopted by its
+    /// shadow root when it lives in one (document styles do not reach inside), else by `doc`
+    /// (a detached host will most likely be inserted there). Idempotent and cheap after the first call; a page
     /// that replaces `adoptedStyleSheets` gets it back on the next mount.
     ///
     /// One sheet per document, shared by every mount in it: constructing it parses the CSS
     /// once, and a constructed sheet can only be adopted in the document whose window made
-    /// it (a host in a same-origin iframe gets that document's own). Browsers without constructable stylesheets (Safari before 16.4) get a `<style>`
-    /// element instead; those predate strict-CSP-only deployments of this SDK.
+    /// it (a host in a same-origin iframe gets that document's own). Browsers without
+    /// constructable stylesheets (Safari before 16.4) get a `<style>` element instead; those
+    /// predate strict-CSP-only deployments of this SDK.
     ///
     /// JS rather than wasm: each step was a property read or a method call by name from
     /// wasm, and their code outweighed these lines.

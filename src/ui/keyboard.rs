@@ -28,24 +28,31 @@ fn on_pointerdown(state: &mut MountState, event: &Event) -> Effect {
     Effect::None
 }
 
+// The codes `panel_key` answers (its list in src/host.rs, in this order).
+const ESCAPE: i32 = 0;
+const TAB: i32 = 1;
+const SHIFT_TAB: i32 = 2;
+const ARROW_DOWN: i32 = 3;
+const ARROW_UP: i32 = 4;
+
 fn on_keydown(state: &mut MountState, event: &Event) -> Effect {
     let key = panel_key(event);
     let step = match key {
-        0 => {
+        ESCAPE => {
             call(event, "preventDefault", &[]);
             state.close(true);
             return Effect::None;
         }
-        1 | 3 => 1,
-        2 | 4 => -1,
+        TAB | ARROW_DOWN => 1,
+        SHIFT_TAB | ARROW_UP => -1,
         _ => return Effect::None,
     };
     let Some(panel) = &state.panel else {
         return Effect::None;
     };
     let active = state.active_element();
-    let arrows = key >= 3;
-    // Arrow keys belong to the page unless focus is in the panel.
+    // The arrows are the last codes. Arrow keys belong to the page unless focus is in the panel.
+    let arrows = key >= ARROW_DOWN;
     if arrows && !contains(panel, active.as_ref()) {
         return Effect::None;
     }
