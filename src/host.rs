@@ -76,14 +76,12 @@ export function onSignOutMessage(callback) {
     else { channel.onmessage = null; channel.close(); }
   };
 }
-export function keepInViewport(panel, trigger) {
-  const r = panel.getBoundingClientRect();
-  if (r.left < 0 || r.right > innerWidth) panel.setAttribute("data-align", "start");
-  if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height)
-    panel.setAttribute("data-side", "top");
-}
+// Makes sure the user button's stylesheet applies to `host`: adopted by its shadow root when
+// it lives in one, else by `doc`; one constructed sheet per document (a constructed sheet is
+// adoptable only in the document whose window made it); a `<style>` element where
+// constructable stylesheets are missing.
 const sheets = new WeakMap();
-export function adoptStyles(doc, host, css) {
+function adoptStyles(doc, host, css) {
   try {
     // A constructed sheet is adoptable only in the document whose window made it: one per
     // document (a host in a same-origin iframe lives in another).
@@ -105,25 +103,178 @@ export function adoptStyles(doc, host, css) {
     }
   } catch {}
 }
-export function panelKey(e) {
-  if (e.defaultPrevented || e.isComposing) return -1;
-  return ["Escape", "Tab", "ShiftTab", "ArrowDown", "ArrowUp"].indexOf(e.shiftKey && e.key == "Tab" ? "ShiftTab" : e.key);
-}
-export function listen(target, kind, callback, capture) {
-  target.addEventListener(kind, callback, capture);
-  return () => target.removeEventListener(kind, callback, capture);
-}
-// What can take focus in the user button: its buttons and links, in document order.
-const focusables = (root) => [...root.querySelectorAll("button,a[href]")];
-export function cycleFocus(root, active, step) {
-  const items = focusables(root);
-  const n = items.length, i = items.indexOf(active);
-  items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
-}
-export function focusWhere(root, name, value) {
-  const node = focusables(root).find((n) => n.getAttribute(name) == value);
-  node?.focus();
-  return !!node;
+// The user button's DOM, built from a view model that Rust computes (see src/ui/model.rs for
+// its layout). Rust keeps every decision and effect; this renders, keeps the open state,
+// focus and keyboard, and reports "action <key> chosen" through `act(key)` ("close" when
+// the panel closed here). Returns `update(model)`: a model renders it, `null` renders
+// nothing, no argument unmounts for good. User text goes in as text, never as markup.
+let live = 0, panels = 0;
+export function liveListeners() { return live; }
+export function userButton(host, css, act) {
+  const doc = host.ownerDocument, root = doc.createElement("div"), id = "cl-userButtonPanel-" + ++panels;
+  let m = null, open = false, trigger, panel, extra, offDoc = [];
+  const failed = new Set();
+  const on = (target, kind, f, capture) => {
+    target.addEventListener(kind, f, capture);
+    live++;
+    return () => { target.removeEventListener(kind, f, capture); live--; };
+  };
+  const set = (n, name, value) => n.setAttribute(name, value);
+  // A part: its stable classes, each followed by its appearance extras.
+  const classes = (cls) => cls + cls.split(" ").map((c) => extra[c] || "").join("");
+  const el = (tag, cls, parent, text) => {
+    const n = doc.createElement(tag);
+    n.className = classes(cls);
+    if (text != null) n.textContent = text;
+    parent?.append(n);
+    return n;
+  };
+  const line = (parent, cls, text, titled) => {
+    const n = el("span", cls, parent, text);
+    set(n, "dir", "auto");
+    if (titled) n.title = text;
+  };
+  // p: [title, secondary, initials, image URL]
+  const avatar = (parent, p, kind) => {
+    const box = el("span", `cl-avatarBox cl-${kind}AvatarBox`, parent);
+    set(box, "aria-hidden", "true");
+    if (p[3] && !failed.has(p[3])) {
+      const img = el("img", `cl-avatarImage cl-${kind}AvatarImage`, box);
+      img.alt = "";
+      img.src = p[3];
+    } else box.textContent = p[2];
+  };
+  const person = (parent, p) => {
+    avatar(parent, p, "userPreview");
+    const texts = el("span", "cl-userPreviewTextContainer", parent);
+    line(texts, "cl-userPreviewMainIdentifier", p[0], 1);
+    if (p[1]) line(texts, "cl-userPreviewSecondaryIdentifier", p[1], 1);
+  };
+  // a: [key, label, href, state ("" | "1" disabled | "2" disabled and busy), person?]
+  const action = (parent, a) => {
+    const [key, label, href, state] = a, kind = key.split(":")[0], base = "cl-userButtonPopoverActionButton";
+    const custom = href || kind == "custom" ? " cl-userButtonPopoverCustomItemButton" : "";
+    const n = el(href ? "a" : "button", base + (href ? "" : ` ${base}__${kind}`) + custom, parent);
+    if (href) n.href = href;
+    else {
+      n.type = "button";
+      set(n, "data-cl-action", key);
+      if (state) set(n, "aria-disabled", "true");
+      if (state == "2") set(n, "aria-busy", "true");
+    }
+    if (label) line(n, "cl-userButtonPopoverActionButtonText", label);
+    if (a[4]) person(n, a[4]);
+  };
+  const group = (cls, items) => {
+    const g = el("div", "cl-userButtonPopoverActions" + cls, panel);
+    items.forEach((a) => action(g, a));
+    return g;
+  };
+  const focusables = () => [...panel.querySelectorAll("button,a[href]")];
+  const cycle = (active, step) => {
+    const items = focusables(), n = items.length, i = items.indexOf(active);
+    items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
+  };
+  const active = () => root.getRootNode().activeElement;
+  // keep: focus stays on the same action (by key) when it was inside the button.
+  const render = (keep) => {
+    const a = active(), key = root.contains(a) && a.getAttribute("data-cl-action");
+    root.textContent = "";
+    if (!m) return root.remove();
+    extra = {};
+    for (let i = 0; i < m[13].length; i += 2) extra["cl-" + m[13][i]] = (extra["cl-" + m[13][i]] || "") + " " + m[13][i + 1];
+    for (let i = 0; i < m[14].length; i += 2) root.style.setProperty(m[14][i], m[14][i + 1]);
+    root.className = classes("cl-userButtonBox cl-rootBox");
+    trigger = el("button", "cl-userButtonTrigger", root);
+    trigger.type = "button";
+    set(trigger, "data-cl-action", "toggle");
+    set(trigger, "aria-haspopup", "dialog");
+    set(trigger, "aria-label", m[+open]);
+    set(trigger, "aria-expanded", open);
+    if (open) set(trigger, "aria-controls", id);
+    if (m[7]) line(trigger, "cl-userButtonOuterIdentifier", m[7], 1);
+    avatar(trigger, m[9], "userButton");
+    if (root.parentNode != host) host.append(root);
+    panel = null;
+    if (open) {
+      panel = el("div", "cl-userButtonPopoverCard", root);
+      panel.id = id;
+      set(panel, "role", "dialog");
+      set(panel, "aria-label", m[2]);
+      person(el("div", "cl-userPreview cl-userButtonPopoverUserPreview", panel), m[9]);
+      const actions = group("", m[10]);
+      set(actions, "role", "group");
+      set(actions, "aria-label", m[3]);
+      if (m[11].length) {
+        const sessions = group(" cl-userButtonPopoverSessions", []);
+        set(sessions, "role", "group");
+        set(sessions, "aria-labelledby", id + "-sessions");
+        el("p", "cl-userButtonPopoverSessionsLabel", sessions, m[4]).id = id + "-sessions";
+        m[11].forEach((a) => action(sessions, a));
+      }
+      if (m[12].length) group(" cl-userButtonPopoverActions__multiSession", m[12]);
+      if (m[6]) set(el("p", "cl-userButtonPopoverError", panel, m[6]), "role", "alert");
+      if (m[5]) el("div", "cl-userButtonPopoverFooter", panel, m[5]);
+      // Inside the viewport: flip the alignment or the side (attributes, no inline style).
+      const r = panel.getBoundingClientRect();
+      if (r.left < 0 || r.right > innerWidth) set(panel, "data-align", "start");
+      if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height) set(panel, "data-side", "top");
+    }
+    if (keep && key) {
+      const same = [trigger, ...(panel ? focusables() : [])].find((n) => n.getAttribute("data-cl-action") == key);
+      same ? same.focus() : panel ? cycle(null, 1) : trigger.focus();
+    }
+  };
+  const onKey = (e) => {
+    if (e.defaultPrevented || e.isComposing) return;
+    const k = e.key, step = k == "Tab" ? (e.shiftKey ? -1 : 1) : k == "ArrowDown" ? 1 : k == "ArrowUp" ? -1 : 0;
+    if (k == "Escape") {
+      e.preventDefault();
+      toggle(false, 1, 1);
+    } else if (step && panel) {
+      // Arrow keys belong to the page unless focus is in the panel.
+      const a = active();
+      if (k[0] == "A" && !panel.contains(a)) return;
+      e.preventDefault();
+      cycle(a, step);
+    }
+  };
+  // A press outside closes (capture phase: even if the page stops propagation).
+  const onDown = (e) => e.composedPath().includes(root) || toggle(false, 1, 1);
+  // focus: 1 the trigger, 2 the trigger if focus was inside; tell: report "close" to Rust.
+  const toggle = (o, focus, tell) => {
+    if (o == open || (o && !m)) return;
+    open = o;
+    offDoc.forEach((off) => off());
+    offDoc = o ? [on(doc, "keydown", onKey), on(doc, "pointerdown", onDown, true)] : [];
+    const inside = root.contains(active());
+    render(0);
+    if (o) cycle(null, 1);
+    else if (focus == 1 || (focus == 2 && inside)) trigger.focus();
+    if (tell && !o) act("close");
+  };
+  const offRoot = [
+    on(root, "click", (e) => {
+      const n = e.target.closest?.("[data-cl-action]");
+      if (!n || !root.contains(n)) return;
+      const key = n.getAttribute("data-cl-action");
+      key == "toggle" ? toggle(!open, 1, 1) : act(key);
+    }),
+    // Image failures (no bubbling: captured): initials from then on.
+    on(root, "error", (e) => {
+      const src = e.target.getAttribute?.("src");
+      if (src && !failed.has(src)) failed.add(src), render(1);
+    }, true),
+  ];
+  adoptStyles(doc, host, css);
+  return (model) => {
+    if (model === undefined) offRoot.forEach((off) => off());
+    m = model;
+    if (!m) return toggle(false), root.remove();
+    // m[8]: close the panel ("1" focus stays, "2" focus the trigger, "3" the trigger if focus was inside)
+    if (m[8] && open) toggle(false, +m[8] - 1);
+    else render(1);
+  };
 }
 export function observeTree(node, callback) {
   try {
@@ -165,62 +316,28 @@ extern "C" {
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
     pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
-    /// Keeps the user button's open panel inside the viewport. The stylesheet places it
-    /// under the trigger, aligned to the trigger's end edge with an 8 px gap; when that
-    /// would cross the viewport's side or bottom edge, a data attribute flips the alignment
-    /// or the side (no inline styles, so a strict CSP is not involved). In JS: from wasm,
-    /// each `DOMRect` edge and window size was a `Reflect.get` by name.
-    #[wasm_bindgen(js_name = keepInViewport)]
-    pub(crate) fn keep_in_viewport(panel: &web_sys::Element, trigger: &web_sys::Element);
-    /// Makes sure the user button's stylesheet `css` applies to `host`: adopted by its
-    /// shadow root when it lives in one (document styles do not reach inside), else by `doc`
-    /// (a detached host will most likely be inserted there). Idempotent and cheap after the first call; a page
-    /// that replaces `adoptedStyleSheets` gets it back on the next mount.
-    ///
-    /// One sheet per document, shared by every mount in it: constructing it parses the CSS
-    /// once, and a constructed sheet can only be adopted in the document whose window made
-    /// it (a host in a same-origin iframe gets that document's own). Browsers without
-    /// constructable stylesheets (Safari before 16.4) get a `<style>` element instead; those
-    /// predate strict-CSP-only deployments of this SDK.
-    ///
-    /// JS rather than wasm: each step was a property read or a method call by name from
-    /// wasm, and their code outweighed these lines.
-    #[wasm_bindgen(js_name = adoptStyles)]
-    pub(crate) fn adopt_styles(doc: &web_sys::Document, host: &web_sys::Element, css: &str);
     /// A `MutationObserver` calling `callback` after every batch of child-list changes in
     /// the document of `node` (the user button registry's); `null` where it cannot be made.
     /// In JS: from wasm, the constructor, its options object and `observe` were three calls
     /// by name.
     #[wasm_bindgen(js_name = observeTree)]
     pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
-    /// `target.addEventListener(kind, callback, capture)`; returns the function that removes
-    /// it again. In JS: from wasm, each call by name built its argument array twice.
-    pub(crate) fn listen(
-        target: &web_sys::EventTarget,
-        kind: &str,
-        callback: &Closure<dyn FnMut(JsValue)>,
-        capture: bool,
+    /// Creates the user button's view in `host` (the stylesheet `css` adopted where it
+    /// applies, see `adoptStyles`) and returns its `update(model)` function: a view model
+    /// from [`crate::ui`]'s `model.rs` renders it, `null` renders nothing, `undefined`
+    /// unmounts it. The view reports an action chosen by calling `act` with its key
+    /// (`"close"` when it closed the panel itself: Escape, a press outside, the trigger).
+    /// The DOM construction, ARIA, open state, keyboard and focus and viewport placement
+    /// live in this one JS function; every decision and effect stays in Rust.
+    #[wasm_bindgen(js_name = userButton)]
+    pub(crate) fn user_button(
+        host: &web_sys::Element,
+        css: &str,
+        act: &Closure<dyn FnMut(JsValue)>,
     ) -> Function;
-    /// Focuses the action `step` (1 or -1) away from `active` among the focusable actions
-    /// (buttons and links) inside `root`, a ring; from outside the ring, forward enters at the
-    /// first action and backward at the last. In JS: from wasm, the query, the index
-    /// arithmetic, `indexOf` and `focus` were calls by name around a Rust helper.
-    #[wasm_bindgen(js_name = cycleFocus)]
-    pub(crate) fn cycle_focus(
-        root: &web_sys::Element,
-        active: Option<&web_sys::Element>,
-        step: i32,
-    );
-    /// Focuses the first focusable action inside `root` whose attribute `name` is `value`;
-    /// whether there was one. In JS: from wasm, a loop of `getAttribute` calls by name.
-    #[wasm_bindgen(js_name = focusWhere)]
-    pub(crate) fn focus_where(root: &web_sys::Element, name: &str, value: &str) -> bool;
-    /// The user button panel's key in a `keydown` event: 0 Escape, 1 Tab, 2 Shift+Tab,
-    /// 3 ArrowDown, 4 ArrowUp; -1 for any other key, an event already handled
-    /// (`defaultPrevented`) or one inside an IME composition. In JS: from wasm, the four
-    /// field reads were one `Reflect.get` each, the key a string copied into the wasm.
-    #[wasm_bindgen(js_name = panelKey)]
-    pub(crate) fn panel_key(event: &web_sys::Event) -> i32;
+    /// How many DOM event listeners the user button views hold right now.
+    #[wasm_bindgen(js_name = liveListeners)]
+    pub(crate) fn live_listeners() -> usize;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]

@@ -1,6 +1,6 @@
-//! The things a click in the user button can do. Each interactive node carries its action in
-//! `data-cl-action`, so one delegated listener per mount serves every node and re-rendering
-//! never re-registers listeners.
+//! The things a click in the user button can do. Each action entry of the view model carries
+//! its key, the view puts it in `data-cl-action` and reports it back when the action is
+//! chosen (the trigger's `toggle` stays in the view).
 
 use crate::prelude::*;
 
@@ -8,8 +8,8 @@ use crate::prelude::*;
 /// (the view, or the clicked node's attribute): no string is copied and no drop glue exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Action<'a> {
-    /// Open or close the panel.
-    Toggle,
+    /// The view closed the panel by itself (Escape, a press outside, the trigger).
+    Close,
     /// Go to the user profile.
     ManageAccount,
     /// Sign out (the current session in multi-session mode, else all).
@@ -24,17 +24,11 @@ pub(crate) enum Action<'a> {
     Custom(usize),
 }
 
-/// The attribute naming an element's action.
-pub(crate) const ATTR: &str = "data-cl-action";
-
-/// The trigger's key, written as a literal where the trigger is built.
-pub(crate) const TOGGLE: &str = "toggle";
-
 impl<'a> Action<'a> {
     /// The attribute value; also the key that finds "the same" element after a re-render.
     pub(crate) fn key(self) -> String {
         match self {
-            Self::Toggle => TOGGLE.into(),
+            Self::Close => "close".into(),
             Self::ManageAccount => "manageAccount".into(),
             Self::SignOut => "signOut".into(),
             Self::SignOutAll => "signOutAll".into(),
@@ -47,7 +41,7 @@ impl<'a> Action<'a> {
     /// Parses [`Action::key`].
     pub(crate) fn parse(key: &'a str) -> Option<Self> {
         Some(match key {
-            TOGGLE => Self::Toggle,
+            "close" => Self::Close,
             "manageAccount" => Self::ManageAccount,
             "signOut" => Self::SignOut,
             "signOutAll" => Self::SignOutAll,
@@ -89,7 +83,7 @@ mod tests {
     #[test]
     fn every_action_survives_its_attribute_round_trip() {
         for action in [
-            Action::Toggle,
+            Action::Close,
             Action::ManageAccount,
             Action::SignOut,
             Action::SignOutAll,

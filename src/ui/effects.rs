@@ -1,5 +1,5 @@
-//! What an action does beyond the DOM: navigation, custom callbacks and the SDK calls
-//! (`sign_out`, `set_active`), the same ones JS users call. The UI never fetches by itself.
+//! What an action does: navigation, custom callbacks and the SDK calls (`sign_out`,
+//! `set_active`), the same ones JS users call. The UI never fetches by itself.
 //!
 //! Async actions mark themselves busy first, so a second click (or a double click) is
 //! ignored until the first settles; the future holds only a `Weak` to the mount, so an
@@ -12,6 +12,12 @@ use super::action::Action;
 use super::mount::{MountState, Shared};
 use super::props::Label;
 use crate::{Clerk, SignOutOptions};
+
+/// The model's close codes (index 8): focus stays, focus the trigger, the trigger if focus
+/// was inside the button.
+const CLOSE: &str = "1";
+const CLOSE_FOCUS: &str = "2";
+const CLOSE_FOCUS_INSIDE: &str = "3";
 
 /// Work to do after the mount's borrow is released (it may re-enter the mount).
 #[derive(Default)]
@@ -36,19 +42,11 @@ pub(crate) enum Request {
     Switch(String, Option<String>),
 }
 
-impl core::fmt::Debug for Effect {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(match self {
-            Self::None => "None",
-            Self::Navigate(..) => "Navigate",
-            Self::Call(_) => "Call",
-            Self::Request(..) => "Request",
-        })
-    }
-}
-
-/// Applies an action to the mount and says what to do next.
-pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
+/// Applies the action the view reported (by key) to the mount and says what to do next.
+pub(crate) fn on_action(state: &mut MountState, key: &str) -> Effect {
+    let Some(action) = Action::parse(key) else {
+        return Effect::None;
+    };
     // Only what the action needs is copied out of the view and targets.
     let Some(view) = state.view() else {
         return Effect::None;
@@ -56,12 +54,8 @@ pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
     let clerk = state.clerk.clone();
     let targets = &state.targets;
     match action {
-        Action::Toggle => {
-            if state.ui.open {
-                state.close(true);
-            } else {
-                state.open();
-            }
+        Action::Close => {
+            state.error = None;
             Effect::None
         }
         Action::ManageAccount | Action::AddAccount => {
@@ -70,7 +64,8 @@ pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
             } else {
                 targets.sign_in.clone()
             };
-            state.close(false);
+            state.error = None;
+            state.send(CLOSE);
             target.map_or(Effect::None, |url| Effect::Navigate(clerk, url))
         }
         Action::Custom(index) => {
@@ -79,11 +74,12 @@ pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
                 .custom_menu_items
                 .get(index)
                 .and_then(|item| item.on_click.clone());
-            state.close(true);
+            state.error = None;
+            state.send(CLOSE_FOCUS);
             callback.map_or(Effect::None, Effect::Call)
         }
         Action::SignOut | Action::SignOutAll | Action::Switch(_) => {
-            if state.ui.busy.is_some() {
+            if state.busy.is_some() {
                 return Effect::None;
             }
             let request = match action {
@@ -94,9 +90,9 @@ pub(crate) fn on_action(state: &mut MountState, action: Action<'_>) -> Effect {
                 }),
                 _ => Request::SignOut(SignOutOptions::default()),
             };
-            state.ui.busy = Some(action.key());
-            state.ui.error = None;
-            state.refresh_panel();
+            state.busy = Some(action.key());
+            state.error = None;
+            state.send("");
             Effect::Request(clerk, request)
         }
     }
@@ -138,19 +134,19 @@ fn settle(
     let Ok(mut state) = shared.try_borrow_mut() else {
         return;
     };
-    state.ui.busy = None;
+    state.busy = None;
+    let mut close = "";
     match failure {
         Some(message) => {
             let fallback = || state.label(Label::ActionFailed).to_owned();
             let message = Some(message).filter(|m| !m.trim().is_empty());
-            state.ui.error = Some(message.unwrap_or_else(fallback));
+            state.error = Some(message.unwrap_or_else(fallback));
         }
         None if close_on_success => {
-            let had_focus = state.has_focus();
-            state.close(had_focus);
-            return;
+            state.error = None;
+            close = CLOSE_FOCUS_INSIDE;
         }
         None => {}
     }
-    state.refresh_panel();
+    state.send(close);
 }

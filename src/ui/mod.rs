@@ -1,4 +1,6 @@
-//! The user button, rendered straight into the DOM from Rust (no framework, no `innerHTML`).
+//! The user button: a view model computed in Rust (`model.rs`), rendered by one JS function
+//! (`userButton` in src/host.rs: DOM, ARIA, open state, keyboard and focus, no framework,
+//! no `innerHTML`), every decision and effect in Rust.
 //!
 //! [`mount_user_button`] renders into an element and returns a [`UserButton`] handle whose
 //! `Drop` unmounts it, removing every node, listener and piece of in-flight work it owns
@@ -34,11 +36,10 @@ mod dom;
 mod effects;
 mod global;
 mod initials;
-mod keyboard;
+mod model;
 mod mount;
 mod props;
 mod registry;
-mod render;
 mod safe_url;
 mod styles;
 mod view;
@@ -84,7 +85,7 @@ impl Drop for UserButton {
 /// and follows every state change afterwards.
 pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) -> UserButton {
     registry::remove_host(el);
-    let id = mount::Mount::new(clerk, el, props).map_or(0, |m| registry::insert(el, m));
+    let id = registry::insert(el, mount::Mount::new(clerk, el, props));
     UserButton { id }
 }
 
@@ -92,9 +93,7 @@ pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) ->
 /// [`unmount_from`], a new mount on `el`, or `el` leaving the document).
 pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: UserButtonProps) {
     registry::remove_host(el);
-    if let Some(mount) = mount::Mount::new(clerk, el, props) {
-        registry::insert(el, mount);
-    }
+    registry::insert(el, mount::Mount::new(clerk, el, props));
 }
 
 /// Unmounts the button on `el`, if any; `true` when there was one.
@@ -106,7 +105,7 @@ pub(crate) fn unmount_from(el: &Element) -> bool {
 /// more while its panel is open (the registry's one `MutationObserver` is not counted). For
 /// leak tests and diagnostics.
 pub fn dom_listener_count() -> usize {
-    dom::live_listeners()
+    crate::host::live_listeners()
 }
 
 /// How many user buttons are mounted in this page (all `Clerk` instances together).

@@ -49,38 +49,6 @@ pub struct Appearance {
     pub elements: Vec<(String, String)>,
 }
 
-impl Appearance {
-    /// The extra classes for a part, if any.
-    pub(crate) fn classes_for(&self, part: &str) -> Option<&str> {
-        self.elements
-            .iter()
-            .find(|(p, _)| p == part)
-            .map(|(_, c)| c.as_str())
-    }
-
-    /// `classes` (`"cl-a cl-b"`) followed by the extra classes of each of those parts, from
-    /// the load-level `base` first, then these, as one `class` attribute value.
-    pub(crate) fn with_extras(&self, base: Option<&Appearance>, classes: &str) -> String {
-        let mut out = String::from(classes);
-        for class in classes.split(' ') {
-            let Some(name) = class.strip_prefix("cl-") else {
-                continue;
-            };
-            let mut add = |layer: &Appearance| {
-                if let Some(extra) = layer.classes_for(name) {
-                    out.push(' ');
-                    out.push_str(extra);
-                }
-            };
-            if let Some(base) = base {
-                add(base);
-            }
-            add(self);
-        }
-        out
-    }
-}
-
 /// Every string the user button shows, overridable one by one. `None` keeps the English
 /// default (in quotes below). JS: the same strings under `localization.userButton`, keys in
 /// brackets.

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{call, is_connected};
+use super::dom::{call0, is_connected};
 use super::global::Global;
 use super::mount::Mount;
 
@@ -141,6 +141,6 @@ impl Observer {
 
 impl Drop for Observer {
     fn drop(&mut self) {
-        call(&self.observer, "disconnect", &[]);
+        call0(&self.observer, "disconnect");
     }
 }

@@ -2,15 +2,8 @@
 //! (`document.adoptedStyleSheets`). That needs no `<style>` element and no `style=""`
 //! attribute, so it works under a strict CSP (`style-src 'self'`, no `'unsafe-inline'`, no
 //! nonce). The theme is a handful of custom properties on `.cl-userButtonBox`; `appearance`
-//! variables override them per mount through the CSSOM (`style.setProperty`), which CSP
-//! does not restrict.
-
-use crate::prelude::*;
-
-use web_sys::{Document, Element};
-
-use super::dom::{call, prop};
-use crate::host::adopt_styles;
+//! variables override them per mount through the CSSOM (`style.setProperty`, in the JS view),
+//! which CSP does not restrict.
 
 /// Every rule the user button needs. Logical properties (`inset-inline-end`, `padding-inline`)
 /// so a right-to-left page mirrors the panel.
@@ -68,12 +61,6 @@ pub(crate) const CSS: &str = concat!(
     "background:color-mix(in srgb,#f59e0b 12%,transparent)}",
 );
 
-/// Makes sure the stylesheet applies to `host` (see [`adopt_styles`], where the
-/// constructable sheet is made once and shared by every mount).
-pub(crate) fn ensure_adopted(doc: &Document, host: &Element) {
-    adopt_styles(doc, host, CSS);
-}
-
 /// `appearance.variables` → the custom property each one sets on `.cl-userButtonBox`.
 pub(crate) const VARIABLES: [(&str, &str); 8] = [
     ("colorPrimary", "--cl-p"),
@@ -86,22 +73,9 @@ pub(crate) const VARIABLES: [(&str, &str); 8] = [
     ("borderRadius", "--cl-r"),
 ];
 
-/// Applies theme variables to a mount's box. A value that could fetch something (`url(`,
-/// `image(`) or escape its declaration is ignored: a theme colour has no reason to.
-pub(crate) fn apply_variables(node: &Element, values: &[(String, String)]) {
-    // The box is a `<div>` this module created: an `HTMLElement`.
-    let style = prop(node, "style");
-    for (name, value) in values {
-        let Some((_, prop)) = VARIABLES.iter().find(|(n, _)| *n == name) else {
-            continue;
-        };
-        if is_safe_value(value) {
-            call(&style, "setProperty", &[&(*prop).into(), &value.into()]);
-        }
-    }
-}
-
-fn is_safe_value(value: &str) -> bool {
+/// Whether a theme value may be applied: a value that could fetch something (`url(`,
+/// `image(`) or escape its declaration is refused; a theme colour has no reason to.
+pub(crate) fn is_safe_value(value: &str) -> bool {
     // Bytes rather than `str::contains`: its substring searcher costs KBs of wasm, and a
     // five-char pattern is its own copy of the multi-char searcher.
     let has = |needle: &[u8]| {
