@@ -112,8 +112,8 @@ let live = 0, panels = 0;
 export function liveListeners() { return live; }
 export function userButton(host, css, act) {
   const doc = host.ownerDocument, root = doc.createElement("div"), id = "cl-userButtonPanel-" + ++panels;
-  let m = null, open = false, trigger, panel, extra, offDoc = [];
-  const failed = new Set();
+  let m = null, open = false, panel, extra, offDoc = [];
+  const failed = new Set(), trigger = doc.createElement("button");
   const on = (target, kind, f, capture) => {
     target.addEventListener(kind, f, capture);
     live++;
@@ -179,23 +179,22 @@ export function userButton(host, css, act) {
   // keep: focus stays on the same action (by key) when it was inside the button.
   const render = (keep) => {
     const a = active(), key = root.contains(a) && a.getAttribute("data-cl-action");
-    root.textContent = "";
+    panel?.remove();
+    panel = null;
     if (!m) return root.remove();
     extra = {};
     for (let i = 0; i < m[13].length; i += 2) extra["cl-" + m[13][i]] = (extra["cl-" + m[13][i]] || "") + " " + m[13][i + 1];
     for (let i = 0; i < m[14].length; i += 2) root.style.setProperty(m[14][i], m[14][i + 1]);
     root.className = classes("cl-userButtonBox cl-rootBox");
-    trigger = el("button", "cl-userButtonTrigger", root);
-    trigger.type = "button";
-    set(trigger, "data-cl-action", "toggle");
-    set(trigger, "aria-haspopup", "dialog");
+    // The trigger is one node for the mount's life, updated in place.
+    trigger.className = classes("cl-userButtonTrigger");
+    trigger.textContent = "";
     set(trigger, "aria-label", m[+open]);
     set(trigger, "aria-expanded", open);
-    if (open) set(trigger, "aria-controls", id);
+    open ? set(trigger, "aria-controls", id) : trigger.removeAttribute("aria-controls");
     if (m[7]) line(trigger, "cl-userButtonOuterIdentifier", m[7], 1);
     avatar(trigger, m[9], "userButton");
     if (root.parentNode != host) host.append(root);
-    panel = null;
     if (open) {
       panel = el("div", "cl-userButtonPopoverCard", root);
       panel.id = id;
@@ -266,6 +265,10 @@ export function userButton(host, css, act) {
       if (src && !failed.has(src)) failed.add(src), render(1);
     }, true),
   ];
+  trigger.type = "button";
+  set(trigger, "data-cl-action", "toggle");
+  set(trigger, "aria-haspopup", "dialog");
+  root.append(trigger);
   adoptStyles(doc, host, css);
   return (model) => {
     if (model === undefined) offRoot.forEach((off) => off());

@@ -33,7 +33,7 @@ impl<'a> Action<'a> {
             Self::SignOut => "signOut".into(),
             Self::SignOutAll => "signOutAll".into(),
             Self::AddAccount => "addAccount".into(),
-            Self::Switch(id) => ["switch:", id].concat(),
+            Self::Switch(id) => ["session:", id].concat(),
             Self::Custom(i) => super::dom::numbered("custom:", i),
         }
     }
@@ -47,7 +47,7 @@ impl<'a> Action<'a> {
             "signOutAll" => Self::SignOutAll,
             "addAccount" => Self::AddAccount,
             _ => {
-                if let Some(id) = key.strip_prefix("switch:") {
+                if let Some(id) = key.strip_prefix("session:") {
                     Self::Switch(id)
                 } else {
                     Self::Custom(index(key.strip_prefix("custom:")?)?)
