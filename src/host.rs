@@ -270,8 +270,13 @@ export function userButton(host, css, act) {
   set(trigger, "aria-haspopup", "dialog");
   root.append(trigger);
   adoptStyles(doc, host, css);
+  let last;
   return (model) => {
     if (model === undefined) offRoot.forEach((off) => off());
+    // The same model again (a state change that does not concern the button): no re-render.
+    const json = JSON.stringify(model);
+    if (json == last) return;
+    last = json;
     m = model;
     if (!m) return toggle(false), root.remove();
     // m[8]: close the panel ("1" focus stays, "2" focus the trigger, "3" the trigger if focus was inside)

@@ -112,7 +112,7 @@ impl Drop for MountState {
     }
 }
 
-/// A new SDK state: re-render when what the button shows changed. The snapshot is read from
+/// A new SDK state: a new model for the view. The snapshot is read from
 /// the core (the one it is notifying about, as an `Rc` to keep) rather than taken from the
 /// listener's argument; after a nested update that is the newer one, which is right to show.
 fn on_state(shared: &Shared) {
@@ -125,19 +125,15 @@ fn on_state(shared: &Shared) {
     if state.transitioning && mount.shown.is_some() {
         return;
     }
-    let targets = Targets::resolve(&mount.clerk, &state, &mount.props);
-    let view = view_for(&state);
-    if view == mount.view() && targets == mount.targets {
-        return;
-    }
-    if view.is_none() {
+    // Sent on every notification: the view leaves the DOM alone when the model is the same.
+    mount.targets = Targets::resolve(&mount.clerk, &state, &mount.props);
+    if view_for(&state).is_none() {
         mount.busy = None;
         mount.error = None;
         mount.shown = None;
     } else {
         mount.shown = Some(state);
     }
-    mount.targets = targets;
     mount.send("");
 }
 

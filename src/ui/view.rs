@@ -1,8 +1,7 @@
 //! What the user button shows, read in place from the SDK's state snapshot: nothing is copied
-//! out of it. The mount keeps the snapshot it rendered (an `Rc`) and compares the view of a new
-//! one with the view of that, field by field on borrowed strings, leaving the DOM alone when
-//! nothing visible changed, so a state notification that does not concern the button costs
-//! nothing and keeps focus.
+//! out of it. The mount keeps the snapshot it shows (an `Rc`) for its actions; the JS view
+//! compares each new model with the last and leaves the DOM alone when nothing visible
+//! changed, so a state notification that does not concern the button keeps focus.
 
 use super::initials::initials;
 use super::props::UserButtonProps;
@@ -72,7 +71,7 @@ pub(crate) fn title<'s>(full_name: &'s str, person: &Person<'s>) -> &'s str {
 }
 
 /// Everything a signed-in user button renders from the state, borrowed from the snapshot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct View<'a> {
     /// The current session (for a single-session sign-out in multi-session mode).
     pub session_id: &'a str,
@@ -137,20 +136,6 @@ impl<'a> Others<'a> {
     pub(crate) fn is_empty(self) -> bool {
         self.iter().next().is_none()
     }
-}
-
-/// Equal when the same sessions show the same people, in the same order.
-impl PartialEq for Others<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.iter().map(shown).eq(other.iter().map(shown))
-    }
-}
-
-impl Eq for Others<'_> {}
-
-/// What the switcher shows of a session (a fn, not a closure: one for both sides' lifetimes).
-fn shown(session: &Session) -> (&str, Person<'_>) {
-    (&session.id, Person::of(session))
 }
 
 /// Where the actions go, resolved from props, load options and the instance's settings.
