@@ -20,7 +20,6 @@ use web_sys::Element;
 
 use super::effects::{on_action, run_effect};
 use super::props::{Appearance, Label, Labels, Localization, UserButtonProps};
-use super::styles::CSS;
 use super::view::{view_for, Targets, View};
 use crate::{Clerk, Listener, State};
 
@@ -77,7 +76,7 @@ impl Mount {
                 };
                 run_effect(&shared, effect);
             });
-            let view = crate::host::user_button(host, CSS, &act);
+            let view = crate::host::user_button(host, &act);
             RefCell::new(MountState {
                 clerk: clerk.clone(),
                 props,
