@@ -240,6 +240,47 @@ impl JsClerk {
     }
 }
 
+#[wasm_bindgen(js_class = Clerk)]
+impl JsClerk {
+    /// What the user button needs beyond the resource objects, for the JS view:
+    /// `[single_session_mode, development instance, userProfileUrl (load),
+    /// display_config.user_profile_url, signInUrl (load), display_config.sign_in_url,
+    /// display_config.after_switch_session_url, afterMultiSessionSingleSignOutUrl (load),
+    /// display_config.after_sign_out_one_url, publishable key]` (absent ones `undefined`).
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = uiConfig)]
+    pub fn ui_config(&self) -> js_sys::Array {
+        let clerk = &self.inner;
+        let state = clerk.state();
+        let display = &state.environment.display_config;
+        let development = match display.instance_environment_type.as_deref() {
+            Some(kind) => kind == "development",
+            None => state.instance_type == crate::InstanceType::Development,
+        };
+        let out = js_sys::Array::new();
+        out.push(&JsValue::from_bool(state.single_session_mode()));
+        out.push(&JsValue::from_bool(development));
+        let push = |v: Option<&str>| out.push(&v.map_or(JsValue::UNDEFINED, JsValue::from_str));
+        clerk.with_load_options(|load| {
+            push(load.user_profile_url.as_deref());
+            push(display.user_profile_url.as_deref());
+            push(load.sign_in_url.as_deref());
+            push(display.sign_in_url.as_deref());
+            push(display.after_switch_session_url.as_deref());
+            push(load.after_multi_session_single_sign_out_url.as_deref());
+            push(display.after_sign_out_one_url.as_deref());
+        });
+        push(Some(clerk.publishable_key()));
+        out
+    }
+
+    /// `navigate(url)`: goes to `url` through `routerPush` for same-origin targets, else
+    /// `location.assign`; a protocol outside the allow-list becomes `/`.
+    pub fn navigate(&self, url: &str) {
+        self.inner.navigate(url);
+    }
+}
+
 /// Calls a sign-out callback; the future resolves once what it returned settles (a promise
 /// or any thenable; anything else at once). A throw or rejection is reported, not raised.
 /// A [`Map`](crate::flight::Map) over the answer's promise, not an async fn: its state

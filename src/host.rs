@@ -103,14 +103,9 @@ function adoptStyles(doc, host, css) {
     }
   } catch {}
 }
-// The user button's DOM, built from a view model that Rust computes (see src/ui/model.rs for
-// its layout). Rust keeps every decision and effect; this renders, keeps the open state,
-// focus and keyboard, and reports "action <key> chosen" through `act(key)` ("close" when
-// the panel closed here). Returns `update(model)`: a model renders it, `null` renders
-// nothing, no argument unmounts for good. User text goes in as text, never as markup.
-// The user button's stylesheet (see src/ui/styles.rs for why it is adopted, not inlined).
-// Logical properties (`inset-inline-end`, `padding-inline`) so a right-to-left page
-// mirrors the panel.
+// The user button's stylesheet, adopted rather than inlined so a strict CSP (`style-src
+// 'self'`, no 'unsafe-inline') works. Logical properties (`inset-inline-end`,
+// `padding-inline`) so a right-to-left page mirrors the panel.
 const css =
   ".cl-userButtonBox{--cl-p:#6c47ff;--cl-bg:#fff;--cl-fg:#212126;--cl-fg2:#6b6d7c;--cl-danger:#d92d20;--cl-font:inherit;--cl-fs:.875rem;--cl-r:.5rem;--cl-line:color-mix(in srgb,var(--cl-fg) 12%,transparent);--cl-hover:color-mix(in srgb,var(--cl-fg) 6%,transparent);position:relative;display:inline-flex;vertical-align:middle;font-family:var(--cl-font);font-size:var(--cl-fs);line-height:1.4;color:var(--cl-fg);max-width:100%}" +
   "@media (prefers-color-scheme:dark){.cl-userButtonBox{--cl-p:#8f7cff;--cl-bg:#212126;--cl-fg:#f4f4f5;--cl-fg2:#a1a1aa;--cl-danger:#f97066}" +
@@ -140,9 +135,19 @@ const css =
   ".cl-userButtonPopoverSessionsLabel{margin:0;padding:.5rem 1.25rem 0;color:var(--cl-fg2);font-size:.75rem;font-weight:500}" +
   ".cl-userButtonPopoverError{margin:0;padding:.5rem 1.25rem;color:var(--cl-danger);border-top:1px solid var(--cl-line)}" +
   ".cl-userButtonPopoverFooter{padding:.5rem 1.25rem;border-top:1px solid var(--cl-line);color:var(--cl-fg2);font-size:.75rem;text-align:center;background:color-mix(in srgb,#f59e0b 12%,transparent)}";
+// The user button's DOM, built from a view model `m` (computed by `mountButton` below), read
+// by position: 0-4 labels (open menu, close menu, panel, actions group, sessions heading),
+// 5 the development footer ("" none), 6 the failure message, 7 the trigger's name (showName),
+// 8 close the panel ("" no, "1" focus stays, "2" focus the trigger, "3" the trigger if focus
+// was inside), 9 the user (a person), 10 the actions group, 11 the other sessions, 12 "Add
+// account" and "Sign out of all accounts", 13 appearance.elements (part, classes, ...), 14
+// appearance.variables (custom property, value, ...). This renders, keeps the open state,
+// focus and keyboard, and reports "action <key> chosen" through `act(key)` ("close" when the
+// panel closed here). Returns `update(model)`: a model renders it, `null` renders nothing,
+// no argument unmounts for good. User text goes in as text, never as markup.
 let live = 0, panels = 0;
 export function liveListeners() { return live; }
-export function userButton(host, act) {
+function view(host, act) {
   const doc = host.ownerDocument, root = doc.createElement("div"), id = "cl-userButtonPanel-" + ++panels;
   let m = null, open = false, panel, extra, offDoc = [];
   const failed = new Set(), trigger = doc.createElement("button");
@@ -316,14 +321,170 @@ export function userButton(host, act) {
     else render(1);
   };
 }
-export function observeTree(node, callback) {
+// The user button's controller: what the view shows and what its actions do, read through the
+// same surface a JS app has (`state`, `addListener`, `signOut`, `setActive`) plus `uiConfig()`
+// (instance settings and load options the JS objects do not carry) and `navigate(url)` (the
+// SDK's router push and protocol allow-list).
+const EN = {
+  action__openUserMenu: "Open user menu", action__closeUserMenu: "Close user menu",
+  popoverLabel: "Account panel", actionsLabel: "Account actions", sessionsLabel: "Active sessions",
+  developmentMode: "Development mode", action__manageAccount: "Manage account",
+  action__signOut: "Sign out", action__addAccount: "Add account",
+  action__signOutAll: "Sign out of all accounts", actionFailed: "Something went wrong. Please try again.",
+};
+const VARS = {
+  colorPrimary: "--cl-p", colorBackground: "--cl-bg", colorText: "--cl-fg", colorTextSecondary: "--cl-fg2",
+  colorDanger: "--cl-danger", fontFamily: "--cl-font", fontSize: "--cl-fs", borderRadius: "--cl-r",
+};
+// load({appearance, localization}) per publishable key.
+const defaults = {};
+export function uiDefaults(key, appearance, localization) { defaults[key] = [appearance, localization]; }
+const str = (v) => (typeof v == "string" ? v : undefined);
+// Browsers drop tabs/newlines and trim controls in URLs: such URLs are refused outright.
+const hidden = (u) => /[\s\0-\x1f\x7f-\x9f]/.test(u);
+// Links: relative, http: or https: only.
+const safeLink = (u) => {
+  if (!str(u) || !u || hidden(u)) return;
+  const s = /^([a-z][a-z\d+.-]*):/i.exec(u)?.[1].toLowerCase();
+  return !s || s == "http" || s == "https" ? u : undefined;
+};
+const firstLink = (...urls) => urls.map(safeLink).find((u) => u);
+// Avatars: https:, http: on a loopback host, or data:image/.
+const loopback = (h) => /^(localhost|\[::1\]|127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(:\d*)?$/i.test(h);
+const safeImage = (u) =>
+  str(u) && !hidden(u) && (/^https:\/\/./i.test(u) || /^data:image\//i.test(u) ||
+    (/^http:\/\//i.test(u) && loopback(u.slice(7).split(/[/?#\\]/)[0]))) ? u : "";
+let seg;
+// The first grapheme cluster, uppercased.
+const initial = (s) => {
+  s = s.trim();
+  if (!s) return "";
+  try { seg ??= new Intl.Segmenter(); s = seg.segment(s)[Symbol.iterator]().next().value.segment; } catch { s = [...s][0]; }
+  return s.toUpperCase();
+};
+// A person: [title, secondary line, initials, image URL], from a session object.
+const person = (s) => {
+  const u = s.user, p = u || s.publicUserData || {}, f = (str(p.firstName) || "").trim(), l = (str(p.lastName) || "").trim();
+  const id = (u ? u.username || u.primaryEmailAddress?.emailAddress || u.primaryPhoneNumber?.phoneNumber ||
+    u.primaryWeb3Wallet?.web3Wallet : p.identifier) || "";
+  const full = [f, l].filter((x) => x).join(" ");
+  return [full || id, full && id, initial(f) + initial(l) || initial(id), safeImage(p.imageUrl)];
+};
+const mounts = new Map();
+let observer;
+export function mountedCount() { return mounts.size; }
+export function unmountButton(host) {
+  const e = mounts.get(host);
+  e?.stop();
+  return !!e;
+}
+// Mounts a user button for `clerk` (the wasm `Clerk`) in `host` with `props` (a JS props
+// object); returns its handle: `h()` unmounts, `h(1)` says whether it is still mounted.
+export function mountButton(host, clerk, props) {
+  unmountButton(host);
+  props = Object(props);
+  const items = Array.isArray(props.customMenuItems) ? props.customMenuItems.filter((i) => str(i?.label)) : [];
+  let busy, error = "", shown, cfg, base, sessionId, to = {};
+  const text = (k) => str(props.localization?.userButton?.[k]) ?? str(base[1]?.userButton?.[k]) ?? EN[k];
+  const model = (close) => {
+    if (!shown) return null;
+    const c = cfg, s = shown.session, multi = !c[0];
+    base = defaults[c[9]] || [];
+    const signIn = str(props.signInUrl) ?? c[4];
+    to = {
+      manageAccount: firstLink(props.userProfileUrl, c[2], c[3]),
+      addAccount: firstLink(signIn, c[5]),
+      switch: firstLink(props.afterSwitchSessionUrl, c[6]),
+      single: firstLink(c[7], signIn && signIn + '#/choose', c[8]),
+    };
+    sessionId = s.id;
+    const action = (list, key, label) => {
+      const a = [key, label, "", busy == key ? "2" : busy && !/^(m|a|c)/.test(key) ? "1" : ""];
+      list.push(a);
+      return a;
+    };
+    const me = person(s), actions = [], others = [], more = [], classes = [], vars = [];
+    const builtin = (k) => k == "manageAccount" ? to.manageAccount && action(actions, k, text("action__manageAccount")) : action(actions, k, text("action__signOut"));
+    const bare = (i) => i.href == null && i.onClick == null && /^(manageAccount|signOut)$/.test(i.label) && i.label;
+    if (!items.some((i) => bare(i) == "manageAccount")) builtin("manageAccount");
+    items.forEach((i, n) => {
+      const b = bare(i), href = safeLink(i.href);
+      if (b) builtin(b);
+      else if (typeof i.onClick == "function") action(actions, "custom:" + n, i.label);
+      else if (href) actions.push(["", i.label, href, ""]);
+    });
+    if (!items.some((i) => bare(i) == "signOut")) builtin("signOut");
+    if (multi) {
+      const rest = (shown.client?.signedInSessions || []).filter((o) => o.id != s.id);
+      rest.forEach((o) => action(others, "session:" + o.id, "").push(person(o)));
+      if (to.addAccount) action(more, "addAccount", text("action__addAccount"));
+      if (rest.length) action(more, "signOutAll", text("action__signOutAll"));
+    }
+    for (const a of [base[0], props.appearance]) {
+      for (const [k, v] of Object.entries(Object(a?.elements))) if (str(v)) classes.push(k, v);
+      for (const [k, v] of Object.entries(Object(a?.variables)))
+        if (VARS[k] && /^[^;{}\\<]{1,200}$/.test(v) && !/url\(|image/i.test(v)) vars.push(VARS[k], v);
+    }
+    return [text("action__openUserMenu"), text("action__closeUserMenu"), text("popoverLabel"), text("actionsLabel"),
+      text("sessionsLabel"), c[1] ? text("developmentMode") : "", error, props.showName ? me[0] : "", close, me,
+      actions, others, more, classes, vars];
+  };
+  let dead;
+  const send = (close = "") => dead || update(model(close));
+  const act = (key) => {
+    const k = key.split(":")[0], target = to[key];
+    if (k == "close") error = "", send();
+    else if (k == "manageAccount" || k == "addAccount") { error = ""; send("1"); target && clerk.navigate(target); }
+    else if (k == "custom") {
+      error = "";
+      send("2");
+      try { items[key.slice(7)]?.onClick(); } catch (e) { console.error("Clerk: a customMenuItems onClick threw", e); }
+    } else if (!busy) {
+      const id = key.slice(8), then = to.switch;
+      busy = key;
+      error = "";
+      send();
+      (k == "session" ? clerk.setActive({ session: id })
+        : k == "signOut" && !cfg[0] ? clerk.signOut({ sessionId, redirectUrl: to.single })
+        : clerk.signOut()).then(() => {
+        busy = null;
+        if (k == "session") { error = ""; send("3"); then && clerk.navigate(then); }
+        else send();
+      }, (e) => {
+        busy = null;
+        error = str(e?.longMessage)?.trim() ? e.longMessage : text("actionFailed");
+        send();
+      });
+    }
+  };
+  const update = view(host, act);
+  const refresh = () => {
+    const s = clerk.state;
+    // While a sign-out or switch is under way the state has no user: keep the last view.
+    if (s.user === undefined && shown) return;
+    cfg = clerk.uiConfig();
+    shown = s.loaded && s.session ? s : null;
+    if (!shown) busy = null, error = "";
+    send();
+  };
+  const off = clerk.addListener(refresh);
+  const entry = { seen: host.isConnected };
+  entry.stop = () => {
+    if (dead) return;
+    dead = 1;
+    off();
+    update();
+    mounts.delete(host);
+    if (!mounts.size) observer?.disconnect(), observer = null;
+  };
+  mounts.set(host, entry);
+  // A host that leaves the document (after having been in it) releases its button.
   try {
-    const observer = new MutationObserver(callback);
-    observer.observe(node.ownerDocument, { childList: true, subtree: true });
-    return observer;
-  } catch {
-    return null;
-  }
+    observer ??= new MutationObserver(() => mounts.forEach((e, h) => h.isConnected ? (e.seen = 1) : e.seen && e.stop()));
+    observer.observe(host.ownerDocument, { childList: true, subtree: true });
+  } catch {}
+  refresh();
+  return (q) => (q ? !dead : entry.stop());
 }
 "#)]
 extern "C" {
@@ -356,22 +517,21 @@ extern "C" {
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
     pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
-    /// A `MutationObserver` calling `callback` after every batch of child-list changes in
-    /// the document of `node` (the user button registry's); `null` where it cannot be made.
-    /// In JS: from wasm, the constructor, its options object and `observe` were three calls
-    /// by name.
-    #[wasm_bindgen(js_name = observeTree)]
-    pub(crate) fn observe_tree(node: &web_sys::Element, callback: &JsValue) -> JsValue;
-    /// Creates the user button's view in `host` (its stylesheet adopted where it applies,
-    /// see `adoptStyles`) and returns its `update(model)` function: a view model
-    /// from [`crate::ui`]'s `model.rs` renders it, `null` renders nothing, `undefined`
-    /// unmounts it. The view reports an action chosen by calling `act` with its key
-    /// (`"close"` when it closed the panel itself: Escape, a press outside, the trigger).
-    /// The DOM construction, ARIA, open state, keyboard and focus and viewport placement
-    /// live in this one JS function; every decision and effect stays in Rust.
-    #[wasm_bindgen(js_name = userButton)]
-    pub(crate) fn user_button(host: &web_sys::Element, act: &Closure<dyn FnMut(JsValue)>)
-        -> Function;
+    /// Mounts a user button in `host` for `clerk` (a wasm `Clerk` object: the view reads the
+    /// state, listens and acts through its JS methods) with `props` (the JS props object),
+    /// replacing any button there. Returns the handle: `h()` unmounts, `h(1)` is `true`
+    /// while mounted.
+    #[wasm_bindgen(js_name = mountButton)]
+    pub(crate) fn mount_button(host: &web_sys::Element, clerk: JsValue, props: &JsValue) -> Function;
+    /// Unmounts the button in `host`; `true` when there was one.
+    #[wasm_bindgen(js_name = unmountButton)]
+    pub(crate) fn unmount_button(host: &web_sys::Element) -> bool;
+    /// How many user buttons are mounted.
+    #[wasm_bindgen(js_name = mountedCount)]
+    pub(crate) fn mounted_count() -> usize;
+    /// The load-level `appearance` and `localization` of the instance with this key.
+    #[wasm_bindgen(js_name = uiDefaults)]
+    pub(crate) fn ui_defaults(key: &str, appearance: &JsValue, localization: &JsValue);
     /// How many DOM event listeners the user button views hold right now.
     #[wasm_bindgen(js_name = liveListeners)]
     pub(crate) fn live_listeners() -> usize;

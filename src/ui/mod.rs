@@ -1,6 +1,8 @@
-//! The user button: a view model computed in Rust (`model.rs`), rendered by one JS function
-//! (`userButton` in src/host.rs: DOM, ARIA, open state, keyboard and focus, no framework,
-//! no `innerHTML`), every decision and effect in Rust.
+//! The user button, written in JS (`mountButton` in src/host.rs: what it shows, what its
+//! actions do, DOM, ARIA, open state, keyboard and focus, no framework, no `innerHTML`). It
+//! reads the state and acts through the same methods a JS app calls (`state`,
+//! `addListener`, `signOut`, `setActive`, plus `uiConfig` and `navigate`). Rust hands over
+//! the element, the `Clerk` and the props.
 //!
 //! [`mount_user_button`] renders into an element and returns a [`UserButton`] handle whose
 //! `Drop` unmounts it, removing every node, listener and piece of in-flight work it owns
@@ -30,37 +32,37 @@
 //! # }
 //! ```
 
-mod action;
-mod defaults;
-mod dom;
-mod effects;
-mod global;
-mod initials;
-mod model;
-mod mount;
 mod props;
-mod registry;
-mod safe_url;
-mod styles;
-mod view;
 
 #[cfg(test)]
 mod tests;
 
-pub use defaults::set_defaults;
-pub(crate) use dom::as_element;
 pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
-use crate::Clerk;
+use crate::prelude::*;
+use js_sys::Function;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
+
+use crate::bindings::JsClerk;
+use crate::Clerk;
 
 /// A mounted user button. Dropping it unmounts the button (leptos/gloo style); so does
 /// mounting another button on the same element, or the element leaving the document, after
 /// which dropping the handle does nothing.
 #[must_use = "the user button is unmounted when this handle is dropped"]
-#[derive(Debug)]
 pub struct UserButton {
-    id: u64,
+    /// The view's handle: `h()` unmounts, `h(1)` says whether it is mounted.
+    handle: Function,
+    /// The `on_click` callbacks of the props, alive as long as the button.
+    _callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl core::fmt::Debug for UserButton {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("UserButton").finish_non_exhaustive()
+    }
 }
 
 impl UserButton {
@@ -69,13 +71,13 @@ impl UserButton {
 
     /// Whether this button is still mounted.
     pub fn is_mounted(&self) -> bool {
-        registry::contains_id(self.id)
+        (self.handle.call1(&JsValue::NULL, &JsValue::TRUE)).is_ok_and(|v| v.is_truthy())
     }
 }
 
 impl Drop for UserButton {
     fn drop(&mut self) {
-        registry::remove_id(self.id);
+        let _ = self.handle.call0(&JsValue::NULL);
     }
 }
 
@@ -84,31 +86,49 @@ impl Drop for UserButton {
 /// It shows nothing until a user is signed in (mounting before `load()` finishes is fine)
 /// and follows every state change afterwards.
 pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) -> UserButton {
-    registry::remove_host(el);
-    let id = registry::insert(el, mount::Mount::new(clerk, el, props));
-    UserButton { id }
+    let mut callbacks = Vec::new();
+    let props = props::props_to_js(&props, &mut callbacks);
+    UserButton {
+        handle: mount_into(clerk, el, &props),
+        _callbacks: callbacks,
+    }
 }
 
-/// Mounts a button owned by the element registry (the JS API: released by
-/// [`unmount_from`], a new mount on `el`, or `el` leaving the document).
-pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: UserButtonProps) {
-    registry::remove_host(el);
-    registry::insert(el, mount::Mount::new(clerk, el, props));
+/// Mounts a button with a JS props object (the JS API; released by [`unmount_from`], a new
+/// mount on `el`, or `el` leaving the document). Returns the view's handle.
+pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: &JsValue) -> Function {
+    crate::host::mount_button(el, JsClerk::from_clerk(clerk.clone()).into(), props)
 }
 
 /// Unmounts the button on `el`, if any; `true` when there was one.
 pub(crate) fn unmount_from(el: &Element) -> bool {
-    registry::remove_host(el)
+    crate::host::unmount_button(el)
+}
+
+/// Sets the appearance and localization every user button of `clerk` starts from (the
+/// `appearance` and `localization` load options). Buttons mounted later pick them up.
+pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
+    crate::host::ui_defaults(
+        clerk.publishable_key(),
+        &props::appearance_to_js(&appearance),
+        &props::localization_to_js(&localization),
+    );
+}
+
+/// `value` when it is an element (`nodeType` 1, read by name: elements of other frames
+/// count too).
+pub(crate) fn as_element(value: JsValue) -> Option<Element> {
+    (crate::browser::prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
 }
 
 /// How many DOM event listeners all user buttons hold right now: two per mounted button, two
-/// more while its panel is open (the registry's one `MutationObserver` is not counted). For
-/// leak tests and diagnostics.
+/// more while its panel is open (the one `MutationObserver` is not counted). For leak tests
+/// and diagnostics.
 pub fn dom_listener_count() -> usize {
     crate::host::live_listeners()
 }
 
 /// How many user buttons are mounted in this page (all `Clerk` instances together).
 pub fn mounted_count() -> usize {
-    registry::len()
+    crate::host::mounted_count()
 }

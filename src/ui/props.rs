@@ -1,10 +1,14 @@
 //! What a user button is configured with: [`UserButtonProps`], its [`Appearance`] and
-//! [`Localization`], and [`CustomMenuItem`]s. Plain Rust data; the JS facade parses the same
-//! shapes out of a JS object.
+//! [`Localization`], and [`CustomMenuItem`]s. Plain Rust data, handed to the JS view as the
+//! same JS object shapes the JS API takes.
 
 use crate::prelude::*;
 use alloc::rc::Rc;
 use core::fmt;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
 
 /// Options for one user button, as `mountUserButton(el, props)` takes them.
 ///
@@ -79,79 +83,6 @@ pub struct Localization {
     pub action_failed: Option<String>,
 }
 
-/// One string of the user button, in the order of [`Localization`]'s fields.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Label {
-    OpenUserMenu,
-    CloseUserMenu,
-    AccountPanel,
-    AccountActions,
-    ManageAccount,
-    SignOut,
-    ActiveSessions,
-    AddAccount,
-    SignOutAll,
-    DevelopmentMode,
-    ActionFailed,
-}
-
-/// The strings of one mount, looked up when shown: the prop's override, else the load
-/// option's, else English (nothing is copied per mount).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Labels<'a> {
-    /// The button's own `localization`.
-    pub own: &'a Localization,
-    /// The load-level `localization`, if any.
-    pub base: Option<&'a Localization>,
-}
-
-/// The English defaults, in the order of [`Label`].
-const DEFAULTS: [&str; 11] = [
-    "Open user menu",
-    "Close user menu",
-    "Account panel",
-    "Account actions",
-    "Manage account",
-    "Sign out",
-    "Active sessions",
-    "Add account",
-    "Sign out of all accounts",
-    "Development mode",
-    "Something went wrong. Please try again.",
-];
-
-impl Localization {
-    /// The override for one label, if set. A `match` (a table of field offsets in the wasm)
-    /// rather than building an array of all eleven fields for every lookup.
-    pub(crate) fn get(&self, label: Label) -> Option<&str> {
-        let field = match label {
-            Label::OpenUserMenu => &self.open_user_menu,
-            Label::CloseUserMenu => &self.close_user_menu,
-            Label::AccountPanel => &self.account_panel,
-            Label::AccountActions => &self.account_actions,
-            Label::ManageAccount => &self.manage_account,
-            Label::SignOut => &self.sign_out,
-            Label::ActiveSessions => &self.active_sessions,
-            Label::AddAccount => &self.add_account,
-            Label::SignOutAll => &self.sign_out_all,
-            Label::DevelopmentMode => &self.development_mode,
-            Label::ActionFailed => &self.action_failed,
-        };
-        field.as_deref()
-    }
-}
-
-impl<'a> Labels<'a> {
-    /// One string.
-    pub(crate) fn get(self, label: Label) -> &'a str {
-        let default = || DEFAULTS.get(label as usize).copied().unwrap_or_default();
-        self.own
-            .get(label)
-            .or_else(|| self.base.and_then(|base| base.get(label)))
-            .unwrap_or_else(default)
-    }
-}
-
 /// One extra panel item. A bare item labelled `"manageAccount"` or `"signOut"` (no `href`, no
 /// `on_click`) places that built-in action at its position instead, which reorders them.
 #[derive(Clone)]
@@ -182,18 +113,6 @@ impl CustomMenuItem {
             on_click: Some(Rc::new(on_click)),
         }
     }
-
-    /// The built-in action this item stands for, when it is a bare reordering marker.
-    pub(crate) fn builtin(&self) -> Option<Builtin> {
-        if self.href.is_some() || self.on_click.is_some() {
-            return None;
-        }
-        match self.label.as_str() {
-            "manageAccount" => Some(Builtin::ManageAccount),
-            "signOut" => Some(Builtin::SignOut),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Debug for CustomMenuItem {
@@ -206,9 +125,84 @@ impl fmt::Debug for CustomMenuItem {
     }
 }
 
-/// The built-in actions custom items can reorder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Builtin {
-    ManageAccount,
-    SignOut,
+/// The typed props as the JS props object the view reads (only the Rust API needs this: the
+/// JS API hands its object over as is). `on_click` callbacks become JS functions kept alive
+/// in `keep` for as long as the mount's handle.
+pub(crate) fn props_to_js(
+    props: &UserButtonProps,
+    keep: &mut Vec<Closure<dyn FnMut(JsValue)>>,
+) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "showName", &JsValue::from_bool(props.show_name));
+    set_opt(&obj, "userProfileUrl", props.user_profile_url.as_deref());
+    set_opt(
+        &obj,
+        "afterSwitchSessionUrl",
+        props.after_switch_session_url.as_deref(),
+    );
+    set_opt(&obj, "signInUrl", props.sign_in_url.as_deref());
+    set(&obj, "appearance", &appearance_to_js(&props.appearance));
+    set(&obj, "localization", &localization_to_js(&props.localization));
+    let items = Array::new();
+    for item in &props.custom_menu_items {
+        let js = Object::new();
+        set(&js, "label", &JsValue::from_str(&item.label));
+        set_opt(&js, "href", item.href.as_deref());
+        if let Some(callback) = item.on_click.clone() {
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| callback());
+            set(&js, "onClick", closure.as_ref());
+            keep.push(closure);
+        }
+        items.push(&js);
+    }
+    set(&obj, "customMenuItems", &items);
+    obj.into()
+}
+
+/// `{variables: {...}, elements: {...}}`.
+pub(crate) fn appearance_to_js(appearance: &Appearance) -> JsValue {
+    let pairs = |list: &[(String, String)]| {
+        let obj = Object::new();
+        for (k, v) in list {
+            set(&obj, k, &JsValue::from_str(v));
+        }
+        obj
+    };
+    let obj = Object::new();
+    set(&obj, "variables", &pairs(&appearance.variables));
+    set(&obj, "elements", &pairs(&appearance.elements));
+    obj.into()
+}
+
+/// Clerk's shape: `{userButton: {action__signOut: ..., ...}}`.
+pub(crate) fn localization_to_js(l: &Localization) -> JsValue {
+    let ub = Object::new();
+    for (key, value) in [
+        ("action__openUserMenu", &l.open_user_menu),
+        ("action__closeUserMenu", &l.close_user_menu),
+        ("popoverLabel", &l.account_panel),
+        ("actionsLabel", &l.account_actions),
+        ("action__manageAccount", &l.manage_account),
+        ("action__signOut", &l.sign_out),
+        ("sessionsLabel", &l.active_sessions),
+        ("action__addAccount", &l.add_account),
+        ("action__signOutAll", &l.sign_out_all),
+        ("developmentMode", &l.development_mode),
+        ("actionFailed", &l.action_failed),
+    ] {
+        set_opt(&ub, key, value.as_deref());
+    }
+    let obj = Object::new();
+    set(&obj, "userButton", &ub);
+    obj.into()
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn set_opt(obj: &Object, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        set(obj, key, &JsValue::from_str(value));
+    }
 }
