@@ -52,6 +52,9 @@ pub(crate) struct Inner {
     pub(crate) signed_out_client: RefCell<Option<Option<Rc<crate::Client>>>>,
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
     pub(crate) online: RefCell<Option<OnlineListener>>,
+    /// A `WeakRef` to the wasm `Clerk` object the user buttons of this instance share (see
+    /// `crate::ui`): one set of resource objects per state for all of them, and no cycle.
+    pub(crate) ui: RefCell<wasm_bindgen::JsValue>,
 }
 
 impl core::fmt::Debug for Inner {
@@ -104,6 +107,7 @@ impl Clerk {
             signed_out_client: RefCell::default(),
             cross_tab: RefCell::default(),
             online: RefCell::default(),
+            ui: RefCell::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),

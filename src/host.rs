@@ -372,14 +372,15 @@ const person = (s) => {
 };
 const mounts = new Map();
 let observer;
+export function deref(w) { return w?.deref?.(); }
+export function weakRef(o) { try { return new WeakRef(o); } catch {} }
 export function mountedCount() { return mounts.size; }
 export function unmountButton(host) {
   const e = mounts.get(host);
   e?.stop();
   return !!e;
 }
-// Mounts a user button for `clerk` (the wasm `Clerk`) in `host` with `props` (a JS props
-// object); returns its handle: `h()` unmounts, `h(1)` says whether it is still mounted.
+// Mounts a user button for `clerk` (a wasm `Clerk` object) in `host` with `props` (a JS props object); returns its handle: `h()` unmounts, `h(1)` says whether it is still mounted.
 export function mountButton(host, clerk, props) {
   unmountButton(host);
   props = Object(props);
@@ -448,7 +449,7 @@ export function mountButton(host, clerk, props) {
         : k == "signOut" && !cfg[0] ? clerk.signOut({ sessionId, redirectUrl: to.single })
         : clerk.signOut()).then(() => {
         busy = null;
-        if (k == "session") { error = ""; send("3"); then && clerk.navigate(then); }
+        if (k == "session") { error = ""; send("3"); dead || (then && clerk.navigate(then)); }
         else send();
       }, (e) => {
         busy = null;
@@ -526,6 +527,11 @@ extern "C" {
     /// Unmounts the button in `host`; `true` when there was one.
     #[wasm_bindgen(js_name = unmountButton)]
     pub(crate) fn unmount_button(host: &web_sys::Element) -> bool;
+    /// `weak.deref()`; `undefined` for anything but a live `WeakRef`.
+    pub(crate) fn deref(weak: &JsValue) -> JsValue;
+    /// `new WeakRef(value)`; `undefined` where `WeakRef` is missing.
+    #[wasm_bindgen(js_name = weakRef)]
+    pub(crate) fn weak_ref(value: &JsValue) -> JsValue;
     /// How many user buttons are mounted.
     #[wasm_bindgen(js_name = mountedCount)]
     pub(crate) fn mounted_count() -> usize;

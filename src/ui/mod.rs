@@ -97,7 +97,14 @@ pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) ->
 /// Mounts a button with a JS props object (the JS API; released by [`unmount_from`], a new
 /// mount on `el`, or `el` leaving the document). Returns the view's handle.
 pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: &JsValue) -> Function {
-    crate::host::mount_button(el, JsClerk::from_clerk(clerk.clone()).into(), props)
+    // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
+    // (it holds the instance): made again once every button holding it is gone.
+    let mut js = crate::host::deref(&clerk.inner.ui.borrow());
+    if js.is_undefined() {
+        js = JsClerk::from_clerk(clerk.clone()).into();
+        *clerk.inner.ui.borrow_mut() = crate::host::weak_ref(&js);
+    }
+    crate::host::mount_button(el, js, props)
 }
 
 /// Unmounts the button on `el`, if any; `true` when there was one.
