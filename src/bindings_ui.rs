@@ -1,8 +1,8 @@
 //! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
-//! `clerk.unmountUserButton(el)`. The props object goes to the JS view as is.
+//! `clerk.unmountUserButton(el)`. The props object goes to the JS view as is; the view
+//! checks that `el` is an element (a `nodeType` 1 object) and throws an `Error` if not.
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
 
 use crate::bindings::JsClerk;
 use crate::browser::prop as get;
@@ -15,18 +15,14 @@ impl JsClerk {
     /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
     #[wasm_bindgen(js_name = mountUserButton)]
     pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
-        let el = element(el, "mountUserButton expects a DOM element")?;
-        crate::ui::mount_into(&self.inner, &el, props);
-        Ok(())
+        crate::ui::mount_into(&self.inner, &el, props).map(drop)
     }
 
     /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
     pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
-        let el = element(el, "unmountUserButton expects a DOM element")?;
-        crate::ui::unmount_from(&el);
-        Ok(())
+        crate::host::unmount_button(&el).map(drop)
     }
 }
 
@@ -38,12 +34,4 @@ pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
         &get(options, "appearance"),
         &get(options, "localization"),
     );
-}
-
-/// `value` as an element, checked as the JS facade checks it (`nodeType` 1); else `message`
-/// as an error (whole literals: no string built at run time).
-fn element(value: JsValue, message: &str) -> Result<Element, JsValue> {
-    // `new Error(message)`: the import the core's errors already use.
-    let error = || js_sys::Error::new(message).into();
-    crate::ui::as_element(value).ok_or_else(error)
 }

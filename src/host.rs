@@ -375,13 +375,18 @@ let observer;
 export function deref(w) { return w?.deref?.(); }
 export function weakRef(o) { try { return new WeakRef(o); } catch {} }
 export function mountedCount() { return mounts.size; }
+const check = (host, name) => {
+  if (host?.nodeType != 1) throw Error(name + "UserButton expects a DOM element");
+};
 export function unmountButton(host) {
+  check(host, "unmount");
   const e = mounts.get(host);
   e?.stop();
   return !!e;
 }
 // Mounts a user button for `clerk` (a wasm `Clerk` object) in `host` with `props` (a JS props object); returns its handle: `h()` unmounts, `h(1)` says whether it is still mounted.
 export function mountButton(host, clerk, props) {
+  check(host, "mount");
   unmountButton(host);
   props = Object(props);
   const items = Array.isArray(props.customMenuItems) ? props.customMenuItems.filter((i) => str(i?.label)) : [];
@@ -522,11 +527,13 @@ extern "C" {
     /// state, listens and acts through its JS methods) with `props` (the JS props object),
     /// replacing any button there. Returns the handle: `h()` unmounts, `h(1)` is `true`
     /// while mounted.
-    #[wasm_bindgen(js_name = mountButton)]
-    pub(crate) fn mount_button(host: &web_sys::Element, clerk: JsValue, props: &JsValue) -> Function;
-    /// Unmounts the button in `host`; `true` when there was one.
-    #[wasm_bindgen(js_name = unmountButton)]
-    pub(crate) fn unmount_button(host: &web_sys::Element) -> bool;
+    /// Throws (an `Error`) when `host` is not an element.
+    #[wasm_bindgen(catch, js_name = mountButton)]
+    pub(crate) fn mount_button(host: &JsValue, clerk: JsValue, props: &JsValue)
+        -> Result<Function, JsValue>;
+    /// Unmounts the button in `host`, if any; throws when `host` is not an element.
+    #[wasm_bindgen(catch, js_name = unmountButton)]
+    pub(crate) fn unmount_button(host: &JsValue) -> Result<JsValue, JsValue>;
     /// `weak.deref()`; `undefined` for anything but a live `WeakRef`.
     pub(crate) fn deref(weak: &JsValue) -> JsValue;
     /// `new WeakRef(value)`; `undefined` where `WeakRef` is missing.

@@ -42,7 +42,7 @@ pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 use crate::prelude::*;
 use js_sys::Function;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::bindings::JsClerk;
@@ -54,7 +54,7 @@ use crate::Clerk;
 #[must_use = "the user button is unmounted when this handle is dropped"]
 pub struct UserButton {
     /// The view's handle: `h()` unmounts, `h(1)` says whether it is mounted.
-    handle: Function,
+    handle: Option<Function>,
     /// The `on_click` callbacks of the props, alive as long as the button.
     _callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
 }
@@ -71,13 +71,17 @@ impl UserButton {
 
     /// Whether this button is still mounted.
     pub fn is_mounted(&self) -> bool {
-        (self.handle.call1(&JsValue::NULL, &JsValue::TRUE)).is_ok_and(|v| v.is_truthy())
+        (self.handle.as_ref())
+            .and_then(|h| h.call1(&JsValue::NULL, &JsValue::TRUE).ok())
+            .is_some_and(|v| v.is_truthy())
     }
 }
 
 impl Drop for UserButton {
     fn drop(&mut self) {
-        let _ = self.handle.call0(&JsValue::NULL);
+        if let Some(handle) = &self.handle {
+            let _ = handle.call0(&JsValue::NULL);
+        }
     }
 }
 
@@ -89,14 +93,16 @@ pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) ->
     let mut callbacks = Vec::new();
     let props = props::props_to_js(&props, &mut callbacks);
     UserButton {
-        handle: mount_into(clerk, el, &props),
+        // An element is always accepted.
+        handle: mount_into(clerk, el, &props).ok(),
         _callbacks: callbacks,
     }
 }
 
-/// Mounts a button with a JS props object (the JS API; released by [`unmount_from`], a new
-/// mount on `el`, or `el` leaving the document). Returns the view's handle.
-pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: &JsValue) -> Function {
+/// Mounts a button with a JS props object (the JS API; released by unmounting `el`, a new
+/// mount on `el`, or `el` leaving the document). Returns the view's handle; an error when
+/// `el` is not an element.
+pub(crate) fn mount_into(clerk: &Clerk, el: &JsValue, props: &JsValue) -> Result<Function, JsValue> {
     // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
     // (it holds the instance): made again once every button holding it is gone.
     let mut js = crate::host::deref(&clerk.inner.ui.borrow());
@@ -107,11 +113,6 @@ pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: &JsValue) -> Functi
     crate::host::mount_button(el, js, props)
 }
 
-/// Unmounts the button on `el`, if any; `true` when there was one.
-pub(crate) fn unmount_from(el: &Element) -> bool {
-    crate::host::unmount_button(el)
-}
-
 /// Sets the appearance and localization every user button of `clerk` starts from (the
 /// `appearance` and `localization` load options). Buttons mounted later pick them up.
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
@@ -120,12 +121,6 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
         &props::appearance_to_js(&appearance),
         &props::localization_to_js(&localization),
     );
-}
-
-/// `value` when it is an element (`nodeType` 1, read by name: elements of other frames
-/// count too).
-pub(crate) fn as_element(value: JsValue) -> Option<Element> {
-    (crate::browser::prop(&value, "nodeType").as_f64() == Some(1.0)).then(|| value.unchecked_into())
 }
 
 /// How many DOM event listeners all user buttons hold right now: two per mounted button, two
