@@ -7,6 +7,8 @@ use wasm_bindgen::prelude::*;
 use crate::bindings::JsClerk;
 use crate::browser::prop as get;
 
+// `el` by value: the signature Rust callers of the wasm class already use.
+#[allow(clippy::needless_pass_by_value)]
 #[wasm_bindgen(js_class = Clerk)]
 impl JsClerk {
     /// `clerk.mountUserButton(el, props?)`: renders the user button into `el`, replacing any

@@ -529,8 +529,11 @@ extern "C" {
     /// while mounted.
     /// Throws (an `Error`) when `host` is not an element.
     #[wasm_bindgen(catch, js_name = mountButton)]
-    pub(crate) fn mount_button(host: &JsValue, clerk: JsValue, props: &JsValue)
-        -> Result<Function, JsValue>;
+    pub(crate) fn mount_button(
+        host: &JsValue,
+        clerk: JsValue,
+        props: &JsValue,
+    ) -> Result<Function, JsValue>;
     /// Unmounts the button in `host`, if any; throws when `host` is not an element.
     #[wasm_bindgen(catch, js_name = unmountButton)]
     pub(crate) fn unmount_button(host: &JsValue) -> Result<JsValue, JsValue>;

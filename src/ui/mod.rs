@@ -89,6 +89,8 @@ impl Drop for UserButton {
 ///
 /// It shows nothing until a user is signed in (mounting before `load()` finishes is fine)
 /// and follows every state change afterwards.
+// By value: the public signature (the props are handed over to the view).
+#[allow(clippy::needless_pass_by_value)]
 pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) -> UserButton {
     let mut callbacks = Vec::new();
     let props = props::props_to_js(&props, &mut callbacks);
@@ -102,7 +104,11 @@ pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) ->
 /// Mounts a button with a JS props object (the JS API; released by unmounting `el`, a new
 /// mount on `el`, or `el` leaving the document). Returns the view's handle; an error when
 /// `el` is not an element.
-pub(crate) fn mount_into(clerk: &Clerk, el: &JsValue, props: &JsValue) -> Result<Function, JsValue> {
+pub(crate) fn mount_into(
+    clerk: &Clerk,
+    el: &JsValue,
+    props: &JsValue,
+) -> Result<Function, JsValue> {
     // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
     // (it holds the instance): made again once every button holding it is gone.
     let mut js = crate::host::deref(&clerk.inner.ui.borrow());
@@ -115,6 +121,8 @@ pub(crate) fn mount_into(clerk: &Clerk, el: &JsValue, props: &JsValue) -> Result
 
 /// Sets the appearance and localization every user button of `clerk` starts from (the
 /// `appearance` and `localization` load options). Buttons mounted later pick them up.
+// By value: the public signature.
+#[allow(clippy::needless_pass_by_value)]
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
     crate::host::ui_defaults(
         clerk.publishable_key(),

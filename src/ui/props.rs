@@ -142,7 +142,11 @@ pub(crate) fn props_to_js(
     );
     set_opt(&obj, "signInUrl", props.sign_in_url.as_deref());
     set(&obj, "appearance", &appearance_to_js(&props.appearance));
-    set(&obj, "localization", &localization_to_js(&props.localization));
+    set(
+        &obj,
+        "localization",
+        &localization_to_js(&props.localization),
+    );
     let items = Array::new();
     for item in &props.custom_menu_items {
         let js = Object::new();
