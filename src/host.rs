@@ -1,5 +1,6 @@
-//! The browser APIs the SDK uses, as a handful of small JS functions: the core's, and the
-//! user button's where a few lines of JS replace many DOM calls by name from wasm.
+//! The browser APIs the SDK uses, as a handful of small JS functions, and the whole user
+//! button (`mountButton`: stylesheet, view, what it shows and what its actions do), which
+//! reads the SDK only through the wasm `Clerk` object's JS methods.
 //!
 //! Every distinct web-sys method is a wasm import with a wrapper in the wasm and a shim in
 //! the JS glue. `fetch` alone took 15 of them (AbortController, RequestInit setters,
