@@ -6,7 +6,10 @@ import { dev, expectEqual, signInContext, test } from "./harness.mjs";
 import { serveStatic } from "./static.mjs";
 
 for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
-  test(`an app bundled with ${bundler} from the npm tarball loads and signs out`, async ({ page, context, server }) => {
+  test(`an app bundled with ${bundler} from the npm tarball loads and signs out`, async ({ page, context, server, errors }) => {
+    // A panic in the wasm reports on the console, then traps: its promise never settles.
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     const dir = fileURLToPath(new URL(`./fixtures/${bundler}/dist`, import.meta.url));
     if (!existsSync(dir)) throw new Error(`${dir} is missing: the fixture build step did not run`);
     const other = await dev(server, "POST", "/__dev/clients", { identifiers: ["ada@example.test"] });
@@ -23,10 +26,14 @@ for (const bundler of ["vite", "webpack", "rollup", "esbuild"]) {
       if (settled === null) {
         const stage = await page.evaluate(() => `${window.__stage} (clerk.status ${window.__clerk?.status})`);
         const seen = (await dev(server, "GET", "/__dev/requests")).map((r) => `${r.effective_method} ${r.path}`);
-        throw new Error(`the app did not settle within 30 s: stopped at ${stage}; requests the server logged: ${JSON.stringify(seen)}`);
+        throw new Error(
+          `the app did not settle within 30 s: stopped at ${stage}; requests the server logged: ${JSON.stringify(seen)}; ` +
+            `page errors: ${JSON.stringify(errors)}; console errors: ${JSON.stringify(consoleErrors)}`,
+        );
       }
       const result = settled;
       expectEqual(result.error ?? null, null, "error from the app");
+      expectEqual(errors, [], "page errors");
       expectEqual(result.before.isSignedIn, true, "signed in before");
       expectEqual(result.after, { isSignedIn: false, user: null }, "state after signOut");
       const status = async (id) => (await dev(server, "GET", `/__dev/sessions/${id}`)).status;
