@@ -24,14 +24,14 @@ impl JsClerk {
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
     pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
-        crate::host::unmount_button(&el).map(drop)
+        crate::ui::js::unmount_button(&el).map(drop)
     }
 }
 
 /// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
 /// user button of this instance. The core's `load` binding calls this with its options object.
 pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
-    crate::host::ui_defaults(
+    crate::ui::js::ui_defaults(
         clerk.publishable_key(),
         &get(options, "appearance"),
         &get(options, "localization"),

@@ -1,4 +1,4 @@
-//! The user button, written in JS (`mountButton` in src/host.rs: what it shows, what its
+//! The user button, written in JS (`src/ui/user_button.js`: what it shows, what its
 //! actions do, DOM, ARIA, open state, keyboard and focus, no framework, no `innerHTML`). It
 //! reads the state and acts through the same methods a JS app calls (`state`,
 //! `addListener`, `signOut`, `setActive`, plus `uiConfig` and `navigate`). Rust hands over
@@ -32,6 +32,7 @@
 //! # }
 //! ```
 
+pub(crate) mod js;
 mod props;
 
 #[cfg(test)]
@@ -111,12 +112,12 @@ pub(crate) fn mount_into(
 ) -> Result<Function, JsValue> {
     // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
     // (it holds the instance): made again once every button holding it is gone.
-    let mut js = crate::host::deref(&clerk.inner.ui.borrow());
+    let mut js = crate::ui::js::deref(&clerk.inner.ui.borrow());
     if js.is_undefined() {
         js = JsClerk::from_clerk(clerk.clone()).into();
-        *clerk.inner.ui.borrow_mut() = crate::host::weak_ref(&js);
+        *clerk.inner.ui.borrow_mut() = crate::ui::js::weak_ref(&js);
     }
-    crate::host::mount_button(el, js, props)
+    crate::ui::js::mount_button(el, js, props)
 }
 
 /// Sets the appearance and localization every user button of `clerk` starts from (the
@@ -124,7 +125,7 @@ pub(crate) fn mount_into(
 // By value: the public signature.
 #[allow(clippy::needless_pass_by_value)]
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
-    crate::host::ui_defaults(
+    crate::ui::js::ui_defaults(
         clerk.publishable_key(),
         &props::appearance_to_js(&appearance),
         &props::localization_to_js(&localization),
@@ -135,10 +136,10 @@ pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localiz
 /// more while its panel is open (the one `MutationObserver` is not counted). For leak tests
 /// and diagnostics.
 pub fn dom_listener_count() -> usize {
-    crate::host::live_listeners()
+    crate::ui::js::live_listeners()
 }
 
 /// How many user buttons are mounted in this page (all `Clerk` instances together).
 pub fn mounted_count() -> usize {
-    crate::host::mounted_count()
+    crate::ui::js::mounted_count()
 }
