@@ -36,3 +36,36 @@ extern "C" {
     #[wasm_bindgen(js_name = liveListeners)]
     pub(crate) fn live_listeners() -> usize;
 }
+
+/// The module's pure rules, for the browser tests in `tests/rules.rs`.
+#[cfg(test)]
+#[wasm_bindgen(module = "/src/ui/user_button.js")]
+extern "C" {
+    /// A link target: relative, `http:` or `https:`; `None` for anything else.
+    #[wasm_bindgen(js_name = safeLink)]
+    pub(crate) fn safe_link(url: &str) -> Option<String>;
+    /// The first safe link of four candidates.
+    #[wasm_bindgen(js_name = firstLink)]
+    pub(crate) fn first_link(
+        a: Option<&str>,
+        b: Option<&str>,
+        c: Option<&str>,
+        d: Option<&str>,
+    ) -> Option<String>;
+    /// An avatar URL: `https:`, loopback `http:` or `data:image/`; `None` for anything else.
+    #[wasm_bindgen(js_name = safeImage)]
+    pub(crate) fn safe_image(url: &str) -> Option<String>;
+    /// The first grapheme cluster of the trimmed text.
+    #[wasm_bindgen(js_name = firstGrapheme)]
+    pub(crate) fn first_grapheme(text: &str) -> String;
+    /// A person's initials.
+    pub(crate) fn initials(first: &str, last: &str, identifier: &str) -> String;
+    /// `{title, subtitle, initials, imageUrl}` of a session object.
+    pub(crate) fn person(session: &JsValue) -> JsValue;
+    /// Whether a theme variable's value is used.
+    #[wasm_bindgen(js_name = isSafeThemeValue)]
+    pub(crate) fn is_safe_theme_value(value: &str) -> bool;
+    /// `{kind, arg}` of an action key, `undefined` for an unknown one.
+    #[wasm_bindgen(js_name = parseAction)]
+    pub(crate) fn parse_action(key: &str) -> JsValue;
+}

@@ -93,21 +93,21 @@ function view(host, act) {
     set(n, "dir", "auto");
     if (titled) n.title = text;
   };
-  // p: [title, secondary, initials, image URL]
+  // p: a person (see `person` below).
   const avatar = (parent, p, kind) => {
     const box = el("span", `cl-avatarBox cl-${kind}AvatarBox`, parent);
     set(box, "aria-hidden", "true");
-    if (p[3] && !failed.has(p[3])) {
+    if (p.imageUrl && !failed.has(p.imageUrl)) {
       const img = el("img", `cl-avatarImage cl-${kind}AvatarImage`, box);
       img.alt = "";
-      img.src = p[3];
-    } else box.textContent = p[2];
+      img.src = p.imageUrl;
+    } else box.textContent = p.initials;
   };
   const person = (parent, p) => {
     avatar(parent, p, "userPreview");
     const texts = el("span", "cl-userPreviewTextContainer", parent);
-    line(texts, "cl-userPreviewMainIdentifier", p[0], 1);
-    if (p[1]) line(texts, "cl-userPreviewSecondaryIdentifier", p[1], 1);
+    line(texts, "cl-userPreviewMainIdentifier", p.title, 1);
+    if (p.subtitle) line(texts, "cl-userPreviewSecondaryIdentifier", p.subtitle, 1);
   };
   // a: [key, label, href, state ("" | "1" disabled | "2" disabled and busy), person?]
   const action = (parent, a) => {
@@ -261,37 +261,68 @@ const VARS = {
 // load({appearance, localization}) per publishable key.
 const defaults = {};
 export function uiDefaults(key, appearance, localization) { defaults[key] = [appearance, localization]; }
+// A theme value is a colour, length or font list: one that could fetch something (`url(`,
+// `image(`) or end its declaration or rule is refused.
+export function isSafeThemeValue(v) {
+  return !!str(v) && /^[^;{}\\<]{1,200}$/.test(v) && !/url\(|image/i.test(v);
+}
 const str = (v) => (typeof v == "string" ? v : undefined);
 // Browsers drop tabs/newlines and trim controls in URLs: such URLs are refused outright.
 const hidden = (u) => /[\s\0-\x1f\x7f-\x9f]/.test(u);
 // Links: relative, http: or https: only.
-const safeLink = (u) => {
+// The scheme is what precedes the first ":" when every character before it is a scheme
+// character, as browsers parse it (so "/a:b" and "?x=1:2" are relative).
+export function safeLink(u) {
   if (!str(u) || !u || hidden(u)) return;
   const s = /^([a-z][a-z\d+.-]*):/i.exec(u)?.[1].toLowerCase();
   return !s || s == "http" || s == "https" ? u : undefined;
+}
+// The first of `urls` that is a safe link.
+export function firstLink(...urls) { return urls.map(safeLink).find((u) => u); }
+// `localhost`, `[::1]` or 127.0.0.0/8 written in decimal (each octet at most 255), with an
+// optional port. Userinfo stays in `hostPort`, so `127.0.0.1@evil.test` is no loopback host.
+const isLoopback = (hostPort) => {
+  const m = /^(?:localhost|\[::1\]|127\.(\d+)\.(\d+)\.(\d+))(?::\d*)?$/i.exec(hostPort);
+  return !!m && m.slice(1).every((octet) => !octet || octet <= 255);
 };
-const firstLink = (...urls) => urls.map(safeLink).find((u) => u);
-// Avatars: https:, http: on a loopback host, or data:image/.
-const loopback = (h) => /^(localhost|\[::1\]|127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(:\d*)?$/i.test(h);
-const safeImage = (u) =>
-  str(u) && !hidden(u) && (/^https:\/\/./i.test(u) || /^data:image\//i.test(u) ||
-    (/^http:\/\//i.test(u) && loopback(u.slice(7).split(/[/?#\\]/)[0]))) ? u : "";
+// Avatars: https:, http: on a loopback host (the development server), or data:image/;
+// anything else (undefined) falls back to initials.
+export function safeImage(u) {
+  if (!str(u) || hidden(u)) return;
+  if (/^https:\/\/./i.test(u) || /^data:image\//i.test(u)) return u;
+  if (/^http:\/\//i.test(u) && isLoopback(u.slice(7).split(/[/?#\\]/)[0])) return u;
+}
 let seg;
-// The first grapheme cluster, uppercased.
-const initial = (s) => {
+// The first grapheme cluster of `s` (an accented letter, a whole emoji or flag, a letter
+// with its vowel marks), after trimming; "" for blank text. Code points where
+// Intl.Segmenter is missing.
+export function firstGrapheme(s) {
   s = s.trim();
   if (!s) return "";
-  try { seg ??= new Intl.Segmenter(); s = seg.segment(s)[Symbol.iterator]().next().value.segment; } catch { s = [...s][0]; }
-  return s.toUpperCase();
-};
-// A person: [title, secondary line, initials, image URL], from a session object.
-const person = (s) => {
+  try { seg ??= new Intl.Segmenter(); return seg.segment(s)[Symbol.iterator]().next().value.segment; } catch { return [...s][0]; }
+}
+// The first letters of the first and last name, else of the identifier, uppercased.
+export function initials(first, last, identifier) {
+  return (firstGrapheme(first) + firstGrapheme(last) || firstGrapheme(identifier)).toUpperCase();
+}
+// Who a session object is, as the button shows them: `title` (the full name, else the
+// identifier), `subtitle` (the identifier under a full name, else ""), `initials` and
+// `imageUrl` (a safe avatar URL or undefined).
+export function person(s) {
   const u = s.user, p = u || s.publicUserData || {}, f = (str(p.firstName) || "").trim(), l = (str(p.lastName) || "").trim();
   const id = (u ? u.username || u.primaryEmailAddress?.emailAddress || u.primaryPhoneNumber?.phoneNumber ||
     u.primaryWeb3Wallet?.web3Wallet : p.identifier) || "";
   const full = [f, l].filter((x) => x).join(" ");
-  return [full || id, full && id, initial(f) + initial(l) || initial(id), safeImage(p.imageUrl)];
-};
+  return { title: full || id, subtitle: full && id, initials: initials(f, l, id), imageUrl: safeImage(p.imageUrl) };
+}
+// An action key, as the view's `data-cl-action` attributes carry it: `toggle`, `close`,
+// `manageAccount`, `signOut`, `signOutAll`, `addAccount`, `session:<id>` or `custom:<index
+// in customMenuItems>`. Returns `{kind, arg}`; undefined for anything else.
+export function parseAction(key) {
+  const [, kind, arg] = /^(\w+)(?::(.+))?$/s.exec(key) || [];
+  if (arg == null ? /^(toggle|close|manageAccount|signOut|signOutAll|addAccount)$/.test(kind)
+    : kind == "session" || (kind == "custom" && /^\d{1,9}$/.test(arg))) return { kind, arg };
+}
 const mounts = new Map();
 let observer;
 export function deref(w) { return w?.deref?.(); }
@@ -351,24 +382,24 @@ export function mountButton(host, clerk, props) {
     for (const a of [base[0], props.appearance]) {
       for (const [k, v] of Object.entries(Object(a?.elements))) if (str(v)) classes.push(k, v);
       for (const [k, v] of Object.entries(Object(a?.variables)))
-        if (VARS[k] && /^[^;{}\\<]{1,200}$/.test(v) && !/url\(|image/i.test(v)) vars.push(VARS[k], v);
+        if (VARS[k] && isSafeThemeValue(v)) vars.push(VARS[k], v);
     }
     return [text("action__openUserMenu"), text("action__closeUserMenu"), text("popoverLabel"), text("actionsLabel"),
-      text("sessionsLabel"), c[1] ? text("developmentMode") : "", error, props.showName ? me[0] : "", close, me,
+      text("sessionsLabel"), c[1] ? text("developmentMode") : "", error, props.showName ? me.title : "", close, me,
       actions, others, more, classes, vars];
   };
   let dead;
   const send = (close = "") => dead || update(model(close));
   const act = (key) => {
-    const k = key.split(":")[0], target = to[key];
+    const { kind: k, arg } = parseAction(key) || {}, target = to[key];
     if (k == "close") error = "", send();
     else if (k == "manageAccount" || k == "addAccount") { error = ""; send("1"); target && clerk.navigate(target); }
     else if (k == "custom") {
       error = "";
       send("2");
-      try { items[key.slice(7)]?.onClick(); } catch (e) { console.error("Clerk: a customMenuItems onClick threw", e); }
-    } else if (!busy) {
-      const id = key.slice(8), then = to.switch;
+      try { items[arg]?.onClick(); } catch (e) { console.error("Clerk: a customMenuItems onClick threw", e); }
+    } else if (k && !busy) {
+      const id = arg, then = to.switch;
       busy = key;
       error = "";
       send();

@@ -10,6 +10,7 @@ mod bindings;
 mod interaction;
 mod lifecycle;
 mod rendering;
+mod rules;
 mod theming;
 
 use alloc::rc::Rc;
