@@ -1,34 +1,22 @@
-// Makes sure the user button's stylesheet applies to `host`: adopted by its shadow root when
-// it lives in one, else by `doc`; one constructed sheet per document (a constructed sheet is
-// adoptable only in the document whose window made it); a `<style>` element where
-// constructable stylesheets are missing.
-const sheets = new WeakMap();
-function adoptStyles(doc, host, css) {
-  try {
-    // A constructed sheet is adoptable only in the document whose window made it: one per
-    // document (a host in a same-origin iframe lives in another).
-    let sheet = sheets.get(doc);
-    if (sheet === undefined) {
-      try { sheet = new doc.defaultView.CSSStyleSheet(); sheet.replaceSync(css); } catch { sheet = null; }
-      sheets.set(doc, sheet);
-    }
-    let scope = host.getRootNode();
-    if (!scope.adoptedStyleSheets) scope = doc;
-    if (sheet) {
-      const adopted = scope.adoptedStyleSheets;
-      if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
-    } else if (!doc.getElementById("cl-user-button-styles")) {
-      const style = doc.createElement("style");
-      style.id = "cl-user-button-styles";
-      style.textContent = css;
-      (doc.head || doc.documentElement).append(style);
-    }
-  } catch {}
-}
-// The user button's stylesheet, adopted rather than inlined so a strict CSP (`style-src
-// 'self'`, no 'unsafe-inline') works. Logical properties (`inset-inline-end`,
-// `padding-inline`) so a right-to-left page mirrors the panel.
-const css =
+// The user button: its stylesheet, view, controller and the registry of mounts, in plain DOM
+// (no framework; user text always goes in as text, never as markup). It reads the SDK only
+// through the wasm `Clerk` object's JS methods, the ones a JS app calls (`state`,
+// `addListener`, `signOut`, `setActive`) plus `uiConfig()` (instance settings and load
+// options the resource objects do not carry) and `navigate(url)` (the SDK's router push and
+// protocol allow-list). Class names, ARIA, keyboard and security rules: USERBUTTON.md.
+//
+// Exported for the wasm (src/ui/js.rs): `mountButton`, `unmountButton`, `mountedCount`,
+// `liveListeners`, `uiDefaults`, `weakRef`, `deref`. The pure rules are exported too, for the
+// browser tests (src/ui/tests/rules.rs); inside the bundle an export costs nothing.
+//
+// Mind the bytes: the bundler shortens local names but not property names or strings.
+
+// ── Stylesheet ────────────────────────────────────────────────────────────────────────────
+
+// Adopted rather than inlined so a strict CSP (`style-src 'self'`, no 'unsafe-inline')
+// works. Logical properties (`inset-inline-end`, `padding-inline`) so a right-to-left page
+// mirrors the panel. `--cl-*` are the theme variables (see THEME_VARIABLES).
+const STYLESHEET =
   ".cl-userButtonBox{--cl-p:#6c47ff;--cl-bg:#fff;--cl-fg:#212126;--cl-fg2:#6b6d7c;--cl-danger:#d92d20;--cl-font:inherit;--cl-fs:.875rem;--cl-r:.5rem;--cl-line:color-mix(in srgb,var(--cl-fg) 12%,transparent);--cl-hover:color-mix(in srgb,var(--cl-fg) 6%,transparent);position:relative;display:inline-flex;vertical-align:middle;font-family:var(--cl-font);font-size:var(--cl-fs);line-height:1.4;color:var(--cl-fg);max-width:100%}" +
   "@media (prefers-color-scheme:dark){.cl-userButtonBox{--cl-p:#8f7cff;--cl-bg:#212126;--cl-fg:#f4f4f5;--cl-fg2:#a1a1aa;--cl-danger:#f97066}" +
   "}" +
@@ -57,391 +45,613 @@ const css =
   ".cl-userButtonPopoverSessionsLabel{margin:0;padding:.5rem 1.25rem 0;color:var(--cl-fg2);font-size:.75rem;font-weight:500}" +
   ".cl-userButtonPopoverError{margin:0;padding:.5rem 1.25rem;color:var(--cl-danger);border-top:1px solid var(--cl-line)}" +
   ".cl-userButtonPopoverFooter{padding:.5rem 1.25rem;border-top:1px solid var(--cl-line);color:var(--cl-fg2);font-size:.75rem;text-align:center;background:color-mix(in srgb,#f59e0b 12%,transparent)}";
-// The user button's DOM, built from a view model `m` (computed by `mountButton` below), read
-// by position: 0-4 labels (open menu, close menu, panel, actions group, sessions heading),
-// 5 the development footer ("" none), 6 the failure message, 7 the trigger's name (showName),
-// 8 close the panel ("" no, "1" focus stays, "2" focus the trigger, "3" the trigger if focus
-// was inside), 9 the user (a person), 10 the actions group, 11 the other sessions, 12 "Add
-// account" and "Sign out of all accounts", 13 appearance.elements (part, classes, ...), 14
-// appearance.variables (custom property, value, ...). This renders, keeps the open state,
-// focus and keyboard, and reports "action <key> chosen" through `act(key)` ("close" when the
-// panel closed here). Returns `update(model)`: a model renders it, `null` renders nothing,
-// no argument unmounts for good. User text goes in as text, never as markup.
-let live = 0, panels = 0;
-export function liveListeners() { return live; }
-function view(host, act) {
-  const doc = host.ownerDocument, root = doc.createElement("div"), id = "cl-userButtonPanel-" + ++panels;
-  let m = null, open = false, panel, extra, offDoc = [];
-  const failed = new Set(), trigger = doc.createElement("button");
-  const on = (target, kind, f, capture) => {
-    target.addEventListener(kind, f, capture);
-    live++;
-    return () => { target.removeEventListener(kind, f, capture); live--; };
-  };
-  const set = (n, name, value) => n.setAttribute(name, value);
-  // A part: its stable classes, each followed by its appearance extras.
-  const classes = (cls) => cls + cls.split(" ").map((c) => extra[c] || "").join("");
-  const el = (tag, cls, parent, text) => {
-    const n = doc.createElement(tag);
-    n.className = classes(cls);
-    if (text != null) n.textContent = text;
-    parent?.append(n);
-    return n;
-  };
-  const line = (parent, cls, text, titled) => {
-    const n = el("span", cls, parent, text);
-    set(n, "dir", "auto");
-    if (titled) n.title = text;
-  };
-  // p: a person (see `person` below).
-  const avatar = (parent, p, kind) => {
-    const box = el("span", `cl-avatarBox cl-${kind}AvatarBox`, parent);
-    set(box, "aria-hidden", "true");
-    if (p.imageUrl && !failed.has(p.imageUrl)) {
-      const img = el("img", `cl-avatarImage cl-${kind}AvatarImage`, box);
-      img.alt = "";
-      img.src = p.imageUrl;
-    } else box.textContent = p.initials;
-  };
-  const person = (parent, p) => {
-    avatar(parent, p, "userPreview");
-    const texts = el("span", "cl-userPreviewTextContainer", parent);
-    line(texts, "cl-userPreviewMainIdentifier", p.title, 1);
-    if (p.subtitle) line(texts, "cl-userPreviewSecondaryIdentifier", p.subtitle, 1);
-  };
-  // a: [key, label, href, state ("" | "1" disabled | "2" disabled and busy), person?]
-  const action = (parent, a) => {
-    const [key, label, href, state] = a, kind = key.split(":")[0], base = "cl-userButtonPopoverActionButton";
-    const custom = href || kind == "custom" ? " cl-userButtonPopoverCustomItemButton" : "";
-    const n = el(href ? "a" : "button", base + (href ? "" : ` ${base}__${kind}`) + custom, parent);
-    if (href) n.href = href;
-    else {
-      n.type = "button";
-      set(n, "data-cl-action", key);
-      if (state) set(n, "aria-disabled", "true");
-      if (state == "2") set(n, "aria-busy", "true");
-    }
-    if (label) line(n, "cl-userButtonPopoverActionButtonText", label);
-    if (a[4]) person(n, a[4]);
-  };
-  const group = (cls, items) => {
-    const g = el("div", "cl-userButtonPopoverActions" + cls, panel);
-    items.forEach((a) => action(g, a));
-    return g;
-  };
-  const focusables = () => [...panel.querySelectorAll("button,a[href]")];
-  const cycle = (active, step) => {
-    const items = focusables(), n = items.length, i = items.indexOf(active);
-    items[i < 0 ? (step > 0 ? 0 : n - 1) : (i + n + step) % n]?.focus();
-  };
-  const active = () => root.getRootNode().activeElement;
-  // keep: focus stays on the same action (by key) when it was inside the button.
-  const render = (keep) => {
-    const a = active(), key = root.contains(a) && a.getAttribute("data-cl-action");
-    panel?.remove();
-    panel = null;
-    if (!m) return root.remove();
-    extra = {};
-    for (let i = 0; i < m[13].length; i += 2) extra["cl-" + m[13][i]] = (extra["cl-" + m[13][i]] || "") + " " + m[13][i + 1];
-    for (let i = 0; i < m[14].length; i += 2) root.style.setProperty(m[14][i], m[14][i + 1]);
-    root.className = classes("cl-userButtonBox cl-rootBox");
-    // The trigger is one node for the mount's life, updated in place.
-    trigger.className = classes("cl-userButtonTrigger");
-    trigger.textContent = "";
-    set(trigger, "aria-label", m[+open]);
-    set(trigger, "aria-expanded", open);
-    open ? set(trigger, "aria-controls", id) : trigger.removeAttribute("aria-controls");
-    if (m[7]) line(trigger, "cl-userButtonOuterIdentifier", m[7], 1);
-    avatar(trigger, m[9], "userButton");
-    if (root.parentNode != host) host.append(root);
-    if (open) {
-      panel = el("div", "cl-userButtonPopoverCard", root);
-      panel.id = id;
-      set(panel, "role", "dialog");
-      set(panel, "aria-label", m[2]);
-      person(el("div", "cl-userPreview cl-userButtonPopoverUserPreview", panel), m[9]);
-      const actions = group("", m[10]);
-      set(actions, "role", "group");
-      set(actions, "aria-label", m[3]);
-      if (m[11].length) {
-        const sessions = group(" cl-userButtonPopoverSessions", []);
-        set(sessions, "role", "group");
-        set(sessions, "aria-labelledby", id + "-sessions");
-        el("p", "cl-userButtonPopoverSessionsLabel", sessions, m[4]).id = id + "-sessions";
-        m[11].forEach((a) => action(sessions, a));
+
+// A constructed sheet is adoptable only in the document whose window made it: one per
+// document (a host in a same-origin iframe lives in another); null where constructable
+// stylesheets are missing.
+const sheets = new WeakMap();
+
+// Makes the stylesheet apply to `host`: adopted by its shadow root when it lives in one, else
+// by its document; a `<style>` element where constructable stylesheets are missing.
+function adoptStyles(host) {
+  const doc = host.ownerDocument;
+  try {
+    let sheet = sheets.get(doc);
+    if (sheet === undefined) {
+      try {
+        sheet = new doc.defaultView.CSSStyleSheet();
+        sheet.replaceSync(STYLESHEET);
+      } catch {
+        sheet = null;
       }
-      if (m[12].length) group(" cl-userButtonPopoverActions__multiSession", m[12]);
-      if (m[6]) set(el("p", "cl-userButtonPopoverError", panel, m[6]), "role", "alert");
-      if (m[5]) el("div", "cl-userButtonPopoverFooter", panel, m[5]);
-      // Inside the viewport: flip the alignment or the side (attributes, no inline style).
-      const r = panel.getBoundingClientRect();
-      if (r.left < 0 || r.right > innerWidth) set(panel, "data-align", "start");
-      if (r.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= r.height) set(panel, "data-side", "top");
+      sheets.set(doc, sheet);
     }
-    if (keep && key) {
-      const same = [trigger, ...(panel ? focusables() : [])].find((n) => n.getAttribute("data-cl-action") == key);
-      same ? same.focus() : panel ? cycle(null, 1) : trigger.focus();
+    let scope = host.getRootNode();
+    if (!scope.adoptedStyleSheets) scope = doc;
+    if (sheet) {
+      const adopted = scope.adoptedStyleSheets;
+      if (!adopted.includes(sheet)) scope.adoptedStyleSheets = [...adopted, sheet];
+    } else if (!doc.getElementById("cl-user-button-styles")) {
+      const style = doc.createElement("style");
+      style.id = "cl-user-button-styles";
+      style.textContent = STYLESHEET;
+      (doc.head || doc.documentElement).append(style);
     }
-  };
-  const onKey = (e) => {
-    if (e.defaultPrevented || e.isComposing) return;
-    const k = e.key, step = k == "Tab" ? (e.shiftKey ? -1 : 1) : k == "ArrowDown" ? 1 : k == "ArrowUp" ? -1 : 0;
-    if (k == "Escape") {
-      e.preventDefault();
-      toggle(false, 1, 1);
-    } else if (step && panel) {
-      // Arrow keys belong to the page unless focus is in the panel.
-      const a = active();
-      if (k[0] == "A" && !panel.contains(a)) return;
-      e.preventDefault();
-      cycle(a, step);
-    }
-  };
-  // A press outside closes (capture phase: even if the page stops propagation).
-  const onDown = (e) => e.composedPath().includes(root) || toggle(false, 1, 1);
-  // focus: 1 the trigger, 2 the trigger if focus was inside; tell: report "close" to Rust.
-  const toggle = (o, focus, tell) => {
-    if (o == open || (o && !m)) return;
-    open = o;
-    offDoc.forEach((off) => off());
-    offDoc = o ? [on(doc, "keydown", onKey), on(doc, "pointerdown", onDown, true)] : [];
-    const inside = root.contains(active());
-    render(0);
-    if (o) cycle(null, 1);
-    else if (focus == 1 || (focus == 2 && inside)) trigger.focus();
-    if (tell && !o) act("close");
-  };
-  const offRoot = [
-    on(root, "click", (e) => {
-      const n = e.target.closest?.("[data-cl-action]");
-      if (!n || !root.contains(n)) return;
-      const key = n.getAttribute("data-cl-action");
-      key == "toggle" ? toggle(!open, 1, 1) : act(key);
-    }),
-    // Image failures (no bubbling: captured): initials from then on.
-    on(root, "error", (e) => {
-      const src = e.target.getAttribute?.("src");
-      if (src && !failed.has(src)) failed.add(src), render(1);
-    }, true),
-  ];
-  trigger.type = "button";
-  set(trigger, "data-cl-action", "toggle");
-  set(trigger, "aria-haspopup", "dialog");
-  root.append(trigger);
-  adoptStyles(doc, host, css);
-  let last;
-  return (model) => {
-    if (model === undefined) offRoot.forEach((off) => off());
-    // The same model again (a state change that does not concern the button): no re-render.
-    const json = JSON.stringify(model);
-    if (json == last) return;
-    last = json;
-    m = model;
-    if (!m) return toggle(false), root.remove();
-    // m[8]: close the panel ("1" focus stays, "2" focus the trigger, "3" the trigger if focus was inside)
-    if (m[8] && open) toggle(false, +m[8] - 1);
-    else render(1);
+  } catch {}
+}
+
+// ── Rules: what may reach the page, and what the button shows ─────────────────────────────
+
+// Props and SDK objects come from pages: every field is read as "a string or nothing".
+const str = (value) => (typeof value == "string" ? value : undefined);
+
+// Browsers drop tabs and newlines anywhere in a URL and trim controls and spaces around it,
+// so `" java\tscript:"` still runs script: URLs holding any of them are refused outright.
+const hasHiddenCharacters = (url) => /[\s\0-\x1f\x7f-\x9f]/.test(url);
+
+// A link target: relative, `http:` or `https:`; undefined for anything else. The scheme is
+// what precedes the first ":" when every character before it is a scheme character, as
+// browsers parse it (so "/a:b" and "?x=1:2" are relative).
+export function safeLink(url) {
+  if (!str(url) || hasHiddenCharacters(url)) return;
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url)?.[1].toLowerCase();
+  return !scheme || scheme == "http" || scheme == "https" ? url : undefined;
+}
+
+// The first of `urls` that is a safe link.
+export function firstLink(...urls) {
+  return urls.map(safeLink).find((url) => url);
+}
+
+// `localhost`, `[::1]` or 127.0.0.0/8 written in decimal (each octet at most 255), with an
+// optional port. Userinfo stays in `hostPort`, so `127.0.0.1@evil.test` is no loopback host.
+const isLoopback = (hostPort) => {
+  const match = /^(?:localhost|\[::1\]|127\.(\d+)\.(\d+)\.(\d+))(?::\d*)?$/i.exec(hostPort);
+  return !!match && match.slice(1).every((octet) => !octet || octet <= 255);
+};
+
+// An avatar URL: `https:`, `http:` on a loopback host (the development server), or
+// `data:image/`; undefined for anything else, which shows initials instead.
+export function safeImage(url) {
+  if (!str(url) || hasHiddenCharacters(url)) return;
+  if (/^https:\/\/./i.test(url) || /^data:image\//i.test(url)) return url;
+  if (/^http:\/\//i.test(url) && isLoopback(url.slice(7).split(/[/?#\\]/)[0])) return url;
+}
+
+let segmenter;
+
+// The first grapheme cluster of `text` (an accented letter, a whole emoji or flag, a letter
+// with its vowel marks), after trimming; "" for blank text. The first code point where
+// `Intl.Segmenter` is missing.
+export function firstGrapheme(text) {
+  text = text.trim();
+  if (!text) return "";
+  try {
+    segmenter ??= new Intl.Segmenter();
+    return segmenter.segment(text)[Symbol.iterator]().next().value.segment;
+  } catch {
+    return [...text][0];
+  }
+}
+
+// The first letters of the first and last name, else of the identifier, uppercased.
+export function initials(first, last, identifier) {
+  return (firstGrapheme(first) + firstGrapheme(last) || firstGrapheme(identifier)).toUpperCase();
+}
+
+// Who a session object is, as the button shows them: `title` (the full name, else the
+// identifier), `subtitle` (the identifier under a full name, else ""), `initials` and
+// `imageUrl` (a safe avatar URL, or undefined). Another session may carry only
+// `publicUserData`.
+export function person(session) {
+  const user = session.user, data = user || session.publicUserData || {};
+  const first = (str(data.firstName) || "").trim(), last = (str(data.lastName) || "").trim();
+  const identifier = (user
+    ? user.username || user.primaryEmailAddress?.emailAddress || user.primaryPhoneNumber?.phoneNumber ||
+      user.primaryWeb3Wallet?.web3Wallet
+    : data.identifier) || "";
+  const fullName = [first, last].filter((part) => part).join(" ");
+  return {
+    title: fullName || identifier,
+    subtitle: fullName && identifier,
+    initials: initials(first, last, identifier),
+    imageUrl: safeImage(data.imageUrl),
   };
 }
-// The user button's controller: what the view shows and what its actions do, read through the
-// same surface a JS app has (`state`, `addListener`, `signOut`, `setActive`) plus `uiConfig()`
-// (instance settings and load options the JS objects do not carry) and `navigate(url)` (the
-// SDK's router push and protocol allow-list).
-const EN = {
+
+// `appearance.variables` names → the stylesheet's custom properties.
+const THEME_VARIABLES = {
+  colorPrimary: "--cl-p", colorBackground: "--cl-bg", colorText: "--cl-fg", colorTextSecondary: "--cl-fg2",
+  colorDanger: "--cl-danger", fontFamily: "--cl-font", fontSize: "--cl-fs", borderRadius: "--cl-r",
+};
+
+// A theme value is a colour, a length or a font list: one that could fetch something
+// (`url(`, `image(`) or end its declaration or rule is refused.
+export function isSafeThemeValue(value) {
+  return !!str(value) && /^[^;{}\\<]{1,200}$/.test(value) && !/url\(|image/i.test(value);
+}
+
+// An action key, as the view's `data-cl-action` attributes carry it: `toggle`, `close`,
+// `manageAccount`, `signOut`, `signOutAll`, `addAccount`, `session:<id>` or
+// `custom:<index in customMenuItems>`. Returns `{kind, arg}`; undefined for anything else.
+export function parseAction(key) {
+  const [, kind, arg] = /^(\w+)(?::(.+))?$/s.exec(key) || [];
+  const known = arg == null
+    ? /^(toggle|close|manageAccount|signOut|signOutAll|addAccount)$/.test(kind)
+    : kind == "session" || (kind == "custom" && /^\d{1,9}$/.test(arg));
+  if (known) return { kind, arg };
+}
+
+// ── View: the DOM, open state, focus and keyboard ─────────────────────────────────────────
+
+// Where focus goes when the controller closes the panel (see `update` in createView).
+const FOCUS_STAYS = 0, FOCUS_TRIGGER = 1, FOCUS_TRIGGER_IF_INSIDE = 2;
+
+let listenerCount = 0, panelCount = 0;
+
+// How many DOM listeners the views hold right now (for leak tests).
+export function liveListeners() {
+  return listenerCount;
+}
+
+// Adds a DOM listener, counted; returns the function that removes it.
+function listen(target, type, listener, capture) {
+  target.addEventListener(type, listener, capture);
+  listenerCount++;
+  return () => {
+    target.removeEventListener(type, listener, capture);
+    listenerCount--;
+  };
+}
+
+// The user button's DOM in `host`, drawn from a view model (see `viewModel` in mountButton):
+// `{labels, name, user, actions, sessions, multiSessionActions, error, footer, extraClasses,
+// variables}`. It keeps the open state, focus and keyboard, and reports each action chosen
+// as `onAction(key)` ("close" when the panel closed here). Returns `update(model, focus)`:
+// a model draws it (closing the panel first when `focus` says where focus goes then), null
+// draws nothing, no argument unmounts for good.
+function createView(host, onAction) {
+  const doc = host.ownerDocument;
+  const root = doc.createElement("div");
+  const trigger = doc.createElement("button");
+  const panelId = "cl-userButtonPanel-" + ++panelCount;
+  const failedImages = new Set();
+  let model = null, drawn, open = false, panel = null, whileOpen = [];
+
+  const attr = (node, name, value) => node.setAttribute(name, value);
+  // A part's stable class names, each followed by its `appearance.elements` extras.
+  const classes = (names) => names + names.split(" ").map((name) => model.extraClasses[name] || "").join("");
+  const element = (tag, names, parent, text) => {
+    const node = doc.createElement(tag);
+    node.className = classes(names);
+    if (text != null) node.textContent = text;
+    parent?.append(node);
+    return node;
+  };
+  // One line of user text: its own direction (a Hebrew name in an English page), and a
+  // tooltip where it may be cut off with an ellipsis.
+  const textLine = (parent, names, text, withTitle) => {
+    const node = element("span", names, parent, text);
+    attr(node, "dir", "auto");
+    if (withTitle) node.title = text;
+  };
+  const avatar = (parent, who, part) => {
+    const box = element("span", `cl-avatarBox cl-${part}AvatarBox`, parent);
+    attr(box, "aria-hidden", "true");
+    if (who.imageUrl && !failedImages.has(who.imageUrl)) {
+      const image = element("img", `cl-avatarImage cl-${part}AvatarImage`, box);
+      image.alt = "";
+      image.src = who.imageUrl;
+    } else box.textContent = who.initials;
+  };
+  const preview = (parent, who) => {
+    avatar(parent, who, "userPreview");
+    const texts = element("span", "cl-userPreviewTextContainer", parent);
+    textLine(texts, "cl-userPreviewMainIdentifier", who.title, true);
+    if (who.subtitle) textLine(texts, "cl-userPreviewSecondaryIdentifier", who.subtitle, true);
+  };
+  // item: `{key, label, busy, disabled, person?}` for a button, `{label, href}` for a link.
+  const actionItem = (parent, item) => {
+    const { key, label, href } = item, base = "cl-userButtonPopoverActionButton";
+    const kind = key?.split(":")[0], custom = " cl-userButtonPopoverCustomItemButton";
+    const names = href ? base + custom : `${base} ${base}__${kind}` + (kind == "custom" ? custom : "");
+    const node = element(href ? "a" : "button", names, parent);
+    if (href) node.href = href;
+    else {
+      node.type = "button";
+      attr(node, "data-cl-action", key);
+      if (item.disabled) attr(node, "aria-disabled", "true");
+      if (item.busy) attr(node, "aria-busy", "true");
+    }
+    if (label) textLine(node, "cl-userButtonPopoverActionButtonText", label);
+    if (item.person) preview(node, item.person);
+  };
+  const actionGroup = (names, items) => {
+    const group = element("div", "cl-userButtonPopoverActions" + names, panel);
+    items.forEach((item) => actionItem(group, item));
+    return group;
+  };
+  const focusables = () => [...panel.querySelectorAll("button,a[href]")];
+  // Moves focus `step` items on from `from` (wrapping), or to the first/last from outside.
+  const moveFocus = (from, step) => {
+    const items = focusables(), count = items.length, at = items.indexOf(from);
+    items[at < 0 ? (step > 0 ? 0 : count - 1) : (at + count + step) % count]?.focus();
+  };
+  const focusedElement = () => root.getRootNode().activeElement;
+
+  const drawTrigger = () => {
+    trigger.className = classes("cl-userButtonTrigger");
+    trigger.textContent = "";
+    attr(trigger, "aria-label", open ? model.labels.closeMenu : model.labels.openMenu);
+    attr(trigger, "aria-expanded", open);
+    if (open) attr(trigger, "aria-controls", panelId);
+    else trigger.removeAttribute("aria-controls");
+    if (model.name) textLine(trigger, "cl-userButtonOuterIdentifier", model.name, true);
+    avatar(trigger, model.user, "userButton");
+  };
+  const drawPanel = () => {
+    const { labels } = model;
+    panel = element("div", "cl-userButtonPopoverCard", root);
+    panel.id = panelId;
+    attr(panel, "role", "dialog");
+    attr(panel, "aria-label", labels.panel);
+    preview(element("div", "cl-userPreview cl-userButtonPopoverUserPreview", panel), model.user);
+    const actions = actionGroup("", model.actions);
+    attr(actions, "role", "group");
+    attr(actions, "aria-label", labels.actions);
+    if (model.sessions.length) {
+      const sessions = actionGroup(" cl-userButtonPopoverSessions", []);
+      attr(sessions, "role", "group");
+      attr(sessions, "aria-labelledby", panelId + "-sessions");
+      element("p", "cl-userButtonPopoverSessionsLabel", sessions, labels.sessions).id = panelId + "-sessions";
+      model.sessions.forEach((item) => actionItem(sessions, item));
+    }
+    if (model.multiSessionActions.length) actionGroup(" cl-userButtonPopoverActions__multiSession", model.multiSessionActions);
+    if (model.error) attr(element("p", "cl-userButtonPopoverError", panel, model.error), "role", "alert");
+    if (model.footer) element("div", "cl-userButtonPopoverFooter", panel, model.footer);
+    keepInViewport();
+  };
+  // Flips the panel's alignment or side to keep it inside the viewport, through attributes
+  // the stylesheet reads (an inline style would break a strict CSP).
+  const keepInViewport = () => {
+    const box = panel.getBoundingClientRect();
+    if (box.left < 0 || box.right > innerWidth) attr(panel, "data-align", "start");
+    if (box.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= box.height) attr(panel, "data-side", "top");
+  };
+  // keepFocus: when focus was on an action, it stays on the action with the same key (or
+  // the nearest sensible place when that action is gone).
+  const draw = (keepFocus) => {
+    const focused = focusedElement();
+    const focusedKey = root.contains(focused) && focused.getAttribute("data-cl-action");
+    panel?.remove();
+    panel = null;
+    if (!model) return root.remove();
+    for (const [name, value] of model.variables) root.style.setProperty(name, value);
+    root.className = classes("cl-userButtonBox cl-rootBox");
+    // The trigger is one node for the mount's life, updated in place (focus stays on it).
+    drawTrigger();
+    if (root.parentNode != host) host.append(root);
+    if (open) drawPanel();
+    if (keepFocus && focusedKey) {
+      const same = [trigger, ...(panel ? focusables() : [])].find((node) => node.getAttribute("data-cl-action") == focusedKey);
+      if (same) same.focus();
+      else if (panel) moveFocus(null, 1);
+      else trigger.focus();
+    }
+  };
+
+  const openPanel = () => {
+    if (open || !model) return;
+    open = true;
+    whileOpen = [listen(doc, "keydown", onKeyDown), listen(doc, "pointerdown", onPointerDown, true)];
+    draw(false);
+    moveFocus(null, 1);
+  };
+  // focus: FOCUS_*; byUser: closed here (Escape, outside, the trigger), which the controller
+  // hears as the action "close".
+  const closePanel = (focus, byUser) => {
+    if (!open) return;
+    open = false;
+    whileOpen.forEach((remove) => remove());
+    whileOpen = [];
+    const hadFocus = root.contains(focusedElement());
+    draw(false);
+    if (focus == FOCUS_TRIGGER || (focus == FOCUS_TRIGGER_IF_INSIDE && hadFocus)) trigger.focus();
+    if (byUser) onAction("close");
+  };
+
+  // On the document while the panel is open: Escape closes it; Tab and Shift+Tab cycle
+  // through its items (it is a dialog), and so do the arrow keys while focus is inside it.
+  const onKeyDown = (event) => {
+    // Another handler took the key, or an input method is composing text with it.
+    if (event.defaultPrevented || event.isComposing) return;
+    const { key } = event;
+    if (key == "Escape") {
+      event.preventDefault();
+      return closePanel(FOCUS_TRIGGER, true);
+    }
+    const step = key == "Tab" ? (event.shiftKey ? -1 : 1) : key == "ArrowDown" ? 1 : key == "ArrowUp" ? -1 : 0;
+    const focused = focusedElement();
+    // Arrow keys belong to the page unless focus is in the panel.
+    if (!step || !panel || (key != "Tab" && !panel.contains(focused))) return;
+    event.preventDefault();
+    moveFocus(focused, step);
+  };
+  // A press outside closes the panel. Capture phase: it must work even when the page stops
+  // propagation; the composed path sees through shadow roots.
+  const onPointerDown = (event) => event.composedPath().includes(root) || closePanel(FOCUS_TRIGGER, true);
+  const onClick = (event) => {
+    const node = event.target.closest?.("[data-cl-action]");
+    if (!node || !root.contains(node)) return;
+    const key = node.getAttribute("data-cl-action");
+    if (key != "toggle") onAction(key);
+    else if (open) closePanel(FOCUS_TRIGGER, true);
+    else openPanel();
+  };
+  // An image that fails to load shows initials from then on. Load errors do not bubble:
+  // this listens in the capture phase.
+  const onImageError = (event) => {
+    const src = event.target.getAttribute?.("src");
+    if (src && !failedImages.has(src)) {
+      failedImages.add(src);
+      draw(true);
+    }
+  };
+  const removeRootListeners = [listen(root, "click", onClick), listen(root, "error", onImageError, true)];
+
+  trigger.type = "button";
+  attr(trigger, "data-cl-action", "toggle");
+  attr(trigger, "aria-haspopup", "dialog");
+  root.append(trigger);
+  adoptStyles(host);
+
+  return (next, focus) => {
+    if (next === undefined) removeRootListeners.forEach((remove) => remove());
+    if (focus != null) closePanel(focus);
+    // The same model again (a state change that does not concern the button): nothing to do.
+    const json = JSON.stringify(next);
+    if (json == drawn) return;
+    drawn = json;
+    model = next;
+    if (model) draw(true);
+    else {
+      closePanel();
+      root.remove();
+    }
+  };
+}
+
+// ── Controller: what the button shows and what its actions do ─────────────────────────────
+
+// Clerk's `localization.userButton` keys, with the English defaults.
+const ENGLISH = {
   action__openUserMenu: "Open user menu", action__closeUserMenu: "Close user menu",
   popoverLabel: "Account panel", actionsLabel: "Account actions", sessionsLabel: "Active sessions",
   developmentMode: "Development mode", action__manageAccount: "Manage account",
   action__signOut: "Sign out", action__addAccount: "Add account",
   action__signOutAll: "Sign out of all accounts", actionFailed: "Something went wrong. Please try again.",
 };
-const VARS = {
-  colorPrimary: "--cl-p", colorBackground: "--cl-bg", colorText: "--cl-fg", colorTextSecondary: "--cl-fg2",
-  colorDanger: "--cl-danger", fontFamily: "--cl-font", fontSize: "--cl-fs", borderRadius: "--cl-r",
-};
-// load({appearance, localization}) per publishable key.
-const defaults = {};
-export function uiDefaults(key, appearance, localization) { defaults[key] = [appearance, localization]; }
-// A theme value is a colour, length or font list: one that could fetch something (`url(`,
-// `image(`) or end its declaration or rule is refused.
-export function isSafeThemeValue(v) {
-  return !!str(v) && /^[^;{}\\<]{1,200}$/.test(v) && !/url\(|image/i.test(v);
+
+// `load({appearance, localization})` by publishable key.
+const loadDefaults = {};
+
+// Sets the load-level `[appearance, localization]` of the instance with this key.
+export function uiDefaults(key, appearance, localization) {
+  loadDefaults[key] = [appearance, localization];
 }
-const str = (v) => (typeof v == "string" ? v : undefined);
-// Browsers drop tabs/newlines and trim controls in URLs: such URLs are refused outright.
-const hidden = (u) => /[\s\0-\x1f\x7f-\x9f]/.test(u);
-// Links: relative, http: or https: only.
-// The scheme is what precedes the first ":" when every character before it is a scheme
-// character, as browsers parse it (so "/a:b" and "?x=1:2" are relative).
-export function safeLink(u) {
-  if (!str(u) || !u || hidden(u)) return;
-  const s = /^([a-z][a-z\d+.-]*):/i.exec(u)?.[1].toLowerCase();
-  return !s || s == "http" || s == "https" ? u : undefined;
+
+// Where the actions lead: the first safe link among the props, the load options and the
+// instance's settings, as `uiConfig()` lists them.
+function targetsOf(props, config) {
+  const [, , profileUrl, instanceProfileUrl, loadSignInUrl, instanceSignInUrl, instanceAfterSwitchUrl,
+    afterSignOutOneUrl, instanceAfterSignOutOneUrl] = config;
+  const signInUrl = str(props.signInUrl) ?? loadSignInUrl;
+  return {
+    manageAccount: firstLink(props.userProfileUrl, profileUrl, instanceProfileUrl),
+    addAccount: firstLink(signInUrl, instanceSignInUrl),
+    afterSwitch: firstLink(props.afterSwitchSessionUrl, instanceAfterSwitchUrl),
+    // Signing out of one session of several lands on ClerkJS's account chooser.
+    afterSignOutOne: firstLink(afterSignOutOneUrl, signInUrl && signInUrl + "#/choose", instanceAfterSignOutOneUrl),
+  };
 }
-// The first of `urls` that is a safe link.
-export function firstLink(...urls) { return urls.map(safeLink).find((u) => u); }
-// `localhost`, `[::1]` or 127.0.0.0/8 written in decimal (each octet at most 255), with an
-// optional port. Userinfo stays in `hostPort`, so `127.0.0.1@evil.test` is no loopback host.
-const isLoopback = (hostPort) => {
-  const m = /^(?:localhost|\[::1\]|127\.(\d+)\.(\d+)\.(\d+))(?::\d*)?$/i.exec(hostPort);
-  return !!m && m.slice(1).every((octet) => !octet || octet <= 255);
-};
-// Avatars: https:, http: on a loopback host (the development server), or data:image/;
-// anything else (undefined) falls back to initials.
-export function safeImage(u) {
-  if (!str(u) || hidden(u)) return;
-  if (/^https:\/\/./i.test(u) || /^data:image\//i.test(u)) return u;
-  if (/^http:\/\//i.test(u) && isLoopback(u.slice(7).split(/[/?#\\]/)[0])) return u;
+
+// The `appearance.elements` extras by class name (`cl-<part>` → " classes") and the theme
+// custom properties (`[name, value]`), from each appearance in turn (later ones win).
+function appearanceOf(appearances) {
+  const extraClasses = {}, variables = [];
+  for (const appearance of appearances) {
+    for (const [part, names] of Object.entries(Object(appearance?.elements)))
+      if (str(names)) extraClasses["cl-" + part] = (extraClasses["cl-" + part] || "") + " " + names;
+    for (const [name, value] of Object.entries(Object(appearance?.variables)))
+      if (THEME_VARIABLES[name] && isSafeThemeValue(value)) variables.push([THEME_VARIABLES[name], value]);
+  }
+  return { extraClasses, variables };
 }
-let seg;
-// The first grapheme cluster of `s` (an accented letter, a whole emoji or flag, a letter
-// with its vowel marks), after trimming; "" for blank text. Code points where
-// Intl.Segmenter is missing.
-export function firstGrapheme(s) {
-  s = s.trim();
-  if (!s) return "";
-  try { seg ??= new Intl.Segmenter(); return seg.segment(s)[Symbol.iterator]().next().value.segment; } catch { return [...s][0]; }
-}
-// The first letters of the first and last name, else of the identifier, uppercased.
-export function initials(first, last, identifier) {
-  return (firstGrapheme(first) + firstGrapheme(last) || firstGrapheme(identifier)).toUpperCase();
-}
-// Who a session object is, as the button shows them: `title` (the full name, else the
-// identifier), `subtitle` (the identifier under a full name, else ""), `initials` and
-// `imageUrl` (a safe avatar URL or undefined).
-export function person(s) {
-  const u = s.user, p = u || s.publicUserData || {}, f = (str(p.firstName) || "").trim(), l = (str(p.lastName) || "").trim();
-  const id = (u ? u.username || u.primaryEmailAddress?.emailAddress || u.primaryPhoneNumber?.phoneNumber ||
-    u.primaryWeb3Wallet?.web3Wallet : p.identifier) || "";
-  const full = [f, l].filter((x) => x).join(" ");
-  return { title: full || id, subtitle: full && id, initials: initials(f, l, id), imageUrl: safeImage(p.imageUrl) };
-}
-// An action key, as the view's `data-cl-action` attributes carry it: `toggle`, `close`,
-// `manageAccount`, `signOut`, `signOutAll`, `addAccount`, `session:<id>` or `custom:<index
-// in customMenuItems>`. Returns `{kind, arg}`; undefined for anything else.
-export function parseAction(key) {
-  const [, kind, arg] = /^(\w+)(?::(.+))?$/s.exec(key) || [];
-  if (arg == null ? /^(toggle|close|manageAccount|signOut|signOutAll|addAccount)$/.test(kind)
-    : kind == "session" || (kind == "custom" && /^\d{1,9}$/.test(arg))) return { kind, arg };
-}
-const mounts = new Map();
-let observer;
-export function deref(w) { return w?.deref?.(); }
-export function weakRef(o) { try { return new WeakRef(o); } catch {} }
-export function mountedCount() { return mounts.size; }
-const check = (host, name) => {
-  if (host?.nodeType != 1) throw Error(name + "UserButton expects a DOM element");
-};
-export function unmountButton(host) {
-  check(host, "unmount");
-  const e = mounts.get(host);
-  e?.stop();
-  return !!e;
-}
-// Mounts a user button for `clerk` (a wasm `Clerk` object) in `host` with `props` (a JS props object); returns its handle: `h()` unmounts, `h(1)` says whether it is still mounted.
+
+// A bare custom item labelled "manageAccount" or "signOut" (no href, no onClick) places that
+// built-in action at its position; returns that label, else undefined.
+const builtInAt = (item) =>
+  item.href == null && item.onClick == null && /^(manageAccount|signOut)$/.test(item.label) ? item.label : undefined;
+
+// Mounts a user button for `clerk` (a wasm `Clerk` object) in `host` with `props` (the JS props
+// object), replacing any button there. Returns its handle: `handle()` unmounts,
+// `handle(true)` says whether it is still mounted.
 export function mountButton(host, clerk, props) {
-  check(host, "mount");
+  assertElement(host, "mount");
   unmountButton(host);
   props = Object(props);
-  const items = Array.isArray(props.customMenuItems) ? props.customMenuItems.filter((i) => str(i?.label)) : [];
-  let busy, error = "", shown, cfg, base, sessionId, to = {};
-  const text = (k) => str(props.localization?.userButton?.[k]) ?? str(base[1]?.userButton?.[k]) ?? EN[k];
-  const model = (close) => {
-    if (!shown) return null;
-    const c = cfg, s = shown.session, multi = !c[0];
-    base = defaults[c[9]] || [];
-    const signIn = str(props.signInUrl) ?? c[4];
-    to = {
-      manageAccount: firstLink(props.userProfileUrl, c[2], c[3]),
-      addAccount: firstLink(signIn, c[5]),
-      switch: firstLink(props.afterSwitchSessionUrl, c[6]),
-      single: firstLink(c[7], signIn && signIn + '#/choose', c[8]),
-    };
-    sessionId = s.id;
-    const action = (list, key, label) => {
-      const a = [key, label, "", busy == key ? "2" : busy && !/^(m|a|c)/.test(key) ? "1" : ""];
-      list.push(a);
-      return a;
-    };
-    const me = person(s), actions = [], others = [], more = [], classes = [], vars = [];
-    const builtin = (k) => k == "manageAccount" ? to.manageAccount && action(actions, k, text("action__manageAccount")) : action(actions, k, text("action__signOut"));
-    const bare = (i) => i.href == null && i.onClick == null && /^(manageAccount|signOut)$/.test(i.label) && i.label;
-    if (!items.some((i) => bare(i) == "manageAccount")) builtin("manageAccount");
-    items.forEach((i, n) => {
-      const b = bare(i), href = safeLink(i.href);
-      if (b) builtin(b);
-      else if (typeof i.onClick == "function") action(actions, "custom:" + n, i.label);
-      else if (href) actions.push(["", i.label, href, ""]);
+  const items = Array.isArray(props.customMenuItems) ? props.customMenuItems.filter((item) => str(item?.label)) : [];
+  // shown: the state on screen (null: nothing is); busyKey: the action whose request runs.
+  let shown = null, config, defaults = [], targets = {}, busyKey = null, error = "", unmounted = false;
+
+  const text = (key) =>
+    str(props.localization?.userButton?.[key]) ?? str(defaults[1]?.userButton?.[key]) ?? ENGLISH[key];
+  // While a sign-out or switch runs, the actions that would start another are disabled;
+  // navigating and custom items stay usable.
+  const button = (key, label, who) => ({
+    key, label, person: who,
+    busy: key == busyKey,
+    disabled: busyKey != null && (key == busyKey || !/^(manageAccount|addAccount|custom)/.test(key)),
+  });
+  const menu = () => {
+    const builtIns = items.map(builtInAt), actions = [];
+    const builtIn = (kind) =>
+      kind == "signOut" ? actions.push(button(kind, text("action__signOut")))
+        : targets.manageAccount && actions.push(button(kind, text("action__manageAccount")));
+    if (!builtIns.includes("manageAccount")) builtIn("manageAccount");
+    items.forEach((item, index) => {
+      const href = safeLink(item.href);
+      if (builtIns[index]) builtIn(builtIns[index]);
+      else if (typeof item.onClick == "function") actions.push(button("custom:" + index, item.label));
+      else if (href) actions.push({ label: item.label, href });
     });
-    if (!items.some((i) => bare(i) == "signOut")) builtin("signOut");
-    if (multi) {
-      const rest = (shown.client?.signedInSessions || []).filter((o) => o.id != s.id);
-      rest.forEach((o) => action(others, "session:" + o.id, "").push(person(o)));
-      if (to.addAccount) action(more, "addAccount", text("action__addAccount"));
-      if (rest.length) action(more, "signOutAll", text("action__signOutAll"));
-    }
-    for (const a of [base[0], props.appearance]) {
-      for (const [k, v] of Object.entries(Object(a?.elements))) if (str(v)) classes.push(k, v);
-      for (const [k, v] of Object.entries(Object(a?.variables)))
-        if (VARS[k] && isSafeThemeValue(v)) vars.push(VARS[k], v);
-    }
-    return [text("action__openUserMenu"), text("action__closeUserMenu"), text("popoverLabel"), text("actionsLabel"),
-      text("sessionsLabel"), c[1] ? text("developmentMode") : "", error, props.showName ? me.title : "", close, me,
-      actions, others, more, classes, vars];
+    if (!builtIns.includes("signOut")) builtIn("signOut");
+    return actions;
   };
-  let dead;
-  const send = (close = "") => dead || update(model(close));
-  const act = (key) => {
-    const { kind: k, arg } = parseAction(key) || {}, target = to[key];
-    if (k == "close") error = "", send();
-    else if (k == "manageAccount" || k == "addAccount") { error = ""; send("1"); target && clerk.navigate(target); }
-    else if (k == "custom") {
-      error = "";
-      send("2");
-      try { items[arg]?.onClick(); } catch (e) { console.error("Clerk: a customMenuItems onClick threw", e); }
-    } else if (k && !busy) {
-      const id = arg, then = to.switch;
-      busy = key;
+  const viewModel = () => {
+    if (!shown) return null;
+    const [singleSession, development] = config, current = shown.session;
+    targets = targetsOf(props, config);
+    const others = singleSession ? [] : (shown.client?.signedInSessions || []).filter((s) => s.id != current.id);
+    const multiSessionActions = [];
+    if (!singleSession && targets.addAccount) multiSessionActions.push(button("addAccount", text("action__addAccount")));
+    if (others.length) multiSessionActions.push(button("signOutAll", text("action__signOutAll")));
+    const user = person(current);
+    return {
+      labels: {
+        openMenu: text("action__openUserMenu"), closeMenu: text("action__closeUserMenu"),
+        panel: text("popoverLabel"), actions: text("actionsLabel"), sessions: text("sessionsLabel"),
+      },
+      name: props.showName ? user.title : "",
+      user,
+      actions: menu(),
+      sessions: others.map((s) => button("session:" + s.id, "", person(s))),
+      multiSessionActions,
+      error,
+      footer: development ? text("developmentMode") : "",
+      ...appearanceOf([defaults[0], props.appearance]),
+    };
+  };
+  // focus: close the panel first, focus going there (FOCUS_*).
+  const send = (focus) => unmounted || update(viewModel(), focus);
+
+  // Sign-outs and switches: one at a time, the button busy until the SDK settles.
+  const request = (kind, sessionId) =>
+    kind == "session" ? clerk.setActive({ session: sessionId })
+      : kind == "signOut" && !config[0] ? clerk.signOut({ sessionId: shown.session.id, redirectUrl: targets.afterSignOutOne })
+      : clerk.signOut();
+  const startRequest = (key, kind, sessionId) => {
+    const afterSwitch = targets.afterSwitch;
+    busyKey = key;
+    error = "";
+    send();
+    request(kind, sessionId).then(() => {
+      busyKey = null;
+      if (kind != "session") return send();
+      send(FOCUS_TRIGGER_IF_INSIDE);
+      if (!unmounted && afterSwitch) clerk.navigate(afterSwitch);
+    }, (e) => {
+      busyKey = null;
+      // Clerk's error contract: `longMessage` is written for users.
+      error = str(e?.longMessage)?.trim() ? e.longMessage : text("actionFailed");
+      send();
+    });
+  };
+  const onAction = (key) => {
+    const { kind, arg } = parseAction(key) || {};
+    if (kind == "close") {
       error = "";
       send();
-      (k == "session" ? clerk.setActive({ session: id })
-        : k == "signOut" && !cfg[0] ? clerk.signOut({ sessionId, redirectUrl: to.single })
-        : clerk.signOut()).then(() => {
-        busy = null;
-        if (k == "session") { error = ""; send("3"); dead || (then && clerk.navigate(then)); }
-        else send();
-      }, (e) => {
-        busy = null;
-        error = str(e?.longMessage)?.trim() ? e.longMessage : text("actionFailed");
-        send();
-      });
-    }
+    } else if (kind == "manageAccount" || kind == "addAccount") {
+      error = "";
+      send(FOCUS_STAYS);
+      if (targets[kind]) clerk.navigate(targets[kind]);
+    } else if (kind == "custom") {
+      error = "";
+      send(FOCUS_TRIGGER);
+      // The page's callback throwing is the page's bug: reported, and the button goes on.
+      try { items[arg]?.onClick(); } catch (e) { console.error("Clerk: a customMenuItems onClick threw", e); }
+    } else if (/^(signOut|signOutAll|session)$/.test(kind) && busyKey == null) startRequest(key, kind, arg);
   };
-  const update = view(host, act);
+  const update = createView(host, onAction);
+
   const refresh = () => {
-    const s = clerk.state;
+    const state = clerk.state;
     // While a sign-out or switch is under way the state has no user: keep the last view.
-    if (s.user === undefined && shown) return;
-    cfg = clerk.uiConfig();
-    shown = s.loaded && s.session ? s : null;
-    if (!shown) busy = null, error = "";
+    if (state.user === undefined && shown) return;
+    config = clerk.uiConfig();
+    defaults = loadDefaults[config[9]] || [];
+    shown = state.loaded && state.session ? state : null;
+    if (!shown) {
+      busyKey = null;
+      error = "";
+    }
     send();
   };
-  const off = clerk.addListener(refresh);
-  const entry = { seen: host.isConnected };
-  entry.stop = () => {
-    if (dead) return;
-    dead = 1;
-    off();
+  const removeListener = clerk.addListener(refresh);
+  const mount = { wasConnected: host.isConnected };
+  mount.stop = () => {
+    if (unmounted) return;
+    unmounted = true;
+    removeListener();
     update();
     mounts.delete(host);
-    if (!mounts.size) observer?.disconnect(), observer = null;
+    if (!mounts.size) {
+      hostObserver?.disconnect();
+      hostObserver = null;
+    }
   };
-  mounts.set(host, entry);
-  // A host that leaves the document (after having been in it) releases its button.
-  try {
-    observer ??= new MutationObserver(() => mounts.forEach((e, h) => h.isConnected ? (e.seen = 1) : e.seen && e.stop()));
-    observer.observe(host.ownerDocument, { childList: true, subtree: true });
-  } catch {}
+  mounts.set(host, mount);
+  watchHosts(host.ownerDocument);
   refresh();
-  return (q) => (q ? !dead : entry.stop());
+  return (isMountedQuery) => (isMountedQuery ? !unmounted : mount.stop());
+}
+
+// ── Registry: the mounted buttons, by host element ────────────────────────────────────────
+
+const mounts = new Map();
+// One observer for every mount while any is mounted.
+let hostObserver = null;
+
+// A host that leaves the document (after having been in it) releases its button. A host
+// mounted while detached is kept until it has been connected and leaves again.
+function watchHosts(doc) {
+  try {
+    hostObserver ??= new MutationObserver(() =>
+      mounts.forEach((mount, host) => {
+        if (host.isConnected) mount.wasConnected = true;
+        else if (mount.wasConnected) mount.stop();
+      }));
+    hostObserver.observe(doc, { childList: true, subtree: true });
+  } catch {}
+}
+
+function assertElement(host, verb) {
+  if (host?.nodeType != 1) throw Error(verb + "UserButton expects a DOM element");
+}
+
+// Unmounts the button in `host`; whether there was one. Throws when `host` is no element.
+export function unmountButton(host) {
+  assertElement(host, "unmount");
+  const mount = mounts.get(host);
+  mount?.stop();
+  return !!mount;
+}
+
+// How many buttons are mounted (all instances together).
+export function mountedCount() {
+  return mounts.size;
+}
+
+// `new WeakRef(value)`; undefined where WeakRef is missing. The wasm keeps the `Clerk` object
+// its buttons share through one, so the object does not keep its instance alive.
+export function weakRef(value) {
+  try {
+    return new WeakRef(value);
+  } catch {}
+}
+
+// `weak.deref()`; undefined for anything but a live WeakRef.
+export function deref(weak) {
+  return weak?.deref?.();
 }
