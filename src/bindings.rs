@@ -246,7 +246,8 @@ impl JsClerk {
     /// `[single_session_mode, development instance, userProfileUrl (load),
     /// display_config.user_profile_url, signInUrl (load), display_config.sign_in_url,
     /// display_config.after_switch_session_url, afterMultiSessionSingleSignOutUrl (load),
-    /// display_config.after_sign_out_one_url, publishable key]` (absent ones `undefined`).
+    /// display_config.after_sign_out_one_url, [appearance, localization] of this instance's
+    /// load options]` (absent ones `undefined`).
     #[doc(hidden)]
     #[wasm_bindgen(js_name = uiConfig)]
     pub fn ui_config(&self) -> js_sys::Array {
@@ -270,7 +271,7 @@ impl JsClerk {
             push(load.after_multi_session_single_sign_out_url.as_deref());
             push(display.after_sign_out_one_url.as_deref());
         });
-        push(Some(clerk.publishable_key()));
+        out.push(&clerk.inner.ui_defaults.borrow());
         out
     }
 

@@ -31,8 +31,8 @@ impl JsClerk {
 /// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
 /// user button of this instance. The core's `load` binding calls this with its options object.
 pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
-    crate::ui::js::ui_defaults(
-        clerk.publishable_key(),
+    crate::ui::store_defaults(
+        clerk,
         &get(options, "appearance"),
         &get(options, "localization"),
     );

@@ -55,6 +55,9 @@ pub(crate) struct Inner {
     /// A `WeakRef` to the wasm `Clerk` object the user buttons of this instance share (see
     /// `crate::ui`): one set of resource objects per state for all of them, and no cycle.
     pub(crate) ui: RefCell<wasm_bindgen::JsValue>,
+    /// `[appearance, localization]` every user button of this instance starts from (the
+    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
+    pub(crate) ui_defaults: RefCell<wasm_bindgen::JsValue>,
 }
 
 impl core::fmt::Debug for Inner {
@@ -108,6 +111,7 @@ impl Clerk {
             cross_tab: RefCell::default(),
             online: RefCell::default(),
             ui: RefCell::default(),
+            ui_defaults: RefCell::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),

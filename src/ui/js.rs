@@ -29,9 +29,6 @@ extern "C" {
     /// How many user buttons are mounted.
     #[wasm_bindgen(js_name = mountedCount)]
     pub(crate) fn mounted_count() -> usize;
-    /// The load-level `appearance` and `localization` of the instance with this key.
-    #[wasm_bindgen(js_name = uiDefaults)]
-    pub(crate) fn ui_defaults(key: &str, appearance: &JsValue, localization: &JsValue);
     /// How many DOM event listeners the user button views hold right now.
     #[wasm_bindgen(js_name = liveListeners)]
     pub(crate) fn live_listeners() -> usize;

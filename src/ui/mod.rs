@@ -125,11 +125,20 @@ pub(crate) fn mount_into(
 // By value: the public signature.
 #[allow(clippy::needless_pass_by_value)]
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
-    crate::ui::js::ui_defaults(
-        clerk.publishable_key(),
+    store_defaults(
+        clerk,
         &props::appearance_to_js(&appearance),
         &props::localization_to_js(&localization),
     );
+}
+
+/// Keeps the JS `appearance` and `localization` objects the buttons of `clerk` start from,
+/// for `uiConfig()` to hand over: they belong to this instance, not to its publishable key.
+pub(crate) fn store_defaults(clerk: &Clerk, appearance: &JsValue, localization: &JsValue) {
+    let pair = js_sys::Array::new();
+    pair.push(appearance);
+    pair.push(localization);
+    *clerk.inner.ui_defaults.borrow_mut() = pair.into();
 }
 
 /// How many DOM event listeners all user buttons hold right now: two per mounted button, two

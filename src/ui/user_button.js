@@ -6,7 +6,7 @@
 // protocol allow-list). Class names, ARIA, keyboard and security rules: USERBUTTON.md.
 //
 // Exported for the wasm (src/ui/js.rs): `mountButton`, `unmountButton`, `mountedCount`,
-// `liveListeners`, `uiDefaults`, `weakRef`, `deref`. The pure rules are exported too, for the
+// `liveListeners`, `weakRef`, `deref`. The pure rules are exported too, for the
 // browser tests (src/ui/tests/rules.rs); inside the bundle an export costs nothing.
 //
 // Mind the bytes: the bundler shortens local names but not property names or strings.
@@ -432,14 +432,6 @@ const ENGLISH = {
   action__signOutAll: "Sign out of all accounts", actionFailed: "Something went wrong. Please try again.",
 };
 
-// `load({appearance, localization})` by publishable key.
-const loadDefaults = {};
-
-// Sets the load-level `[appearance, localization]` of the instance with this key.
-export function uiDefaults(key, appearance, localization) {
-  loadDefaults[key] = [appearance, localization];
-}
-
 // Where the actions lead: the first safe link among the props, the load options and the
 // instance's settings, as `uiConfig()` lists them.
 function targetsOf(props, config) {
@@ -580,7 +572,8 @@ export function mountButton(host, clerk, props) {
     // While a sign-out or switch is under way the state has no user: keep the last view.
     if (state.user === undefined && shown) return;
     config = clerk.uiConfig();
-    defaults = loadDefaults[config[9]] || [];
+    // The instance's load-level `[appearance, localization]`.
+    defaults = config[9] || [];
     shown = state.loaded && state.session ? state : null;
     if (!shown) {
       busyKey = null;

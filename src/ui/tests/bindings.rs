@@ -8,7 +8,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::*;
 use crate::bindings::JsClerk;
 
-/// A key of its own, so the load-level defaults set here do not reach other tests.
+/// The publishable key of this file's instances (the load-level defaults are per instance,
+/// so instances with one key stay independent: see the last test).
 const KEY: &str = "pk_test_MTI3LjAuMC4yOjQwMDAk";
 
 fn set(obj: &JsValue, key: &str, value: &JsValue) {
@@ -135,4 +136,33 @@ fn load_options_set_appearance_and_localization_for_every_button_and_props_overr
     crate::ui::set_defaults(&js.inner, Default::default(), Default::default());
     js.unmount_user_button(a.into()).unwrap();
     js.unmount_user_button(b.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn two_instances_with_the_same_key_keep_their_own_load_options() {
+    let first = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    let second = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&first.inner, &[ada()], &Env::default());
+    sign_in(&second.inner, &[ada()], &Env::default());
+    let options =
+        JSON::parse(r#"{"localization": {"userButton": {"action__openUserMenu": "Ouvrir"}}}"#)
+            .unwrap();
+    crate::bindings_ui::apply_load_options(&first.inner, &options);
+    let (a, b) = (host(), host());
+    first
+        .mount_user_button(a.clone().into(), &JsValue::UNDEFINED)
+        .unwrap();
+    second
+        .mount_user_button(b.clone().into(), &JsValue::UNDEFINED)
+        .unwrap();
+    assert_eq!(
+        trigger(&a).get_attribute("aria-label").as_deref(),
+        Some("Ouvrir")
+    );
+    assert_eq!(
+        trigger(&b).get_attribute("aria-label").as_deref(),
+        Some("Open user menu")
+    );
+    first.unmount_user_button(a.into()).unwrap();
+    second.unmount_user_button(b.into()).unwrap();
 }
