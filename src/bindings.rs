@@ -19,7 +19,7 @@ use crate::{AfterSignOut, ClerkOptions};
 pub use errors::is_clerk_api_response_error;
 pub(crate) use errors::to_js_error;
 pub use session::JsSession;
-use views::ViewCache;
+pub(crate) use views::Views;
 
 /// `Clerk` as JavaScript sees it (exported to Rust too, for apps that hand an instance to JS
 /// and for the facade's own tests).
@@ -27,7 +27,6 @@ use views::ViewCache;
 #[derive(Debug)]
 pub struct JsClerk {
     pub(crate) inner: crate::Clerk,
-    views: ViewCache,
 }
 
 impl JsClerk {
@@ -38,10 +37,7 @@ impl JsClerk {
 
     /// Wraps a Rust instance for JavaScript (e.g. to hand a Rust app's `Clerk` to JS code).
     pub fn from_clerk(clerk: crate::Clerk) -> Self {
-        Self {
-            inner: clerk,
-            views: ViewCache::default(),
-        }
+        Self { inner: clerk }
     }
 
     // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
@@ -85,17 +81,17 @@ impl JsClerk {
 
     /// The client: `undefined` before load, `null` without one.
     pub fn client(&self) -> JsValue {
-        views::current(&self.inner, &self.views).client.clone()
+        views::current(&self.inner).client.clone()
     }
 
     /// The current session: `undefined` while loading or transitioning, `null` signed out.
     pub fn session(&self) -> JsValue {
-        views::current(&self.inner, &self.views).session.clone()
+        views::current(&self.inner).session.clone()
     }
 
     /// The current user: `undefined` while loading or transitioning, `null` signed out.
     pub fn user(&self) -> JsValue {
-        views::current(&self.inner, &self.views).user.clone()
+        views::current(&self.inner).user.clone()
     }
 }
 
@@ -142,10 +138,7 @@ impl JsClerk {
         };
         let inner =
             crate::Clerk::with_options(publishable_key, options).map_err(|e| to_js_error(&e))?;
-        Ok(Self {
-            inner,
-            views: ViewCache::default(),
-        })
+        Ok(Self { inner })
     }
 
     /// `await clerk.load(options?)`: `afterSignOutUrl`, `afterMultiSessionSingleSignOutUrl`,
@@ -210,11 +203,10 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Listener")] callback: Function,
     ) -> JsValue {
-        let views = self.views.clone();
         let weak = Rc::downgrade(&self.inner.inner);
         let listener = self.inner.add_listener(move |_state| {
             let Some(inner) = weak.upgrade() else { return };
-            let payload = views::resources(&crate::Clerk { inner }, &views);
+            let payload = views::resources(&crate::Clerk { inner });
             if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
@@ -236,7 +228,7 @@ impl JsClerk {
     )]
     pub fn state(&self) -> JsValue {
         // Built once per state snapshot with the resource objects (`views::current`).
-        views::current(&self.inner, &self.views).state.clone()
+        views::current(&self.inner).state.clone()
     }
 }
 

@@ -58,6 +58,9 @@ pub(crate) struct Inner {
     /// `[appearance, localization]` every user button of this instance starts from (the
     /// load options, or `crate::ui::set_defaults`); `undefined` until set.
     pub(crate) ui_defaults: RefCell<wasm_bindgen::JsValue>,
+    /// The JS resource objects of the latest state snapshot, shared by every wasm `Clerk`
+    /// object of this instance (see `crate::bindings::Views`).
+    pub(crate) js_views: RefCell<crate::bindings::Views>,
 }
 
 impl core::fmt::Debug for Inner {
@@ -112,6 +115,7 @@ impl Clerk {
             online: RefCell::default(),
             ui: RefCell::default(),
             ui_defaults: RefCell::default(),
+            js_views: RefCell::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),

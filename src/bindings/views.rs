@@ -2,7 +2,7 @@
 //! state snapshot so `clerk.user === clerk.user` until the state changes.
 
 use alloc::rc::Rc;
-use core::cell::{Ref, RefCell};
+use core::cell::Ref;
 
 use wasm_bindgen::JsValue;
 
@@ -35,13 +35,14 @@ impl Default for Views {
     }
 }
 
-/// The cache shared by the facade and its listeners.
-pub(crate) type ViewCache = Rc<RefCell<Views>>;
-
 /// The objects for the current snapshot, built if the snapshot changed. Borrowed, not
 /// copied: a getter clones only the object it answers. Release the borrow before calling
 /// JavaScript, which may read them again.
-pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views> {
+///
+/// The cache belongs to the instance, so every wasm `Clerk` object wrapping it (the app's,
+/// and the one its user buttons share) answers with the same objects, built once.
+pub(crate) fn current(clerk: &Clerk) -> Ref<'_, Views> {
+    let cache = &clerk.inner.js_views;
     let state = clerk.state();
     if cache.borrow().version != state.version {
         let mut views = build(clerk, &state);
@@ -57,8 +58,8 @@ pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views>
 
 /// `{client, session, user}` for the current snapshot: the listeners' payload. The borrow
 /// ends before this returns (a listener may read them again).
-pub(crate) fn resources(clerk: &Clerk, cache: &ViewCache) -> JsValue {
-    payload(&current(clerk, cache))
+pub(crate) fn resources(clerk: &Clerk) -> JsValue {
+    payload(&current(clerk))
 }
 
 /// A new `{client, session, user}` object (each listener call gets its own).

@@ -166,3 +166,14 @@ fn two_instances_with_the_same_key_keep_their_own_load_options() {
     first.unmount_user_button(a.into()).unwrap();
     second.unmount_user_button(b.into()).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn the_buttons_wasm_object_answers_with_the_apps_resource_objects() {
+    let app = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&app.inner, &[ada()], &Env::default());
+    // What `mount_into` makes for the buttons of an instance.
+    let shared = JsClerk::from_clerk(app.inner.clone());
+    let user = |js: &JsClerk| Reflect::get(&js.state(), &"user".into()).unwrap();
+    assert!(user(&app).is_object());
+    assert!(Object::is(&user(&shared), &user(&app)));
+}
