@@ -53,7 +53,7 @@ pub(crate) struct Inner {
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
     pub(crate) online: RefCell<Option<OnlineListener>>,
     /// A `WeakRef` to the wasm `Clerk` object the user buttons of this instance share (see
-    /// `crate::ui`): one set of resource objects per state for all of them, and no cycle.
+    /// `crate::ui`): one wrapper for all of them rather than one per mount, and no cycle.
     pub(crate) ui: RefCell<wasm_bindgen::JsValue>,
     /// `[appearance, localization]` every user button of this instance starts from (the
     /// load options, or `crate::ui::set_defaults`); `undefined` until set.

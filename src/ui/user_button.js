@@ -306,7 +306,8 @@ function createView(host, onAction) {
       element("p", "cl-userButtonPopoverSessionsLabel", sessions, labels.sessions).id = panelId + "-sessions";
       model.sessions.forEach((item) => actionItem(sessions, item));
     }
-    if (model.multiSessionActions.length) actionGroup(" cl-userButtonPopoverActions__multiSession", model.multiSessionActions);
+    if (model.multiSessionActions.length)
+      actionGroup(" cl-userButtonPopoverActions__multiSession", model.multiSessionActions);
     if (model.error) attr(element("p", "cl-userButtonPopoverError", panel, model.error), "role", "alert");
     if (model.footer) element("div", "cl-userButtonPopoverFooter", panel, model.footer);
     keepInViewport();
@@ -316,7 +317,8 @@ function createView(host, onAction) {
   const keepInViewport = () => {
     const box = panel.getBoundingClientRect();
     if (box.left < 0 || box.right > innerWidth) attr(panel, "data-align", "start");
-    if (box.bottom > innerHeight && trigger.getBoundingClientRect().top - 8 >= box.height) attr(panel, "data-side", "top");
+    const roomAbove = trigger.getBoundingClientRect().top - 8;
+    if (box.bottom > innerHeight && roomAbove >= box.height) attr(panel, "data-side", "top");
   };
   // keepFocus: when focus was on an action, it stays on the action with the same key (or
   // the nearest sensible place when that action is gone).
@@ -333,7 +335,8 @@ function createView(host, onAction) {
     if (root.parentNode != host) host.append(root);
     if (open) drawPanel();
     if (keepFocus && focusedKey) {
-      const same = [trigger, ...(panel ? focusables() : [])].find((node) => node.getAttribute("data-cl-action") == focusedKey);
+      const candidates = [trigger, ...(panel ? focusables() : [])];
+      const same = candidates.find((node) => node.getAttribute("data-cl-action") == focusedKey);
       if (same) same.focus();
       else if (panel) moveFocus(null, 1);
       else trigger.focus();
@@ -370,7 +373,8 @@ function createView(host, onAction) {
       event.preventDefault();
       return closePanel(FOCUS_TRIGGER, true);
     }
-    const step = key == "Tab" ? (event.shiftKey ? -1 : 1) : key == "ArrowDown" ? 1 : key == "ArrowUp" ? -1 : 0;
+    const step =
+      key == "Tab" ? (event.shiftKey ? -1 : 1) : key == "ArrowDown" ? 1 : key == "ArrowUp" ? -1 : 0;
     const focused = focusedElement();
     // Arrow keys belong to the page unless focus is in the panel.
     if (!step || !panel || (key != "Tab" && !panel.contains(focused))) return;
@@ -443,7 +447,8 @@ function targetsOf(props, config) {
     addAccount: firstLink(signInUrl, instanceSignInUrl),
     afterSwitch: firstLink(props.afterSwitchSessionUrl, instanceAfterSwitchUrl),
     // Signing out of one session of several lands on ClerkJS's account chooser.
-    afterSignOutOne: firstLink(afterSignOutOneUrl, signInUrl && signInUrl + "#/choose", instanceAfterSignOutOneUrl),
+    afterSignOutOne:
+      firstLink(afterSignOutOneUrl, signInUrl && signInUrl + "#/choose", instanceAfterSignOutOneUrl),
   };
 }
 
@@ -463,7 +468,9 @@ function appearanceOf(appearances) {
 // A bare custom item labelled "manageAccount" or "signOut" (no href, no onClick) places that
 // built-in action at its position; returns that label, else undefined.
 const builtInAt = (item) =>
-  item.href == null && item.onClick == null && /^(manageAccount|signOut)$/.test(item.label) ? item.label : undefined;
+  item.href == null && item.onClick == null && /^(manageAccount|signOut)$/.test(item.label)
+    ? item.label
+    : undefined;
 
 // Mounts a user button for `clerk` (a wasm `Clerk` object) in `host` with `props` (the JS props
 // object), replacing any button there. Returns its handle: `handle()` unmounts,
@@ -472,7 +479,9 @@ export function mountButton(host, clerk, props) {
   assertElement(host, "mount");
   unmountButton(host);
   props = Object(props);
-  const items = Array.isArray(props.customMenuItems) ? props.customMenuItems.filter((item) => str(item?.label)) : [];
+  const items = Array.isArray(props.customMenuItems)
+    ? props.customMenuItems.filter((item) => str(item?.label))
+    : [];
   // shown: the state on screen (null: nothing is); busyKey: the action whose request runs.
   let shown = null, config, defaults = [], targets = {}, busyKey = null, error = "", unmounted = false;
 
@@ -503,10 +512,12 @@ export function mountButton(host, clerk, props) {
   const viewModel = () => {
     if (!shown) return null;
     const [singleSession, development] = config, current = shown.session;
-    targets = targetsOf(props, config);
-    const others = singleSession ? [] : (shown.client?.signedInSessions || []).filter((s) => s.id != current.id);
+    const others = singleSession
+      ? []
+      : (shown.client?.signedInSessions || []).filter((session) => session.id != current.id);
     const multiSessionActions = [];
-    if (!singleSession && targets.addAccount) multiSessionActions.push(button("addAccount", text("action__addAccount")));
+    if (!singleSession && targets.addAccount)
+      multiSessionActions.push(button("addAccount", text("action__addAccount")));
     if (others.length) multiSessionActions.push(button("signOutAll", text("action__signOutAll")));
     const user = person(current);
     return {
@@ -517,7 +528,7 @@ export function mountButton(host, clerk, props) {
       name: props.showName ? user.title : "",
       user,
       actions: menu(),
-      sessions: others.map((s) => button("session:" + s.id, "", person(s))),
+      sessions: others.map((session) => button("session:" + session.id, "", person(session))),
       multiSessionActions,
       error,
       footer: development ? text("developmentMode") : "",
@@ -528,10 +539,14 @@ export function mountButton(host, clerk, props) {
   const send = (focus) => unmounted || update(viewModel(), focus);
 
   // Sign-outs and switches: one at a time, the button busy until the SDK settles.
-  const request = (kind, sessionId) =>
-    kind == "session" ? clerk.setActive({ session: sessionId })
-      : kind == "signOut" && !config[0] ? clerk.signOut({ sessionId: shown.session.id, redirectUrl: targets.afterSignOutOne })
-      : clerk.signOut();
+  // "Sign out" with several sessions signs out of the current one only.
+  const request = (kind, sessionId) => {
+    if (kind == "session") return clerk.setActive({ session: sessionId });
+    const singleSession = config[0];
+    if (kind == "signOut" && !singleSession)
+      return clerk.signOut({ sessionId: shown.session.id, redirectUrl: targets.afterSignOutOne });
+    return clerk.signOut();
+  };
   const startRequest = (key, kind, sessionId) => {
     const afterSwitch = targets.afterSwitch;
     busyKey = key;
@@ -571,8 +586,10 @@ export function mountButton(host, clerk, props) {
     const state = clerk.state;
     // While a sign-out or switch is under way the state has no user: keep the last view.
     if (state.user === undefined && shown) return;
+    // `[singleSession, development, seven URLs (see targetsOf), [appearance, localization]
+    // of the instance's load options]`.
     config = clerk.uiConfig();
-    // The instance's load-level `[appearance, localization]`.
+    targets = targetsOf(props, config);
     defaults = config[9] || [];
     shown = state.loaded && state.session ? state : null;
     if (!shown) {
