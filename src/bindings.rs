@@ -234,15 +234,15 @@ impl JsClerk {
 
 #[wasm_bindgen(js_class = Clerk)]
 impl JsClerk {
-    /// What the user button needs beyond the resource objects, for the JS view:
-    /// `[single_session_mode, development instance, userProfileUrl (load),
-    /// display_config.user_profile_url, signInUrl (load), display_config.sign_in_url,
-    /// display_config.after_switch_session_url, afterMultiSessionSingleSignOutUrl (load),
-    /// display_config.after_sign_out_one_url, [appearance, localization] of this instance's
-    /// load options]` (absent ones `undefined`).
+    /// What the user button (`src/ui/user_button.js`) needs beyond the resource objects:
+    /// `{singleSession, development}` of the instance; the load options `userProfileUrl`,
+    /// `signInUrl` and `afterMultiSessionSingleSignOutUrl`; the instance's display settings
+    /// `instanceUserProfileUrl`, `instanceSignInUrl`, `instanceAfterSwitchSessionUrl` and
+    /// `instanceAfterSignOutOneUrl` (absent URLs `null`); and `loadDefaults`, the
+    /// `[appearance, localization]` of the instance's load options (`undefined` until set).
     #[doc(hidden)]
     #[wasm_bindgen(js_name = uiConfig)]
-    pub fn ui_config(&self) -> js_sys::Array {
+    pub fn ui_config(&self) -> JsValue {
         let clerk = &self.inner;
         let state = clerk.state();
         let display = &state.environment.display_config;
@@ -250,21 +250,34 @@ impl JsClerk {
             Some(kind) => kind == "development",
             None => state.instance_type == crate::InstanceType::Development,
         };
-        let out = js_sys::Array::new();
-        out.push(&JsValue::from_bool(state.single_session_mode()));
-        out.push(&JsValue::from_bool(development));
-        let push = |v: Option<&str>| out.push(&v.map_or(JsValue::UNDEFINED, JsValue::from_str));
-        clerk.with_load_options(|load| {
-            push(load.user_profile_url.as_deref());
-            push(display.user_profile_url.as_deref());
-            push(load.sign_in_url.as_deref());
-            push(display.sign_in_url.as_deref());
-            push(display.after_switch_session_url.as_deref());
-            push(load.after_multi_session_single_sign_out_url.as_deref());
-            push(display.after_sign_out_one_url.as_deref());
+        let config = convert::Obj::wrap(js_sys::Object::new().into())
+            .val("singleSession", state.single_session_mode().into())
+            .val("development", development.into());
+        let config = clerk.with_load_options(|load| {
+            config
+                .opt("userProfileUrl", load.user_profile_url.as_deref())
+                .opt("signInUrl", load.sign_in_url.as_deref())
+                .opt(
+                    "afterMultiSessionSingleSignOutUrl",
+                    load.after_multi_session_single_sign_out_url.as_deref(),
+                )
+                .opt(
+                    "instanceUserProfileUrl",
+                    display.user_profile_url.as_deref(),
+                )
+                .opt("instanceSignInUrl", display.sign_in_url.as_deref())
+                .opt(
+                    "instanceAfterSwitchSessionUrl",
+                    display.after_switch_session_url.as_deref(),
+                )
+                .opt(
+                    "instanceAfterSignOutOneUrl",
+                    display.after_sign_out_one_url.as_deref(),
+                )
         });
-        out.push(&clerk.inner.ui_defaults.borrow());
-        out
+        config
+            .val("loadDefaults", clerk.inner.ui_defaults.borrow().clone())
+            .done()
     }
 
     /// `navigate(url)`: goes to `url` through `routerPush` for same-origin targets, else

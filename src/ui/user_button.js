@@ -437,18 +437,16 @@ const ENGLISH = {
 };
 
 // Where the actions lead: the first safe link among the props, the load options and the
-// instance's settings, as `uiConfig()` lists them.
+// instance's settings (`config` is `uiConfig()`).
 function targetsOf(props, config) {
-  const [, , profileUrl, instanceProfileUrl, loadSignInUrl, instanceSignInUrl, instanceAfterSwitchUrl,
-    afterSignOutOneUrl, instanceAfterSignOutOneUrl] = config;
-  const signInUrl = str(props.signInUrl) ?? loadSignInUrl;
+  const signInUrl = str(props.signInUrl) ?? config.signInUrl;
   return {
-    manageAccount: firstLink(props.userProfileUrl, profileUrl, instanceProfileUrl),
-    addAccount: firstLink(signInUrl, instanceSignInUrl),
-    afterSwitch: firstLink(props.afterSwitchSessionUrl, instanceAfterSwitchUrl),
+    manageAccount: firstLink(props.userProfileUrl, config.userProfileUrl, config.instanceUserProfileUrl),
+    addAccount: firstLink(signInUrl, config.instanceSignInUrl),
+    afterSwitch: firstLink(props.afterSwitchSessionUrl, config.instanceAfterSwitchSessionUrl),
     // Signing out of one session of several lands on ClerkJS's account chooser.
-    afterSignOutOne:
-      firstLink(afterSignOutOneUrl, signInUrl && signInUrl + "#/choose", instanceAfterSignOutOneUrl),
+    afterSignOutOne: firstLink(config.afterMultiSessionSingleSignOutUrl, signInUrl && signInUrl + "#/choose",
+      config.instanceAfterSignOutOneUrl),
   };
 }
 
@@ -482,7 +480,9 @@ export function mountButton(host, clerk, props) {
   const items = Array.isArray(props.customMenuItems)
     ? props.customMenuItems.filter((item) => str(item?.label))
     : [];
-  // shown: the state on screen (null: nothing is); busyKey: the action whose request runs.
+  // shown: the state on screen (null: nothing is); config: `uiConfig()` (instance settings and
+  // load options); defaults: `[appearance, localization]` of load(); busyKey: the action whose
+  // request runs.
   let shown = null, config, defaults = [], targets = {}, busyKey = null, error = "", unmounted = false;
 
   const text = (key) =>
@@ -511,7 +511,7 @@ export function mountButton(host, clerk, props) {
   };
   const viewModel = () => {
     if (!shown) return null;
-    const [singleSession, development] = config, current = shown.session;
+    const { singleSession } = config, current = shown.session;
     const others = singleSession
       ? []
       : (shown.client?.signedInSessions || []).filter((session) => session.id != current.id);
@@ -531,7 +531,7 @@ export function mountButton(host, clerk, props) {
       sessions: others.map((session) => button("session:" + session.id, "", person(session))),
       multiSessionActions,
       error,
-      footer: development ? text("developmentMode") : "",
+      footer: config.development ? text("developmentMode") : "",
       ...appearanceOf([defaults[0], props.appearance]),
     };
   };
@@ -542,8 +542,7 @@ export function mountButton(host, clerk, props) {
   // "Sign out" with several sessions signs out of the current one only.
   const request = (kind, sessionId) => {
     if (kind == "session") return clerk.setActive({ session: sessionId });
-    const singleSession = config[0];
-    if (kind == "signOut" && !singleSession)
+    if (kind == "signOut" && !config.singleSession)
       return clerk.signOut({ sessionId: shown.session.id, redirectUrl: targets.afterSignOutOne });
     return clerk.signOut();
   };
@@ -586,11 +585,9 @@ export function mountButton(host, clerk, props) {
     const state = clerk.state;
     // While a sign-out or switch is under way the state has no user: keep the last view.
     if (state.user === undefined && shown) return;
-    // `[singleSession, development, seven URLs (see targetsOf), [appearance, localization]
-    // of the instance's load options]`.
     config = clerk.uiConfig();
     targets = targetsOf(props, config);
-    defaults = config[9] || [];
+    defaults = config.loadDefaults || [];
     shown = state.loaded && state.session ? state : null;
     if (!shown) {
       busyKey = null;
