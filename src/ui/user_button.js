@@ -184,7 +184,9 @@ export function parseAction(key) {
 
 // ── View: the DOM, open state, focus and keyboard ─────────────────────────────────────────
 
-// Where focus goes when the controller closes the panel (see `update` in createView).
+// Where focus goes when the controller closes the panel (see `update` in createView):
+// nowhere (the page is about to navigate), to the trigger, or to the trigger only when focus
+// was inside the button (a switch that finished while the user was elsewhere keeps it there).
 const FOCUS_STAYS = 0, FOCUS_TRIGGER = 1, FOCUS_TRIGGER_IF_INSIDE = 2;
 
 let listenerCount = 0, panelCount = 0;
