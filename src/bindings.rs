@@ -19,7 +19,21 @@ use crate::{AfterSignOut, ClerkOptions};
 pub use errors::is_clerk_api_response_error;
 pub(crate) use errors::to_js_error;
 pub use session::JsSession;
-pub(crate) use views::Views;
+use views::Views;
+
+/// What the JS edge keeps per instance, shared by every wasm `Clerk` object that wraps it
+/// (the app's, and the one its user buttons share).
+#[derive(Debug, Default)]
+pub(crate) struct InstanceJs {
+    /// The JS resource objects of the latest state snapshot, built once for all wrappers.
+    pub(crate) views: core::cell::RefCell<Views>,
+    /// A `WeakRef` to the wasm `Clerk` object the user buttons share (see `crate::ui`): one
+    /// wrapper for all of them rather than one per mount, and no cycle.
+    pub(crate) button_clerk: core::cell::RefCell<JsValue>,
+    /// `[appearance, localization]` every user button starts from (the load options, or
+    /// `crate::ui::set_defaults`); `undefined` until set.
+    pub(crate) ui_defaults: core::cell::RefCell<JsValue>,
+}
 
 /// `Clerk` as JavaScript sees it (exported to Rust too, for apps that hand an instance to JS
 /// and for the facade's own tests).
@@ -276,7 +290,7 @@ impl JsClerk {
                 )
         });
         config
-            .val("loadDefaults", clerk.inner.ui_defaults.borrow().clone())
+            .val("loadDefaults", clerk.inner.js.ui_defaults.borrow().clone())
             .done()
     }
 

@@ -52,15 +52,9 @@ pub(crate) struct Inner {
     pub(crate) signed_out_client: RefCell<Option<Option<Rc<crate::Client>>>>,
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
     pub(crate) online: RefCell<Option<OnlineListener>>,
-    /// A `WeakRef` to the wasm `Clerk` object the user buttons of this instance share (see
-    /// `crate::ui`): one wrapper for all of them rather than one per mount, and no cycle.
-    pub(crate) ui: RefCell<wasm_bindgen::JsValue>,
-    /// `[appearance, localization]` every user button of this instance starts from (the
-    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
-    pub(crate) ui_defaults: RefCell<wasm_bindgen::JsValue>,
-    /// The JS resource objects of the latest state snapshot, shared by every wasm `Clerk`
-    /// object of this instance (see `crate::bindings::Views`).
-    pub(crate) js_views: RefCell<crate::bindings::Views>,
+    /// What the JS edge keeps per instance (resource objects, the user buttons' wrapper and
+    /// defaults): owned by `crate::bindings`, opaque to the core.
+    pub(crate) js: crate::bindings::InstanceJs,
 }
 
 impl core::fmt::Debug for Inner {
@@ -113,9 +107,7 @@ impl Clerk {
             signed_out_client: RefCell::default(),
             cross_tab: RefCell::default(),
             online: RefCell::default(),
-            ui: RefCell::default(),
-            ui_defaults: RefCell::default(),
-            js_views: RefCell::default(),
+            js: crate::bindings::InstanceJs::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),

@@ -42,7 +42,7 @@ impl Default for Views {
 /// The cache belongs to the instance, so every wasm `Clerk` object wrapping it (the app's,
 /// and the one its user buttons share) answers with the same objects, built once.
 pub(crate) fn current(clerk: &Clerk) -> Ref<'_, Views> {
-    let cache = &clerk.inner.js_views;
+    let cache = &clerk.inner.js.views;
     let state = clerk.state();
     if cache.borrow().version != state.version {
         let mut views = build(clerk, &state);

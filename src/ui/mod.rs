@@ -112,10 +112,11 @@ pub(crate) fn mount_into(
 ) -> Result<Function, JsValue> {
     // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
     // (it holds the instance): made again once every button holding it is gone.
-    let mut js = crate::ui::js::deref(&clerk.inner.ui.borrow());
+    let shared = &clerk.inner.js.button_clerk;
+    let mut js = crate::ui::js::deref(&shared.borrow());
     if js.is_undefined() {
         js = JsClerk::from_clerk(clerk.clone()).into();
-        *clerk.inner.ui.borrow_mut() = crate::ui::js::weak_ref(&js);
+        *shared.borrow_mut() = crate::ui::js::weak_ref(&js);
     }
     crate::ui::js::mount_button(el, js, props)
 }
@@ -138,7 +139,7 @@ pub(crate) fn store_defaults(clerk: &Clerk, appearance: &JsValue, localization: 
     let pair = js_sys::Array::new();
     pair.push(appearance);
     pair.push(localization);
-    *clerk.inner.ui_defaults.borrow_mut() = pair.into();
+    *clerk.inner.js.ui_defaults.borrow_mut() = pair.into();
 }
 
 /// How many DOM event listeners all user buttons hold right now: two per mounted button, two
