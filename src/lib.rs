@@ -5,6 +5,11 @@
 //! crate links it into the module), whose `#[wasm_bindgen]` facade lives in `bindings` (the
 //! only place `JsValue` appears in signatures).
 //!
+//! The core (the Frontend API client, state, sign-out, cookies, cross-tab and offline
+//! sign-out) is Rust; the user button's view is a JS module shipped in the crate
+//! (`src/ui/user_button.js`, bundled by wasm-bindgen as a snippet), which drives the core
+//! through the methods an app calls. [`ui`] is its typed Rust API.
+//!
 //! `no_std` + `alloc`: the npm module then links no std, so neither std's panic machinery nor
 //! the `core::fmt` code that formats panic messages. Rust apps link std as usual. Unit tests
 //! build with std (the test harness needs it).
