@@ -307,7 +307,9 @@ impl JsClerk {
 /// machine and error paths cost more in the wasm.
 fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> + 'static {
     // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
-    let (answer, failure) = match callback.call0(&JsValue::NULL) {
+    // `call1` with `undefined`, as everywhere in the SDK: a `call0` import was one more
+    // shim in the glue (only `arguments.length` tells them apart).
+    let (answer, failure) = match callback.call1(&JsValue::NULL, &JsValue::UNDEFINED) {
         Ok(value) => (
             Promise::resolve(&value),
             "Clerk: the signOut callback rejected",

@@ -37,6 +37,6 @@ impl CrossTab {
 
 impl Drop for CrossTab {
     fn drop(&mut self) {
-        let _ = self.control.call0(&JsValue::UNDEFINED);
+        let _ = self.control.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
     }
 }

@@ -30,6 +30,6 @@ impl OnlineListener {
 
 impl Drop for OnlineListener {
     fn drop(&mut self) {
-        let _ = self.remove.call0(&JsValue::UNDEFINED);
+        let _ = self.remove.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
     }
 }

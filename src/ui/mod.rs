@@ -81,7 +81,7 @@ impl UserButton {
 impl Drop for UserButton {
     fn drop(&mut self) {
         if let Some(handle) = &self.handle {
-            let _ = handle.call0(&JsValue::NULL);
+            let _ = handle.call1(&JsValue::NULL, &JsValue::UNDEFINED);
         }
     }
 }

@@ -14,18 +14,23 @@ use clerk_wasm as _;
 /// sources): report it on the console, then trap. The message is not formatted, which would
 /// link `core::fmt`.
 ///
-/// The report is a JS `Error`, whose stack names the wasm functions by index
+/// The report is the message and a JS `Error`, whose stack names the wasm functions by index
 /// (`wasm-function[538]`); the build writes their names to `dist/clerk_wasm_bg.symbols`, and
 /// `node scripts/symbolicate.mjs` puts them into a reported stack. The panic location is not
 /// used: its file paths and line tables cost 1.3 KB gzip of every page's download.
+/// `JsError` (JS `Error(message)`) and a two-argument `console.error`, as the SDK's own
+/// reports use: `js_sys::Error::new` and a one-argument `console.error` were two more imports.
 #[cfg(target_arch = "wasm32")]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    let report = js_sys::Error::new(concat!(
-        "clerk-wasm ",
-        env!("CARGO_PKG_VERSION"),
-        " panicked: please report this bug with this stack trace"
-    ));
-    web_sys::console::error_1(&report);
+    let report: wasm_bindgen::JsValue = wasm_bindgen::JsError::new("panic").into();
+    web_sys::console::error_2(
+        &wasm_bindgen::JsValue::from_str(concat!(
+            "clerk-wasm ",
+            env!("CARGO_PKG_VERSION"),
+            " panicked: please report this bug with this stack trace"
+        )),
+        &report,
+    );
     core::arch::wasm32::unreachable()
 }
