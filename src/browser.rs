@@ -1,7 +1,7 @@
 //! Small helpers over browser APIs: the window, timers, JSON, error messages.
 
 use crate::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The page's origin, empty outside a page (and on native targets, where the typed API
@@ -44,12 +44,13 @@ pub(crate) fn sleep(ms: i32) -> JsFuture {
     JsFuture::from(crate::host::sleep(ms))
 }
 
-/// The message of a thrown JS value.
+/// The message of a thrown JS value: its `message` (an `Error`'s, a `DOMException`'s), else
+/// the value itself when it is a string. Read as a property: `instanceof Error` and the
+/// `message` getter were two more imports.
 pub(crate) fn error_message(err: &JsValue) -> String {
-    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
-    }
-    err.as_string()
+    prop(err, "message")
+        .as_string()
+        .or_else(|| err.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
