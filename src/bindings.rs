@@ -227,10 +227,14 @@ impl JsClerk {
         });
         // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
         // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
-        // `FnMut(JsValue)` (the argument ignored where there is none), so this one reuses their
-        // shims instead of adding an `FnOnce` kind.
+        // `browser::JsCallback`s, so this one reuses their shims instead of adding an
+        // `FnOnce` kind.
         let mut listener = Some(listener);
-        Closure::<dyn FnMut(JsValue)>::new(move |_| drop(listener.take())).into_js_value()
+        crate::browser::JsCallback::new(move |_| {
+            drop(listener.take());
+            Ok(())
+        })
+        .into_js_value()
     }
 
     /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six

@@ -22,6 +22,13 @@ pub(crate) fn spawn(future: impl core::future::Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(boxed);
 }
 
+/// The one kind of Rust closure the SDK hands to JS: the kind wasm-bindgen-futures makes for
+/// its own promise callbacks, so all share one set of shims and glue (closures of the SDK's
+/// own `FnMut(JsValue)` kind were a second set). The argument is ignored where there is
+/// none, and every one answers `Ok(())`.
+pub(crate) type JsCallback =
+    wasm_bindgen::closure::Closure<dyn FnMut(JsValue) -> Result<(), wasm_bindgen::JsError>>;
+
 /// A property by name; `undefined` when absent, and for `null`, `undefined` and primitives
 /// without asking `Reflect.get`, which throws for them: a JS exception caught on every user
 /// button mount (props left out, `querySelector` finding nothing) grew the wasm memory by

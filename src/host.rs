@@ -16,9 +16,9 @@
 //! shipped files, and the wasm test page's many parallel module requests go through the
 //! one-connection-per-request proxy of `scripts/wasm-test-runner.mjs`.
 
+use crate::browser::JsCallback;
 use crate::prelude::*;
 use js_sys::{Function, Promise};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -105,7 +105,7 @@ extern "C" {
     /// control: `control(true)` announces a sign-out, `control()` closes; `None` where
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
-    pub(crate) fn on_sign_out_message(callback: &Closure<dyn FnMut(JsValue)>) -> Option<Function>;
+    pub(crate) fn on_sign_out_message(callback: &JsCallback) -> Option<Function>;
 }
 
 #[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]
@@ -132,5 +132,5 @@ export function onOnline(callback) {
 extern "C" {
     /// Adds an `online` listener on the window; returns the function that removes it.
     #[wasm_bindgen(js_name = onOnline)]
-    pub(crate) fn on_online(callback: &Closure<dyn FnMut(JsValue)>) -> Function;
+    pub(crate) fn on_online(callback: &JsCallback) -> Function;
 }

@@ -1,14 +1,14 @@
 //! Cross-tab sign-out over `BroadcastChannel("clerk")`, interoperable with ClerkJS tabs.
 
+use crate::browser::JsCallback;
 use js_sys::Function;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 /// The channel and its message handler; dropping it closes both.
 pub(crate) struct CrossTab {
     /// `control(true)` announces a sign-out, `control()` closes the channel.
     control: Function,
-    _on_message: Closure<dyn FnMut(JsValue)>,
+    _on_message: JsCallback,
 }
 
 impl core::fmt::Debug for CrossTab {
@@ -20,8 +20,11 @@ impl core::fmt::Debug for CrossTab {
 impl CrossTab {
     /// Listens for `{type: "signout"}` from other tabs; `None` where BroadcastChannel is missing.
     pub(crate) fn listen(mut on_sign_out: impl FnMut() + 'static) -> Option<Self> {
-        // `FnMut(JsValue)`, the one closure kind the SDK uses, so all share one set of shims.
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |_| on_sign_out());
+        // The one closure kind the SDK uses (see `JsCallback`).
+        let on_message = JsCallback::new(move |_| {
+            on_sign_out();
+            Ok(())
+        });
         let control = crate::host::on_sign_out_message(&on_message)?;
         Some(Self {
             control,

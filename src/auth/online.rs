@@ -1,13 +1,13 @@
 //! The window's `online` event, as an RAII registration.
 
+use crate::browser::JsCallback;
 use js_sys::Function;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 /// Calls a callback whenever the browser comes back online; dropping it unregisters.
 pub(crate) struct OnlineListener {
     remove: Function,
-    _callback: Closure<dyn FnMut(JsValue)>,
+    _callback: JsCallback,
 }
 
 impl core::fmt::Debug for OnlineListener {
@@ -18,8 +18,11 @@ impl core::fmt::Debug for OnlineListener {
 
 impl OnlineListener {
     pub(crate) fn new(mut callback: impl FnMut() + 'static) -> Self {
-        // `FnMut(JsValue)` (the event is ignored): the one closure kind the SDK uses.
-        let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| callback());
+        // The one closure kind the SDK uses (see `JsCallback`); the event is ignored.
+        let callback = JsCallback::new(move |_| {
+            callback();
+            Ok(())
+        });
         let remove = crate::host::on_online(&callback);
         Self {
             remove,

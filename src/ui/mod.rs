@@ -42,7 +42,6 @@ pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
 use crate::prelude::*;
 use js_sys::Function;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -57,7 +56,7 @@ pub struct UserButton {
     /// The view's handle: `h()` unmounts, `h(1)` says whether it is mounted.
     handle: Option<Function>,
     /// The `on_click` callbacks of the props, alive as long as the button.
-    _callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
+    _callbacks: Vec<crate::browser::JsCallback>,
 }
 
 impl core::fmt::Debug for UserButton {

@@ -6,8 +6,8 @@ use crate::prelude::*;
 use alloc::rc::Rc;
 use core::fmt;
 
+use crate::browser::JsCallback;
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 /// Options for one user button, as `mountUserButton(el, props)` takes them.
@@ -128,10 +128,7 @@ impl fmt::Debug for CustomMenuItem {
 /// The typed props as the JS props object the view reads (only the Rust API needs this: the
 /// JS API hands its object over as is). `on_click` callbacks become JS functions kept alive
 /// in `keep` for as long as the mount's handle.
-pub(crate) fn props_to_js(
-    props: &UserButtonProps,
-    keep: &mut Vec<Closure<dyn FnMut(JsValue)>>,
-) -> JsValue {
+pub(crate) fn props_to_js(props: &UserButtonProps, keep: &mut Vec<JsCallback>) -> JsValue {
     let obj = Object::new();
     set(&obj, "showName", &JsValue::from_bool(props.show_name));
     set_opt(&obj, "userProfileUrl", props.user_profile_url.as_deref());
@@ -153,7 +150,10 @@ pub(crate) fn props_to_js(
         set(&js, "label", &JsValue::from_str(&item.label));
         set_opt(&js, "href", item.href.as_deref());
         if let Some(callback) = item.on_click.clone() {
-            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| callback());
+            let closure = JsCallback::new(move |_| {
+                callback();
+                Ok(())
+            });
             set(&js, "onClick", closure.as_ref());
             keep.push(closure);
         }
