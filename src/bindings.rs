@@ -30,8 +30,8 @@ pub(crate) struct InstanceJs {
     /// A `WeakRef` to the wasm `Clerk` object the user buttons share (see `crate::ui`): one
     /// wrapper for all of them rather than one per mount, and no cycle.
     pub(crate) button_clerk: core::cell::RefCell<JsValue>,
-    /// `[appearance, localization]` every user button starts from (the load options, or
-    /// `crate::ui::set_defaults`); `undefined` until set.
+    /// The object whose `appearance` and `localization` every user button starts from (the
+    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
     pub(crate) ui_defaults: core::cell::RefCell<JsValue>,
 }
 
@@ -256,8 +256,9 @@ impl JsClerk {
     /// `{singleSession, development}` of the instance; the load options `userProfileUrl`,
     /// `signInUrl` and `afterMultiSessionSingleSignOutUrl`; the instance's display settings
     /// `instanceUserProfileUrl`, `instanceSignInUrl`, `instanceAfterSwitchSessionUrl` and
-    /// `instanceAfterSignOutOneUrl` (absent URLs `null`); and `loadDefaults`, the
-    /// `[appearance, localization]` of the instance's load options (`undefined` until set).
+    /// `instanceAfterSignOutOneUrl` (absent URLs `null`); and `loadDefaults`, the object
+    /// whose `appearance` and `localization` the buttons start from: the instance's load
+    /// options (`undefined` until set).
     #[doc(hidden)]
     #[wasm_bindgen(js_name = uiConfig)]
     pub fn ui_config(&self) -> JsValue {

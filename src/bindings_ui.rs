@@ -5,7 +5,6 @@
 use wasm_bindgen::prelude::*;
 
 use crate::bindings::JsClerk;
-use crate::browser::prop as get;
 
 // `el` by value: the signature Rust callers of the wasm class already use.
 #[allow(clippy::needless_pass_by_value)]
@@ -29,11 +28,8 @@ impl JsClerk {
 }
 
 /// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
-/// user button of this instance. The core's `load` binding calls this with its options object.
+/// user button of this instance. The core's `load` binding calls this with its options object,
+/// which is kept as is: the buttons read those two fields of it.
 pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
-    crate::ui::store_defaults(
-        clerk,
-        &get(options, "appearance"),
-        &get(options, "localization"),
-    );
+    crate::ui::store_defaults(clerk, options.clone());
 }

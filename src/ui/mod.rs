@@ -125,20 +125,14 @@ pub(crate) fn mount_into(
 // By value: the public signature.
 #[allow(clippy::needless_pass_by_value)]
 pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
-    store_defaults(
-        clerk,
-        &props::appearance_to_js(&appearance),
-        &props::localization_to_js(&localization),
-    );
+    store_defaults(clerk, props::defaults_to_js(&appearance, &localization));
 }
 
-/// Keeps the JS `appearance` and `localization` objects the buttons of `clerk` start from,
-/// for `uiConfig()` to hand over: they belong to this instance, not to its publishable key.
-pub(crate) fn store_defaults(clerk: &Clerk, appearance: &JsValue, localization: &JsValue) {
-    let pair = js_sys::Array::new();
-    pair.push(appearance);
-    pair.push(localization);
-    *clerk.inner.js.ui_defaults.borrow_mut() = pair.into();
+/// Keeps the object whose `appearance` and `localization` the buttons of `clerk` start from
+/// (the JS load options, or what [`set_defaults`] builds), for `uiConfig()` to hand over:
+/// they belong to this instance, not to its publishable key.
+pub(crate) fn store_defaults(clerk: &Clerk, defaults: JsValue) {
+    *clerk.inner.js.ui_defaults.borrow_mut() = defaults;
 }
 
 /// How many DOM event listeners all user buttons hold right now: two per mounted button, two

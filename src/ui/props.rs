@@ -164,7 +164,15 @@ pub(crate) fn props_to_js(props: &UserButtonProps, keep: &mut Vec<JsCallback>) -
 }
 
 /// `{variables: {...}, elements: {...}}`.
-pub(crate) fn appearance_to_js(appearance: &Appearance) -> JsValue {
+/// `{appearance, localization}`, the shape of the JS load options the buttons read them from.
+pub(crate) fn defaults_to_js(appearance: &Appearance, localization: &Localization) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "appearance", &appearance_to_js(appearance));
+    set(&obj, "localization", &localization_to_js(localization));
+    obj.into()
+}
+
+fn appearance_to_js(appearance: &Appearance) -> JsValue {
     let pairs = |list: &[(String, String)]| {
         let obj = Object::new();
         for (k, v) in list {
@@ -179,7 +187,7 @@ pub(crate) fn appearance_to_js(appearance: &Appearance) -> JsValue {
 }
 
 /// Clerk's shape: `{userButton: {action__signOut: ..., ...}}`.
-pub(crate) fn localization_to_js(l: &Localization) -> JsValue {
+fn localization_to_js(l: &Localization) -> JsValue {
     let ub = Object::new();
     for (key, value) in [
         ("action__openUserMenu", &l.open_user_menu),

@@ -483,12 +483,12 @@ export function mountButton(host, clerk, props) {
     ? props.customMenuItems.filter((item) => str(item?.label))
     : [];
   // shown: the state on screen (null: nothing is); config: `uiConfig()` (instance settings and
-  // load options); defaults: `[appearance, localization]` of load(); busyKey: the action whose
-  // request runs.
-  let shown = null, config, defaults = [], targets = {}, busyKey = null, error = "", unmounted = false;
+  // load options); defaults: the load options, for their `appearance` and `localization`;
+  // busyKey: the action whose request runs.
+  let shown = null, config, defaults = {}, targets = {}, busyKey = null, error = "", unmounted = false;
 
   const text = (key) =>
-    str(props.localization?.userButton?.[key]) ?? str(defaults[1]?.userButton?.[key]) ?? ENGLISH[key];
+    str(props.localization?.userButton?.[key]) ?? str(defaults.localization?.userButton?.[key]) ?? ENGLISH[key];
   // While a sign-out or switch runs, the actions that would start another are disabled;
   // navigating and custom items stay usable.
   const button = (key, label, who) => ({
@@ -534,7 +534,7 @@ export function mountButton(host, clerk, props) {
       multiSessionActions,
       error,
       footer: config.development ? text("developmentMode") : "",
-      ...appearanceOf([defaults[0], props.appearance]),
+      ...appearanceOf([defaults.appearance, props.appearance]),
     };
   };
   // focus: close the panel first, focus going there (FOCUS_*).
@@ -589,7 +589,7 @@ export function mountButton(host, clerk, props) {
     if (state.user === undefined && shown) return;
     config = clerk.uiConfig();
     targets = targetsOf(props, config);
-    defaults = config.loadDefaults || [];
+    defaults = Object(config.loadDefaults);
     shown = state.loaded && state.session ? state : null;
     if (!shown) {
       busyKey = null;
