@@ -139,8 +139,9 @@ impl Clerk {
         self.inner.options.borrow().clone()
     }
 
-    /// Runs `read` on the options `load` was given, borrowed rather than copied (the user
-    /// button reads them on every state change). `read` must not call `load`.
+    /// Runs `read` on the options `load` was given, borrowed rather than copied (`uiConfig()`
+    /// reads them on every state change of a mounted user button). `read` must not call
+    /// `load`.
     pub(crate) fn with_load_options<T>(&self, read: impl FnOnce(&LoadOptions) -> T) -> T {
         read(&self.inner.options.borrow())
     }
@@ -187,8 +188,9 @@ impl Clerk {
 impl Inner {
     /// Replaces the state with `change` applied to a copy, then notifies listeners.
     /// The core itself uses [`Inner::draft`] + [`Inner::publish`]: a generic `update` is
-    /// compiled once per call site (~130 bytes each in the wasm).
-    #[allow(dead_code)] // the UI tests' way to set up a state
+    /// compiled once per call site (~130 bytes each in the wasm). The UI tests' way to set
+    /// up a state (they run in the browser only).
+    #[cfg(all(test, target_arch = "wasm32"))]
     pub(crate) fn update(&self, change: impl FnOnce(&mut State)) {
         let mut next = self.draft();
         change(&mut next);

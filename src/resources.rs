@@ -247,7 +247,7 @@ impl PublicUserData {
 }
 
 /// The trimmed, non-empty parts of `first last`, joined by a space; `None` when both are empty.
-/// Shared with the user button's full name, so the wasm holds one copy.
+/// Shared by the user's and the public user data's full name, so the wasm holds one copy.
 pub(crate) fn join_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
     // Part by part: `collect` + `join` would cost a Vec and a generic join in the wasm, a loop
     // over the pair an array iterator.
