@@ -1,15 +1,13 @@
 //! The `#[wasm_bindgen]` facade: the only place `JsValue` appears in signatures. Each method
 //! converts its arguments, calls the typed Rust API and converts the result back.
 
-use crate::prelude::*;
-
 mod convert;
 mod errors;
 mod session;
 mod types;
 mod views;
 
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;

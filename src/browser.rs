@@ -1,6 +1,5 @@
 //! Small helpers over browser APIs: the window, timers, JSON, error messages.
 
-use crate::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -64,4 +63,68 @@ pub(crate) fn error_message(err: &JsValue) -> String {
 /// `console.error` with a message, for failures nobody awaits (listeners, background work).
 pub(crate) fn report(message: &str, err: &JsValue) {
     web_sys::console::error_2(&JsValue::from_str(message), err);
+}
+
+/// A DOM event listener that lives exactly as long as this guard (gloo-events' style):
+/// dropping it removes the listener. The callback gets the event.
+#[must_use = "the listener is removed when this guard is dropped"]
+pub(crate) struct EventListener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    capture: bool,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl EventListener {
+    /// Listens for `kind` events on `target` (in the bubbling phase).
+    pub(crate) fn new(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        callback: impl FnMut(web_sys::Event) + 'static,
+    ) -> Self {
+        Self::with_capture(target, kind, false, callback)
+    }
+
+    /// Listens for `kind` events on `target`, in the capture phase when `capture` is set.
+    pub(crate) fn with_capture(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        capture: bool,
+        callback: impl FnMut(web_sys::Event) + 'static,
+    ) -> Self {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(callback);
+        // Adding a listener does not throw for a function and a string.
+        let _ = target.add_event_listener_with_callback_and_bool(
+            kind,
+            callback.as_ref().unchecked_ref(),
+            capture,
+        );
+        Self {
+            target: target.clone(),
+            kind,
+            capture,
+            callback,
+        }
+    }
+}
+
+impl Drop for EventListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+impl std::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventListener")
+            .field("kind", &self.kind)
+            .field("capture", &self.capture)
+            .finish_non_exhaustive()
+    }
 }

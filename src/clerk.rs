@@ -1,8 +1,7 @@
 //! The Rust API: [`Clerk`], a cheap handle over the shared instance.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
 use core::cell::RefCell;
+use std::rc::Rc;
 
 use crate::api::Fapi;
 use crate::auth::cookies::Cookies;

@@ -1,6 +1,5 @@
 //! Publishable keys and the Frontend API base URL they point at.
 
-use crate::prelude::*;
 use crate::ClerkError;
 
 /// Whether a key belongs to a development or a production instance.

@@ -4,8 +4,6 @@
 //! (`pad_integral`, per-type `Display`): ~2 KB of wasm for the few numbers the SDK writes
 //! (HTTP statuses in messages, cookie max-ages, `__client_uat` seconds).
 
-use crate::prelude::*;
-
 /// `n` in base 10.
 pub(crate) fn decimal(mut n: u64) -> String {
     let mut digits = Vec::with_capacity(20);

@@ -1,8 +1,7 @@
 //! The one error type of the SDK.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
 use core::fmt;
+use std::sync::Arc;
 
 use crate::decimal::decimal;
 

@@ -1,11 +1,10 @@
 //! Shared in-flight operations: concurrent callers of the same operation await one result.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
+use std::rc::Rc;
 
 struct Slot<T> {
     value: Option<T>,

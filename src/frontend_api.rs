@@ -1,7 +1,6 @@
 //! Where requests go: the Frontend API base URL from the key, `proxyUrl` and `domain`.
 
 use crate::config::base_url;
-use crate::prelude::*;
 use crate::{ClerkError, InstanceType, PublishableKey};
 
 /// Options given when constructing [`crate::Clerk`] (JS: `new Clerk(key, { proxyUrl, domain })`).

@@ -17,7 +17,6 @@
 //! one-connection-per-request proxy of `scripts/wasm-test-runner.mjs`.
 
 use crate::browser::JsCallback;
-use crate::prelude::*;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 

@@ -5,7 +5,6 @@
 //! reads cost a few KB. Unknown fields are ignored and missing or mistyped ones read as
 //! their default, so the service can add or omit fields freely (PROTOCOL.md §3).
 
-use crate::prelude::*;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -10,10 +10,6 @@
 //! (`src/ui/user_button.js`, bundled by wasm-bindgen as a snippet), which drives the core
 //! through the methods an app calls. [`ui`] is its typed Rust API.
 //!
-//! `no_std` + `alloc`: the npm module then links no std, so neither std's panic machinery nor
-//! the `core::fmt` code that formats panic messages. Rust apps link std as usual. Unit tests
-//! build with std (the test harness needs it).
-//!
 //! ```
 //! use clerk_wasm::{Clerk, InstanceType};
 //!
@@ -22,18 +18,7 @@
 //! assert_eq!(clerk.frontend_api(), "clerk.example.com");
 //! assert_eq!(clerk.instance_type(), InstanceType::Production);
 //! ```
-#![cfg_attr(not(test), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
-
-extern crate alloc;
-
-/// What std's prelude would bring into scope; each module that needs it imports it whole.
-mod prelude {
-    pub(crate) use alloc::borrow::ToOwned;
-    pub(crate) use alloc::boxed::Box;
-    pub(crate) use alloc::string::String;
-    pub(crate) use alloc::vec::Vec;
-}
 
 mod api;
 mod auth;

@@ -1,8 +1,7 @@
 //! Listener registry: callbacks in as `FnMut`, out as RAII [`Listener`] handles.
 
-use crate::prelude::*;
-use alloc::rc::{Rc, Weak};
 use core::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use crate::State;
 

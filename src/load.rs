@@ -1,6 +1,6 @@
 //! `load()`: environment and client in parallel, pending sign-outs first, then the state.
 
-use alloc::rc::{Rc, Weak};
+use std::rc::{Rc, Weak};
 
 use crate::api::{Envelope, Method};
 use crate::auth::cross_tab::CrossTab;

@@ -1,7 +1,5 @@
 //! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`.
 
-use crate::prelude::*;
-
 /// How to reach a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Navigation {

@@ -1,10 +1,9 @@
 //! Option types of `load`, `signOut` and the after-sign-out action.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
+use std::rc::Rc;
 
 /// A boxed future that runs on the page's thread.
 pub type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;

@@ -3,8 +3,7 @@
 //! Only the fields the SDK uses are declared; unknown fields are ignored and every field the
 //! service might omit has a default, so new or missing fields never break parsing.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
+use std::sync::Arc;
 
 mod read;
 

@@ -1,7 +1,6 @@
 //! Session operations: `setActive`, `session.end()`, `session.remove()`, `session.getToken()`.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use core::future::Future;
 

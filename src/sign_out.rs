@@ -1,7 +1,6 @@
 //! `signOut`: every branch of PROTOCOL.md §7, plus the durable sign-out when offline.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use crate::api::Envelope;
 use crate::auth::pending::PendingSignOut;

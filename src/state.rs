@@ -1,7 +1,6 @@
 //! The state snapshot listeners and the UI read: status, client, current session, environment.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use crate::resources::{Client, Environment, Session, User};
 use crate::InstanceType;

@@ -1,6 +1,5 @@
 //! One request over the browser's `fetch`, aborted when its future is dropped.
 
-use crate::prelude::*;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

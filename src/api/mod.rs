@@ -1,8 +1,6 @@
 //! The Frontend API client: URLs, `_method`, credentials, envelopes, errors, retries and the
 //! dev browser.
 
-use crate::prelude::*;
-
 pub(crate) mod fetch;
 pub(crate) mod wire;
 

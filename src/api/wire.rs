@@ -2,7 +2,6 @@
 
 use crate::error::{ApiError, ApiErrorItem, ApiErrorMeta};
 use crate::json::Json;
-use crate::prelude::*;
 use crate::resources::Client;
 
 /// The FAPI version this SDK speaks (PROTOCOL.md §2).

@@ -2,7 +2,6 @@
 
 use super::sha1::{base64_url_char, sha1};
 use crate::decimal::decimal;
-use crate::prelude::*;
 
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
 /// base64 of SHA-1(publishable key).

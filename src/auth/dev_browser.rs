@@ -7,7 +7,6 @@ use crate::api::fetch::{self, RawResponse};
 use crate::api::wire::{request_url, Method};
 use crate::flight::{Map, Outcome};
 use crate::json::Json;
-use crate::prelude::*;
 use crate::ClerkError;
 
 const PARAM: &str = "__clerk_db_jwt";

@@ -5,8 +5,6 @@
 //! has to be told. It is replayed on the `online` event and at the next load before
 //! `GET /v1/client` is trusted, and cleared only when the server confirms.
 
-use crate::prelude::*;
-
 /// One sign-out the server has not confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PendingSignOut {

@@ -1,7 +1,6 @@
 //! Typed state → ClerkJS-shaped JS objects (camelCase), and JS option objects → typed Rust.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;

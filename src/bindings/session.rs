@@ -1,7 +1,6 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
-use crate::prelude::*;
-use alloc::rc::{Rc, Weak};
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 

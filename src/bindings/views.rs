@@ -1,8 +1,8 @@
 //! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
 //! state snapshot so `clerk.user === clerk.user` until the state changes.
 
-use alloc::rc::Rc;
 use core::cell::Ref;
+use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 

@@ -5,7 +5,6 @@ use super::{
     Session, SessionStatus, Token, User, Web3Wallet,
 };
 use crate::json::Json;
-use crate::prelude::*;
 use crate::ClerkError;
 
 fn parse_object(text: &str) -> Result<Json, ClerkError> {

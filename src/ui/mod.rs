@@ -40,7 +40,6 @@ mod tests;
 
 pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
 
-use crate::prelude::*;
 use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::Element;

@@ -2,9 +2,8 @@
 //! [`Localization`], and [`CustomMenuItem`]s. Plain Rust data, handed to the JS view as the
 //! same JS object shapes the JS API takes.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
 use core::fmt;
+use std::rc::Rc;
 
 use crate::browser::JsCallback;
 use js_sys::{Array, Object, Reflect};

@@ -13,7 +13,7 @@ mod rendering;
 mod rules;
 mod theming;
 
-use alloc::rc::Rc;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
