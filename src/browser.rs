@@ -1,16 +1,18 @@
-//! Small helpers over browser APIs: the window, timers, JSON, error messages.
+//! Small helpers over browser APIs: the page's origin, timers, tasks, properties, error
+//! messages and DOM listeners. A leaf: it uses no other module of the SDK.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// The page's origin, empty outside a page (and on native targets, where the typed API
-/// is still usable for parsing and doc tests).
+/// The page's origin (`location.origin`), empty outside a page (no window, as in a worker)
+/// and on native targets, where the typed API is still usable for parsing and doc tests.
 pub(crate) fn page_origin() -> String {
-    if cfg!(target_arch = "wasm32") {
-        crate::host::origin()
-    } else {
-        String::new()
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
     }
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Runs a future to completion on the page's thread. Every spawn of the core goes through one
@@ -44,10 +46,25 @@ pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Resolves after `ms` milliseconds (a `setTimeout` promise: no Rust closure to keep alive).
-pub(crate) fn sleep(ms: i32) -> JsFuture {
-    // The promise's future itself, not an `async fn` around it: one state machine less.
-    JsFuture::from(crate::host::sleep(ms))
+/// Resolves after `ms` milliseconds.
+///
+/// `setTimeout` calls the promise's own `resolve` function, so no Rust closure has to stay
+/// alive until the timer fires (and none leaks if this future is dropped first). Without a
+/// window (no timer to ask) it resolves at once.
+pub(crate) async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .is_ok()
+        });
+        if !scheduled {
+            // Calling `resolve` does not throw.
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    // The promise never rejects.
+    let _ = JsFuture::from(timer).await;
 }
 
 /// The message of a thrown JS value: its `message` (an `Error`'s, a `DOMException`'s), else

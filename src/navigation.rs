@@ -1,4 +1,7 @@
-//! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`.
+//! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`;
+//! the address bar (`location.assign`, a query parameter taken out of the URL).
+
+use wasm_bindgen::JsValue;
 
 /// How to reach a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +98,31 @@ pub(crate) fn plan(target: &str, page_origin: &str, has_router: bool) -> Navigat
         }
         _ => Navigation::Assign(target.to_owned()),
     }
+}
+
+/// `location.assign(url)`. Nothing happens without a window; the browser's refusal (a URL it
+/// cannot parse) is ignored like the navigation a click on such a link would not make.
+pub(crate) fn assign(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// Removes query parameter `name` from the address bar and returns its value, `None` when the
+/// page URL has none. The history entry is replaced (`history.replaceState`, keeping its
+/// state), not added: the value is kept out of the history, the back button and referrers.
+pub(crate) fn take_query_param(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+    let params = url.search_params();
+    let value = params.get(name)?;
+    params.delete(name);
+    // A page whose history cannot be replaced (a sandboxed frame) still gets the value.
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+    }
+    Some(value)
 }
 
 #[cfg(test)]

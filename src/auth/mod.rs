@@ -6,4 +6,3 @@ pub(crate) mod cross_tab;
 pub(crate) mod dev_browser;
 pub(crate) mod online;
 pub(crate) mod pending;
-mod sha1;
