@@ -145,3 +145,19 @@ impl std::fmt::Debug for EventListener {
             .finish_non_exhaustive()
     }
 }
+
+/// Timers in headless Chromium.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn sleep_waits_at_least_its_time() {
+        let start = super::now_ms();
+        super::sleep(40).await;
+        let slept = super::now_ms() - start;
+        assert!(slept >= 39.0, "{slept} ms");
+    }
+}

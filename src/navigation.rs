@@ -201,3 +201,49 @@ mod tests {
         assert_eq!(plan("/a", o, false), Navigation::Assign("/a".into()));
     }
 }
+
+/// The address bar in headless Chromium.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::take_query_param;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_query_parameter_is_taken_out_of_the_address_bar_in_place() {
+        let window = web_sys::window().unwrap();
+        let (location, history) = (window.location(), window.history().unwrap());
+        let original = location.href().unwrap();
+        let url = web_sys::Url::new(&original).unwrap();
+        url.search_params().set("a", "1");
+        url.search_params().set("__clerk_db_jwt", "dvb_1 x");
+        url.search_params().set("b", "2");
+        url.set_hash("#frag");
+        let state = JsValue::from("the app's state");
+        history
+            .replace_state_with_url(&state, "", Some(&url.href()))
+            .unwrap();
+        let entries = history.length().unwrap();
+
+        let taken = take_query_param("__clerk_db_jwt");
+        let (href, kept, again) = (
+            location.href().unwrap(),
+            history.state().unwrap(),
+            take_query_param("__clerk_db_jwt"),
+        );
+        let after = history.length().unwrap();
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&original))
+            .unwrap();
+
+        assert_eq!(taken.as_deref(), Some("dvb_1 x"));
+        assert!(href.ends_with("a=1&b=2#frag"), "{href}");
+        assert_eq!(kept, state, "the history entry's state is kept");
+        assert_eq!(after, entries, "replaced, not pushed");
+        assert_eq!(again, None);
+    }
+}

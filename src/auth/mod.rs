@@ -6,3 +6,5 @@ pub(crate) mod cross_tab;
 pub(crate) mod dev_browser;
 pub(crate) mod online;
 pub(crate) mod pending;
+#[cfg(test)]
+mod tests;
