@@ -17,27 +17,17 @@ pub(crate) enum Navigation {
 /// Tabs and newlines are dropped and leading controls/spaces trimmed first, as the URL parser
 /// of browsers does, so `"java\nscript:"` is seen as `javascript:`.
 pub(crate) fn scheme_of(url: &str) -> Option<String> {
-    // One pass, no cleaned copy of the whole URL: the scheme is whatever precedes the first
-    // `:` when every character before it is a scheme character. Read as bytes: the controls
-    // trimmed and every scheme character are ASCII (a non-ASCII byte is no scheme character),
-    // and decoding chars cost a UTF-8 decoder here.
-    let mut scheme = Vec::new();
-    for &b in url.as_bytes().iter().skip_while(|&&b| b <= b' ') {
-        match b {
-            b'\t' | b'\n' | b'\r' => {}
-            b':' => {
-                return scheme
-                    .first()
-                    .is_some_and(u8::is_ascii_alphabetic)
-                    .then(|| crate::config::latin1(&scheme))
-            }
-            b if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => {
-                scheme.push(b.to_ascii_lowercase());
-            }
-            _ => return None,
-        }
-    }
-    None
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then(|| scheme.to_ascii_lowercase())
 }
 
 /// Whether `url` may be navigated to: relative, `http:`, `https:`, or a protocol of
