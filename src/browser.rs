@@ -15,18 +15,14 @@ pub(crate) fn page_origin() -> String {
         .unwrap_or_default()
 }
 
-/// Runs a future to completion on the page's thread. Every spawn of the core goes through one
-/// boxed future type, so wasm-bindgen-futures' task machinery is compiled once, not once per
-/// future type (measured: ~180 bytes of wasm per distinct type).
-pub(crate) fn spawn(future: impl core::future::Future<Output = ()> + 'static) {
-    let boxed: core::pin::Pin<Box<dyn core::future::Future<Output = ()>>> = Box::pin(future);
-    wasm_bindgen_futures::spawn_local(boxed);
+/// Runs a future to completion on the page's thread.
+pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(future);
 }
 
-/// The one kind of Rust closure the SDK hands to JS: the kind wasm-bindgen-futures makes for
-/// its own promise callbacks, so all share one set of shims and glue (closures of the SDK's
-/// own `FnMut(JsValue)` kind were a second set). The argument is ignored where there is
-/// none, and every one answers `Ok(())`.
+/// The closure kind the bindings and the user button hand to JS as callbacks: the kind
+/// wasm-bindgen-futures makes for its own promise callbacks, so they share its shims and glue.
+/// The argument is ignored where there is none, and every one answers `Ok(())`.
 pub(crate) type JsCallback =
     wasm_bindgen::closure::Closure<dyn FnMut(JsValue) -> Result<(), wasm_bindgen::JsError>>;
 
@@ -68,8 +64,8 @@ pub(crate) async fn sleep(ms: i32) {
 }
 
 /// The message of a thrown JS value: its `message` (an `Error`'s, a `DOMException`'s), else
-/// the value itself when it is a string. Read as a property: `instanceof Error` and the
-/// `message` getter were two more imports.
+/// the value itself when it is a string. Read as a property rather than through
+/// `instanceof Error`, which is false for errors from another realm (a frame).
 pub(crate) fn error_message(err: &JsValue) -> String {
     prop(err, "message")
         .as_string()
