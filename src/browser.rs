@@ -1,30 +1,28 @@
-//! Small helpers over browser APIs: the window, timers, JSON, error messages.
+//! Small helpers over browser APIs: the page's origin, timers, tasks, properties, error
+//! messages and DOM listeners. A leaf: it uses no other module of the SDK.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// The page's origin, empty outside a page (and on native targets, where the typed API
-/// is still usable for parsing and doc tests).
+/// The page's origin (`location.origin`), empty outside a page (no window, as in a worker)
+/// and on native targets, where the typed API is still usable for parsing and doc tests.
 pub(crate) fn page_origin() -> String {
-    if cfg!(target_arch = "wasm32") {
-        crate::host::origin()
-    } else {
-        String::new()
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
     }
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
 }
 
-/// Runs a future to completion on the page's thread. Every spawn of the core goes through one
-/// boxed future type, so wasm-bindgen-futures' task machinery is compiled once, not once per
-/// future type (measured: ~180 bytes of wasm per distinct type).
-pub(crate) fn spawn(future: impl core::future::Future<Output = ()> + 'static) {
-    let boxed: core::pin::Pin<Box<dyn core::future::Future<Output = ()>>> = Box::pin(future);
-    wasm_bindgen_futures::spawn_local(boxed);
+/// Runs a future to completion on the page's thread.
+pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(future);
 }
 
-/// The one kind of Rust closure the SDK hands to JS: the kind wasm-bindgen-futures makes for
-/// its own promise callbacks, so all share one set of shims and glue (closures of the SDK's
-/// own `FnMut(JsValue)` kind were a second set). The argument is ignored where there is
-/// none, and every one answers `Ok(())`.
+/// The closure kind the bindings and the user button hand to JS as callbacks: the kind
+/// wasm-bindgen-futures makes for its own promise callbacks, so they share its shims and glue.
+/// The argument is ignored where there is none, and every one answers `Ok(())`.
 pub(crate) type JsCallback =
     wasm_bindgen::closure::Closure<dyn FnMut(JsValue) -> Result<(), wasm_bindgen::JsError>>;
 
@@ -44,15 +42,30 @@ pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Resolves after `ms` milliseconds (a `setTimeout` promise: no Rust closure to keep alive).
-pub(crate) fn sleep(ms: i32) -> JsFuture {
-    // The promise's future itself, not an `async fn` around it: one state machine less.
-    JsFuture::from(crate::host::sleep(ms))
+/// Resolves after `ms` milliseconds.
+///
+/// `setTimeout` calls the promise's own `resolve` function, so no Rust closure has to stay
+/// alive until the timer fires (and none leaks if this future is dropped first). Without a
+/// window (no timer to ask) it resolves at once.
+pub(crate) async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .is_ok()
+        });
+        if !scheduled {
+            // Calling `resolve` does not throw.
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    // The promise never rejects.
+    let _ = JsFuture::from(timer).await;
 }
 
 /// The message of a thrown JS value: its `message` (an `Error`'s, a `DOMException`'s), else
-/// the value itself when it is a string. Read as a property: `instanceof Error` and the
-/// `message` getter were two more imports.
+/// the value itself when it is a string. Read as a property rather than through
+/// `instanceof Error`, which is false for errors from another realm (a frame).
 pub(crate) fn error_message(err: &JsValue) -> String {
     prop(err, "message")
         .as_string()
@@ -126,5 +139,21 @@ impl std::fmt::Debug for EventListener {
             .field("kind", &self.kind)
             .field("capture", &self.capture)
             .finish_non_exhaustive()
+    }
+}
+
+/// Timers in headless Chromium.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn sleep_waits_at_least_its_time() {
+        let start = super::now_ms();
+        super::sleep(40).await;
+        let slept = super::now_ms() - start;
+        assert!(slept >= 39.0, "{slept} ms");
     }
 }

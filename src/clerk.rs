@@ -179,7 +179,7 @@ impl Clerk {
                     push(&path);
                 }
             }
-            Navigation::Assign(url) => crate::host::assign(&url),
+            Navigation::Assign(url) => navigation::assign(&url),
         }
     }
 }

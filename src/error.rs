@@ -3,8 +3,6 @@
 use core::fmt;
 use std::sync::Arc;
 
-use crate::decimal::decimal;
-
 /// Everything that can go wrong in the SDK.
 ///
 /// Match on [`ClerkError::code`]: it is stable across releases. `Display` gives the message
@@ -155,10 +153,9 @@ impl ClerkError {
 }
 
 impl ClerkError {
-    /// The message for developers (what `Display` prints), built without `core::fmt`'s
-    /// argument machinery (see `decimal.rs`).
+    /// The message for developers (what `Display` prints).
     pub(crate) fn message(&self) -> String {
-        let status = |api: &ApiError| decimal(u64::from(api.status));
+        let status = |api: &ApiError| api.status.to_string();
         match self {
             Self::InvalidPublishableKey { reason } => {
                 ["The publishable key is invalid: ", reason, "."].concat()
@@ -182,7 +179,7 @@ impl ClerkError {
             Self::Network { message } => ["Network error: ", message].concat(),
             Self::InvalidResponse { status, reason } => [
                 "Unexpected answer from the Frontend API (HTTP ",
-                &decimal(u64::from(*status)),
+                &status.to_string(),
                 "): ",
                 reason,
             ]

@@ -186,7 +186,7 @@ impl Inner {
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
                         // (and saturates as before otherwise); `f64::floor` needs std.
-                        &crate::decimal::decimal(uat as u64),
+                        &(uat as u64).to_string(),
                         365 * 86400,
                     );
                 }

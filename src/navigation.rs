@@ -1,4 +1,7 @@
-//! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`.
+//! Redirect targets and navigation: the protocol allow-list, relative URLs and `routerPush`;
+//! the address bar (`location.assign`, a query parameter taken out of the URL).
+
+use wasm_bindgen::JsValue;
 
 /// How to reach a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,27 +17,17 @@ pub(crate) enum Navigation {
 /// Tabs and newlines are dropped and leading controls/spaces trimmed first, as the URL parser
 /// of browsers does, so `"java\nscript:"` is seen as `javascript:`.
 pub(crate) fn scheme_of(url: &str) -> Option<String> {
-    // One pass, no cleaned copy of the whole URL: the scheme is whatever precedes the first
-    // `:` when every character before it is a scheme character. Read as bytes: the controls
-    // trimmed and every scheme character are ASCII (a non-ASCII byte is no scheme character),
-    // and decoding chars cost a UTF-8 decoder here.
-    let mut scheme = Vec::new();
-    for &b in url.as_bytes().iter().skip_while(|&&b| b <= b' ') {
-        match b {
-            b'\t' | b'\n' | b'\r' => {}
-            b':' => {
-                return scheme
-                    .first()
-                    .is_some_and(u8::is_ascii_alphabetic)
-                    .then(|| crate::config::latin1(&scheme))
-            }
-            b if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => {
-                scheme.push(b.to_ascii_lowercase());
-            }
-            _ => return None,
-        }
-    }
-    None
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then(|| scheme.to_ascii_lowercase())
 }
 
 /// Whether `url` may be navigated to: relative, `http:`, `https:`, or a protocol of
@@ -95,6 +88,31 @@ pub(crate) fn plan(target: &str, page_origin: &str, has_router: bool) -> Navigat
         }
         _ => Navigation::Assign(target.to_owned()),
     }
+}
+
+/// `location.assign(url)`. Nothing happens without a window; the browser's refusal (a URL it
+/// cannot parse) is ignored like the navigation a click on such a link would not make.
+pub(crate) fn assign(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// Removes query parameter `name` from the address bar and returns its value, `None` when the
+/// page URL has none. The history entry is replaced (`history.replaceState`, keeping its
+/// state), not added: the value is kept out of the history, the back button and referrers.
+pub(crate) fn take_query_param(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+    let params = url.search_params();
+    let value = params.get(name)?;
+    params.delete(name);
+    // A page whose history cannot be replaced (a sandboxed frame) still gets the value.
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+    }
+    Some(value)
 }
 
 #[cfg(test)]
@@ -171,5 +189,51 @@ mod tests {
             Navigation::Assign("https://other.test/".into())
         );
         assert_eq!(plan("/a", o, false), Navigation::Assign("/a".into()));
+    }
+}
+
+/// The address bar in headless Chromium.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::take_query_param;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_query_parameter_is_taken_out_of_the_address_bar_in_place() {
+        let window = web_sys::window().unwrap();
+        let (location, history) = (window.location(), window.history().unwrap());
+        let original = location.href().unwrap();
+        let url = web_sys::Url::new(&original).unwrap();
+        url.search_params().set("a", "1");
+        url.search_params().set("__clerk_db_jwt", "dvb_1 x");
+        url.search_params().set("b", "2");
+        url.set_hash("#frag");
+        let state = JsValue::from("the app's state");
+        history
+            .replace_state_with_url(&state, "", Some(&url.href()))
+            .unwrap();
+        let entries = history.length().unwrap();
+
+        let taken = take_query_param("__clerk_db_jwt");
+        let (href, kept, again) = (
+            location.href().unwrap(),
+            history.state().unwrap(),
+            take_query_param("__clerk_db_jwt"),
+        );
+        let after = history.length().unwrap();
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&original))
+            .unwrap();
+
+        assert_eq!(taken.as_deref(), Some("dvb_1 x"));
+        assert!(href.ends_with("a=1&b=2#frag"), "{href}");
+        assert_eq!(kept, state, "the history entry's state is kept");
+        assert_eq!(after, entries, "replaced, not pushed");
+        assert_eq!(again, None);
     }
 }

@@ -11,7 +11,9 @@ mod common;
 
 use clerk_wasm::{ClerkError, LoadOptions, SignOutOptions};
 use common::*;
+use js_sys::{Function, Object, Reflect};
 use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -246,6 +248,56 @@ async fn an_offline_single_session_sign_out_is_journaled_and_replayed_for_that_s
     );
     assert_eq!(server_session_status(&grace).await, "removed");
     assert_eq!(server_session_status(&ada).await, "active");
+}
+
+/// `window.localStorage` throwing a `SecurityError`, as where storage is disabled, until
+/// dropped.
+struct StorageDisabled {
+    original: JsValue,
+}
+
+impl StorageDisabled {
+    fn new() -> Self {
+        let window = js_sys::global();
+        let original = Object::get_own_property_descriptor(&window, &"localStorage".into());
+        let throw = Function::new_no_args("throw new DOMException('disabled', 'SecurityError');");
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"get".into(), &throw).unwrap();
+        Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+        Object::define_property(&window, &"localStorage".into(), &descriptor);
+        Self { original }
+    }
+}
+
+impl Drop for StorageDisabled {
+    fn drop(&mut self) {
+        let window = js_sys::global();
+        Reflect::delete_property(&window, &"localStorage".into()).unwrap();
+        Object::define_property(
+            &window,
+            &"localStorage".into(),
+            self.original.unchecked_ref(),
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_disabled_an_offline_sign_out_still_signs_out_locally() {
+    reset(false, false).await;
+    let disabled = StorageDisabled::new();
+    let (clerk, pushed, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+
+    let signed_out = clerk.sign_out(SignOutOptions::default()).await;
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drop(disabled);
+
+    signed_out.unwrap();
+    assert!(clerk.state().session().is_none());
+    assert_eq!(*pushed.borrow(), ["/"]);
+    assert_eq!(cookie("__session"), None);
+    assert_eq!(pending_journal(), None, "storage refused the journal");
+    assert_eq!(server_session_status(&ids[0]).await, "active");
 }
 
 /// Ada signs out while the network drops the request; then the page goes away, leaving only

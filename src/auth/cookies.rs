@@ -1,18 +1,31 @@
-//! The cookies the SDK writes on the page's domain (PROTOCOL.md §8).
+//! The cookies the SDK writes on the page's domain (PROTOCOL.md §8), through
+//! `document.cookie`.
 
-use super::sha1::{base64_url_char, sha1};
-use crate::decimal::decimal;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlDocument;
 
 /// The suffix ClerkJS appends to its cookie twins: the first 8 characters of the URL-safe
-/// base64 of SHA-1(publishable key).
+/// base64 of SHA-1(publishable key). (SHA-1 only names a cookie here: no security rests on it.)
 pub(crate) fn cookie_suffix(publishable_key: &str) -> String {
     // 8 base64 characters encode exactly the digest's first 6 bytes: its first 48 bits.
-    let [a, b, ..] = sha1(publishable_key.as_bytes());
-    let bits = (u64::from(a) << 16) | u64::from(b >> 16);
+    let [a, b, c, d, e, f, ..] = sha1_smol::Sha1::from(publishable_key).digest().bytes();
+    let bits = u64::from_be_bytes([0, 0, a, b, c, d, e, f]);
     (0..8)
         .rev()
         .map(|i| base64_url_char(bits >> (6 * i)))
         .collect()
+}
+
+/// The URL-safe base64 character of a sextet (the low 6 bits of `value`).
+fn base64_url_char(value: u64) -> char {
+    let v = (value & 63) as u8;
+    char::from(match v {
+        0..=25 => b'A' + v,
+        26..=51 => b'a' + (v - 26),
+        52..=61 => b'0' + (v - 52),
+        62 => b'-',
+        _ => b'_',
+    })
 }
 
 /// Reads and writes `document.cookie` for one publishable key.
@@ -30,16 +43,17 @@ impl Cookies {
 
     /// The value of `name`, preferring the key-suffixed twin.
     pub(crate) fn get(&self, name: &str) -> Option<String> {
-        let all = crate::host::cookies();
-        let suffixed = [name, "_", &self.suffix].concat();
+        let all = read_all();
+        let suffixed = format!("{name}_{}", self.suffix);
         find_cookie(&all, &suffixed).or_else(|| find_cookie(&all, name))
     }
 
     /// Writes `name` and its suffixed twin, path `/`, for `max_age_s` seconds.
     pub(crate) fn set(&self, name: &str, value: &str, max_age_s: u32) {
-        let twin = [name, "_", &self.suffix].concat();
+        let twin = format!("{name}_{}", self.suffix);
+        let secure = page_is_https();
         for n in [name, &twin] {
-            write(&cookie_string(n, value, max_age_s));
+            write(&cookie_string(n, value, max_age_s, secure));
         }
     }
 
@@ -49,27 +63,41 @@ impl Cookies {
     }
 }
 
-fn write(cookie: &str) {
-    // `host::set_cookie` adds `Secure` on https pages so the cookie never leaks over plain
-    // http.
-    crate::host::set_cookie(cookie);
+/// The page's document, where it has cookies: `None` outside a page.
+fn document() -> Option<HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into().ok()
 }
 
-/// `name=value; path=/; SameSite=Lax; max-age=N`; `0` expires it now.
-pub(crate) fn cookie_string(name: &str, value: &str, max_age_s: u32) -> String {
-    let max_age = decimal(u64::from(max_age_s));
-    [
-        name,
-        "=",
-        value,
-        "; path=/; SameSite=Lax; max-age=",
-        &max_age,
-    ]
-    .concat()
+/// `document.cookie`; empty outside a page and where the browser refuses access (a sandboxed
+/// frame throws a `SecurityError`).
+fn read_all() -> String {
+    document()
+        .and_then(|doc| doc.cookie().ok())
+        .unwrap_or_default()
+}
+
+/// Writes one cookie string; a refusal is ignored, as for every cookie the browser rejects.
+fn write(cookie: &str) {
+    if let Some(doc) = document() {
+        let _ = doc.set_cookie(cookie);
+    }
+}
+
+/// Whether the page is served over https: its cookies are then `Secure`, so they never leak
+/// over plain http.
+fn page_is_https() -> bool {
+    web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "https:"))
+}
+
+/// `name=value; path=/; SameSite=Lax; max-age=N`, then `; Secure` when `secure`; `0` expires
+/// it now.
+fn cookie_string(name: &str, value: &str, max_age_s: u32, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; path=/; SameSite=Lax; max-age={max_age_s}{secure}")
 }
 
 /// Finds `name` in a `document.cookie` string.
-pub(crate) fn find_cookie(all: &str, name: &str) -> Option<String> {
+fn find_cookie(all: &str, name: &str) -> Option<String> {
     all.split(';').find_map(|pair| {
         let (k, v) = pair.trim().split_once('=')?;
         (k == name).then(|| v.to_owned())
@@ -84,6 +112,49 @@ mod tests {
     fn the_cookie_suffix_matches_clerkjs_for_a_known_key() {
         // Computed independently: urlsafe_b64encode(sha1(key))[:8].
         assert_eq!(cookie_suffix("pk_test_MTI3LjAuMC4xOjQwMDAk"), "X-99I1TU");
+        assert_eq!(cookie_suffix("pk_live_15"), "7LOURH_R");
+    }
+
+    #[test]
+    fn the_cookie_suffix_is_sha1_of_the_standard_test_vectors() {
+        // The FIPS 180 vectors and the padding's edges (the length still fits the data's
+        // block at 55 bytes; a block of padding alone follows 64), as the first 8 characters
+        // of urlsafe_b64encode(sha1(input)), each computed independently.
+        let a55 = "a".repeat(55);
+        let a64 = "a".repeat(64);
+        for (input, suffix) in [
+            ("abc", "qZk-NkcG"), // a9993e36 4706...
+            ("", "2jmj7l5r"),    // da39a3ee 5e6b...
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                "hJg-RBw7", // 84983e44 1c3b...
+            ),
+            (a55.as_str(), "wci73CJ5"), // c1c8bbdc 2279...
+            (a64.as_str(), "AJi6gktc"), // 0098ba82 4b5c...
+        ] {
+            assert_eq!(cookie_suffix(input), suffix, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn sextets_use_the_url_safe_alphabet() {
+        let all: String = (0..64).map(base64_url_char).collect();
+        assert_eq!(
+            all,
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        );
+    }
+
+    #[test]
+    fn a_cookie_string_is_secure_only_on_https_pages() {
+        assert_eq!(
+            cookie_string("__client_uat", "0", 31_536_000, false),
+            "__client_uat=0; path=/; SameSite=Lax; max-age=31536000"
+        );
+        assert_eq!(
+            cookie_string("__session", "", 0, true),
+            "__session=; path=/; SameSite=Lax; max-age=0; Secure"
+        );
     }
 
     #[test]

@@ -1,45 +1,77 @@
-//! Cross-tab sign-out over `BroadcastChannel("clerk")`, interoperable with ClerkJS tabs.
+//! Cross-tab sign-out over `BroadcastChannel("clerk")`, interoperable with ClerkJS tabs: a
+//! tab that signs out posts `{type: "signout"}`, and every other tab re-reads its client.
 
-use crate::browser::JsCallback;
-use js_sys::Function;
-use wasm_bindgen::JsValue;
+use crate::browser::EventListener;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use web_sys::{BroadcastChannel, MessageEvent};
 
-/// The channel and its message handler; dropping it closes both.
-pub(crate) struct CrossTab {
-    /// `control(true)` announces a sign-out, `control()` closes the channel.
-    control: Function,
-    _on_message: JsCallback,
+/// The channel ClerkJS uses.
+const CHANNEL: &str = "clerk";
+/// The `type` of a sign-out message.
+const SIGN_OUT: &str = "signout";
+
+/// A message on the channel, as ClerkJS writes it (other fields ignored).
+#[derive(Serialize, Deserialize)]
+struct Message {
+    #[serde(rename = "type")]
+    kind: String,
 }
 
-impl core::fmt::Debug for CrossTab {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+/// The channel and its message listener; dropping it removes the listener and closes the
+/// channel.
+pub(crate) struct CrossTab {
+    channel: BroadcastChannel,
+    _on_message: EventListener,
+}
+
+impl std::fmt::Debug for CrossTab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("CrossTab")
     }
 }
 
 impl CrossTab {
-    /// Listens for `{type: "signout"}` from other tabs; `None` where BroadcastChannel is missing.
+    /// Listens for `{type: "signout"}` from other tabs; `None` where the browser has no
+    /// `BroadcastChannel` (the constructor is missing or refuses, e.g. an opaque origin).
     pub(crate) fn listen(mut on_sign_out: impl FnMut() + 'static) -> Option<Self> {
-        // The one closure kind the SDK uses (see `JsCallback`).
-        let on_message = JsCallback::new(move |_| {
-            on_sign_out();
-            Ok(())
+        let channel = BroadcastChannel::new(CHANNEL).ok()?;
+        let on_message = EventListener::new(&channel, "message", move |event| {
+            if is_sign_out(&event) {
+                on_sign_out();
+            }
         });
-        let control = crate::host::on_sign_out_message(&on_message)?;
         Some(Self {
-            control,
+            channel,
             _on_message: on_message,
         })
     }
 
     /// Tells the other tabs this browser signed out.
     pub(crate) fn announce_sign_out(&self) {
-        let _ = self.control.call1(&JsValue::UNDEFINED, &JsValue::TRUE);
+        let message = serde_wasm_bindgen::to_value(&Message {
+            kind: SIGN_OUT.to_owned(),
+        });
+        // Posting a plain object to an open channel does not throw; a closed one is no one's.
+        if let Ok(message) = message {
+            let _ = self.channel.post_message(&message);
+        }
     }
 }
 
 impl Drop for CrossTab {
     fn drop(&mut self) {
-        let _ = self.control.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+        // The listener guard, dropped right after, removes the listener.
+        self.channel.close();
     }
+}
+
+/// Whether a channel event is a sign-out message: its data an object whose `type` is
+/// `"signout"`. Anything else (another kind, not an object) is someone else's message.
+fn is_sign_out(event: &web_sys::Event) -> bool {
+    let Some(event) = event.dyn_ref::<MessageEvent>() else {
+        return false;
+    };
+    serde_wasm_bindgen::from_value::<Message>(event.data())
+        .is_ok_and(|message| message.kind == SIGN_OUT)
 }

@@ -66,5 +66,5 @@ pub(crate) fn remember(cookies: &Cookies, token: &str) {
 
 fn take_from_page_url() -> Option<String> {
     // Removed from the address bar: keep the token out of history and referrers.
-    crate::host::take_param(PARAM)
+    crate::navigation::take_query_param(PARAM)
 }

@@ -6,4 +6,5 @@ pub(crate) mod cross_tab;
 pub(crate) mod dev_browser;
 pub(crate) mod online;
 pub(crate) mod pending;
-mod sha1;
+#[cfg(test)]
+mod tests;

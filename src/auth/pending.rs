@@ -18,7 +18,7 @@ impl PendingSignOut {
     pub(crate) fn path(&self) -> String {
         match self {
             Self::AllSessions => "/client/sessions".to_owned(),
-            Self::Session(id) => ["/client/sessions/", id, "/remove"].concat(),
+            Self::Session(id) => format!("/client/sessions/{id}/remove"),
         }
     }
 
@@ -33,27 +33,19 @@ impl PendingSignOut {
 
 /// Encodes a journal as text: entries separated by spaces, `all` or `remove:<id>`.
 pub(crate) fn encode(entries: &[PendingSignOut]) -> String {
-    // push_str, not `Vec<String>::join`: that one links its own 1 KB copy of the joiner.
-    let mut out = String::new();
-    for entry in entries {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        match entry {
-            PendingSignOut::AllSessions => out.push_str("all"),
-            PendingSignOut::Session(id) => {
-                out.push_str("remove:");
-                out.push_str(id);
-            }
-        }
-    }
-    out
+    entries
+        .iter()
+        .map(|entry| match entry {
+            PendingSignOut::AllSessions => "all".to_owned(),
+            PendingSignOut::Session(id) => format!("remove:{id}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Decodes [`encode`]'s text; unknown entries (another version's) are dropped. Split on the
-/// one space `encode` writes: `split_whitespace` linked Unicode whitespace tables (~100 B gzip).
+/// Decodes [`encode`]'s text; unknown entries (another version's) are dropped.
 pub(crate) fn decode(text: &str) -> Vec<PendingSignOut> {
-    text.split(' ')
+    text.split_whitespace()
         .filter_map(|part| match part {
             "all" => Some(PendingSignOut::AllSessions),
             _ => part
@@ -83,14 +75,14 @@ pub(crate) struct Journal {
 impl Journal {
     pub(crate) fn new(publishable_key: &str) -> Self {
         Self {
-            storage_key: ["clerk_wasm_pending_sign_out:", publishable_key].concat(),
+            storage_key: format!("clerk_wasm_pending_sign_out:{publishable_key}"),
         }
     }
 
     pub(crate) fn entries(&self) -> Vec<PendingSignOut> {
-        // Storage access can fail (disabled cookies, sandboxed frames): then no journal.
-        crate::host::storage_get(&self.storage_key)
-            .map(|t| decode(&t))
+        local_storage()
+            .and_then(|storage| storage.get_item(&self.storage_key).ok().flatten())
+            .map(|text| decode(&text))
             .unwrap_or_default()
     }
 
@@ -107,10 +99,24 @@ impl Journal {
         self.write(&entries);
     }
 
+    /// Saves the journal, or removes it once empty. Where storage refuses (disabled, full) the
+    /// journal is lost: the local sign-out stands, only its replay after a reload is missed.
     fn write(&self, entries: &[PendingSignOut]) {
-        let text = (!entries.is_empty()).then(|| encode(entries));
-        crate::host::storage_set(&self.storage_key, text.as_deref());
+        let Some(storage) = local_storage() else {
+            return;
+        };
+        let _ = if entries.is_empty() {
+            storage.remove_item(&self.storage_key)
+        } else {
+            storage.set_item(&self.storage_key, &encode(entries))
+        };
     }
+}
+
+/// The page's `localStorage`; `None` where there is none or the browser refuses access
+/// (storage disabled, a sandboxed frame: reading `window.localStorage` throws there).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 #[cfg(test)]
