@@ -21,20 +21,6 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-export function fetchText(url, method, body, include) {
-  const ctl = new AbortController();
-  let answer;
-  try {
-    const init = { method, credentials: include ? "include" : "omit", signal: ctl.signal };
-    if (body != null) init.body = new URLSearchParams(body);
-    answer = fetch(url, init).then((r) =>
-      r.text().then((text) => [r.status, text, r.headers.get("Retry-After"), r.headers.get("Clerk-Db-Jwt")]));
-  } catch (e) {
-    answer = Promise.reject(e);
-  }
-  answer.abort = () => ctl.abort();
-  return answer;
-}
 export function cookies() {
   return typeof document == "undefined" ? "" : document.cookie;
 }
@@ -76,11 +62,6 @@ export function onSignOutMessage(callback) {
 }
 "#)]
 extern "C" {
-    /// `fetch(url, {method, credentials, signal, body: URLSearchParams(body)})`, resolving to
-    /// `[status, text, Retry-After, Clerk-Db-Jwt]`; rejects when no answer arrived.
-    #[wasm_bindgen(js_name = fetchText)]
-    pub(crate) fn fetch_text(url: &str, method: &str, body: Option<&str>, include: bool)
-        -> Promise;
     /// `document.cookie`.
     pub(crate) fn cookies() -> String;
     /// Writes one cookie string (`Secure` added on https pages).
@@ -105,13 +86,6 @@ extern "C" {
     /// `BroadcastChannel` is missing.
     #[wasm_bindgen(js_name = onSignOutMessage)]
     pub(crate) fn on_sign_out_message(callback: &JsCallback) -> Option<Function>;
-}
-
-#[wasm_bindgen(inline_js = "export function abortFetch(answer) { answer.abort(); }")]
-extern "C" {
-    /// Aborts the request behind a promise of [`fetch_text`] (a no-op once it settled).
-    #[wasm_bindgen(js_name = abortFetch)]
-    pub(crate) fn abort_fetch(answer: &Promise);
 }
 
 #[wasm_bindgen(

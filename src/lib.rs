@@ -32,7 +32,6 @@ mod error;
 mod flight;
 mod frontend_api;
 mod host;
-mod json;
 mod listeners;
 mod load;
 mod navigation;
