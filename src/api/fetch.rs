@@ -99,3 +99,20 @@ fn network(err: &JsValue) -> ClerkError {
         message: crate::browser::error_message(err),
     }
 }
+
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn dropping_the_guard_aborts_the_request_s_signal() {
+        let controller = AbortController::new().unwrap();
+        let signal = controller.signal();
+        let guard = AbortOnDrop(controller);
+        assert!(!signal.aborted());
+        drop(guard);
+        assert!(signal.aborted());
+    }
+}
