@@ -235,3 +235,17 @@ impl Inner {
         }
     }
 }
+
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_session_token_s_expiry_is_read_from_its_claims() {
+        // {"sid":"sess_1","exp":1700000000,"name":"Émile"}, base64url without padding.
+        let payload = "eyJzaWQiOiJzZXNzXzEiLCJleHAiOjE3MDAwMDAwMDAsIm5hbWUiOiLDiW1pbGUifQ";
+        assert_eq!(super::jwt_exp(&format!("h.{payload}.s")), Some(1.7e9));
+        assert_eq!(super::jwt_exp("not-a-jwt"), None);
+    }
+}

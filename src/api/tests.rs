@@ -87,14 +87,3 @@ fn only_a_401_with_the_dev_browser_code_asks_for_a_new_token() {
         None
     )));
 }
-
-#[wasm_bindgen_test]
-fn a_session_token_s_expiry_is_read_from_its_claims() {
-    // {"sid":"sess_1","exp":1700000000,"name":"Émile"}, base64url without padding.
-    let payload = "eyJzaWQiOiJzZXNzXzEiLCJleHAiOjE3MDAwMDAwMDAsIm5hbWUiOiLDiW1pbGUifQ";
-    assert_eq!(
-        crate::sessions::jwt_exp(&format!("h.{payload}.s")),
-        Some(1.7e9)
-    );
-    assert_eq!(crate::sessions::jwt_exp("not-a-jwt"), None);
-}
