@@ -184,7 +184,7 @@ impl Inner {
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
                         // (and saturates otherwise).
-                        &crate::decimal::decimal(uat as u64),
+                        &(uat as u64).to_string(),
                         365 * 86400,
                     );
                 }

@@ -55,7 +55,7 @@ pub(crate) fn query(method: Method, db_jwt: Option<&str>) -> Vec<(&'static str, 
 
 /// `Retry-After` in delta-seconds (the HTTP-date form is not used by FAPI).
 pub(crate) fn parse_retry_after(value: &str) -> Option<u32> {
-    crate::decimal::parse_decimal(value.trim())
+    value.trim().parse().ok()
 }
 
 /// Backoff before the GET retry number `attempt` (1-based): 200 ms, 600 ms.
