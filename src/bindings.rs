@@ -125,14 +125,12 @@ pub(crate) type Operation =
 /// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
 /// for all of them: an async block per method was a state machine and drop glue each.
 pub(crate) fn operation_promise(operation: Operation) -> Promise {
-    to_promise(crate::flight::Map::new(
-        operation,
-        |answer: Result<(), _>| {
-            answer
-                .map(|()| JsValue::UNDEFINED)
-                .map_err(|e| to_js_error(&e))
-        },
-    ))
+    to_promise(async move {
+        operation
+            .await
+            .map(|()| JsValue::UNDEFINED)
+            .map_err(|e| to_js_error(&e))
+    })
 }
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -306,8 +304,6 @@ impl JsClerk {
 
 /// Calls a sign-out callback; the future resolves once what it returned settles (a promise
 /// or any thenable; anything else at once). A throw or rejection is reported, not raised.
-/// A [`Map`](crate::flight::Map) over the answer's promise, not an async fn: its state
-/// machine and error paths cost more in the wasm.
 fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> + 'static {
     // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
     // `call1` with `undefined`, as everywhere in the SDK: a `call0` import was one more
@@ -319,12 +315,10 @@ fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> +
         ),
         Err(err) => (Promise::reject(&err), "Clerk: the signOut callback threw"),
     };
-    crate::flight::Map::new(
-        JsFuture::from(answer),
-        move |settled: Result<JsValue, JsValue>| {
-            if let Err(err) = settled {
-                crate::browser::report(failure, &err);
-            }
-        },
-    )
+    let settled = JsFuture::from(answer);
+    async move {
+        if let Err(err) = settled.await {
+            crate::browser::report(failure, &err);
+        }
+    }
 }

@@ -3,12 +3,13 @@
 use core::cell::RefCell;
 use std::rc::Rc;
 
-use crate::api::Fapi;
+use crate::api::{DevBrowser, Fapi};
 use crate::auth::cookies::Cookies;
 use crate::auth::cross_tab::CrossTab;
+use crate::auth::dev_browser::PageTokenStore;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::Journal;
-use crate::flight::{Flights, Outcome};
+use crate::flight::Flights;
 use crate::frontend_api::{fapi_base_url, uses_dev_browser_up_front};
 use crate::listeners::{Listener, Registry};
 use crate::navigation::{self, Navigation};
@@ -37,14 +38,16 @@ pub struct Clerk {
 pub(crate) struct Inner {
     pub(crate) key: PublishableKey,
     pub(crate) fapi: Fapi,
+    /// The instance's cookie jar (`__session`, `__client_uat`, ...).
+    pub(crate) cookies: Cookies,
     pub(crate) journal: Journal,
     pub(crate) options: RefCell<LoadOptions>,
     pub(crate) state: RefCell<Rc<State>>,
     pub(crate) listeners: Rc<Registry>,
-    // Flights share one result type on purpose (see `flight::Outcome`).
-    pub(crate) loads: Flights<Outcome>,
-    pub(crate) sign_outs: Flights<Outcome>,
-    pub(crate) tokens: Flights<Outcome>,
+    pub(crate) loads: Flights<Result<(), ClerkError>>,
+    /// Each answers whether it signed out the current session.
+    pub(crate) sign_outs: Flights<Result<bool, ClerkError>>,
+    pub(crate) tokens: Flights<Result<Option<String>, ClerkError>>,
     /// Cached session tokens: (session id, jwt, expiry in epoch seconds).
     pub(crate) token_cache: RefCell<Vec<(String, String, f64)>>,
     /// The client to show once a sign-out of the current session finishes.
@@ -85,18 +88,18 @@ impl Clerk {
     pub fn with_options(publishable_key: &str, options: ClerkOptions) -> Result<Self, ClerkError> {
         let key = PublishableKey::parse(publishable_key)?;
         let base = fapi_base_url(&key, &options, &browser::page_origin())?;
-        let development = key.instance_type() == InstanceType::Development;
-        let fapi = Fapi::new(
-            base,
-            Cookies::new(key.as_str()),
-            development,
-            uses_dev_browser_up_front(&key),
-        );
+        let cookies = Cookies::new(key.as_str());
+        let dev = (key.instance_type() == InstanceType::Development).then(|| {
+            let store = PageTokenStore::new(cookies.clone());
+            DevBrowser::new(Box::new(store), uses_dev_browser_up_front(&key))
+        });
+        let fapi = Fapi::new(base, dev);
         let inner = Inner {
             journal: Journal::new(key.as_str()),
             state: RefCell::new(Rc::new(State::initial(key.instance_type()))),
             key,
             fapi,
+            cookies,
             options: RefCell::default(),
             listeners: Rc::default(),
             loads: Flights::default(),

@@ -121,13 +121,6 @@ pub(crate) fn is_loopback(host_port: &str) -> bool {
         })
 }
 
-/// Bytes as text, one char per byte, where only ASCII is meaningful (JWT claims read by
-/// JSON.parse): unlike `String::from_utf8` it never fails, and a non-ASCII byte still fails
-/// every check that matters.
-pub(crate) fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| char::from(b)).collect()
-}
-
 /// Standard or URL-safe base64, padding optional. `None` on any other byte.
 pub(crate) fn decode_base64(input: &str) -> Option<Vec<u8>> {
     let input = input.trim_end_matches('=');

@@ -155,52 +155,43 @@ impl ClerkError {
 impl ClerkError {
     /// The message for developers (what `Display` prints).
     pub(crate) fn message(&self) -> String {
-        let status = |api: &ApiError| api.status.to_string();
-        match self {
-            Self::InvalidPublishableKey { reason } => {
-                ["The publishable key is invalid: ", reason, "."].concat()
-            }
-            Self::InvalidOption { name, reason } => {
-                ["The option ", name, " is invalid: ", reason, "."].concat()
-            }
-            Self::Api(api) => match api.errors.first() {
-                Some(e) if !e.message.is_empty() => [
-                    "Clerk API error ",
-                    &status(api),
-                    ": ",
-                    &e.message,
-                    " (",
-                    api.code(),
-                    ")",
-                ]
-                .concat(),
-                _ => ["Clerk API error: HTTP status ", &status(api)].concat(),
-            },
-            Self::Network { message } => ["Network error: ", message].concat(),
-            Self::InvalidResponse { status, reason } => [
-                "Unexpected answer from the Frontend API (HTTP ",
-                &status.to_string(),
-                "): ",
-                reason,
-            ]
-            .concat(),
-            Self::NotLoaded => "Clerk is not loaded yet: await clerk.load() first.".to_owned(),
-            Self::SessionNotFound { session_id } => [
-                "No signed-in session of this browser has the id ",
-                session_id,
-                ".",
-            ]
-            .concat(),
-            Self::BrowserUnavailable { what } => {
-                ["The browser API ", what, " is unavailable."].concat()
-            }
-        }
+        self.to_string()
     }
 }
 
 impl fmt::Display for ClerkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        match self {
+            Self::InvalidPublishableKey { reason } => {
+                write!(f, "The publishable key is invalid: {reason}.")
+            }
+            Self::InvalidOption { name, reason } => {
+                write!(f, "The option {name} is invalid: {reason}.")
+            }
+            Self::Api(api) => match api.errors.first() {
+                Some(e) if !e.message.is_empty() => write!(
+                    f,
+                    "Clerk API error {}: {} ({})",
+                    api.status,
+                    e.message,
+                    api.code()
+                ),
+                _ => write!(f, "Clerk API error: HTTP status {}", api.status),
+            },
+            Self::Network { message } => write!(f, "Network error: {message}"),
+            Self::InvalidResponse { status, reason } => write!(
+                f,
+                "Unexpected answer from the Frontend API (HTTP {status}): {reason}"
+            ),
+            Self::NotLoaded => f.write_str("Clerk is not loaded yet: await clerk.load() first."),
+            Self::SessionNotFound { session_id } => write!(
+                f,
+                "No signed-in session of this browser has the id {session_id}."
+            ),
+            Self::BrowserUnavailable { what } => {
+                write!(f, "The browser API {what} is unavailable.")
+            }
+        }
     }
 }
 

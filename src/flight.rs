@@ -85,11 +85,6 @@ impl<T: Clone> Future for FlightWait<T> {
 
 type Entry<T> = (String, Flight<T>);
 
-/// The one result type of every flight of the core. Each distinct type is another copy of the
-/// flight machinery in the wasm (~2 KB), so operations that answer less than a token encode it:
-/// a load answers `Ok(None)`, a sign-out `Ok(Some(_))` when it signed out the current session.
-pub(crate) type Outcome = Result<Option<String>, crate::ClerkError>;
-
 /// Operations in flight, by key.
 pub(crate) struct Flights<T> {
     map: Rc<RefCell<Vec<Entry<T>>>>,
@@ -129,13 +124,13 @@ impl<T: Clone + 'static> Flights<T> {
         let flight = Flight::new();
         self.map.borrow_mut().push((key.to_owned(), flight.clone()));
         let (map, done) = (self.map.clone(), flight.clone());
-        // A `Map`, not an async block: one state machine and drop glue less in the wasm.
-        crate::browser::spawn(Map::new(operation, move |value: T| {
+        crate::browser::spawn(async move {
+            let value = operation.await;
             // Found by identity: no second copy of the key kept for this.
             map.borrow_mut()
                 .retain(|(_, f)| !Rc::ptr_eq(&f.slot, &done.slot));
             done.finish(value);
-        }));
+        });
         flight.wait()
     }
 
@@ -154,35 +149,9 @@ impl<T: Clone + 'static> Flights<T> {
     }
 }
 
-/// A future whose output goes through `map`: what `async move { future.await.map(..) }`
-/// does, without an async block's state machine and drop glue in the wasm (each such
-/// wrapper was another ~250 bytes). For the futures of this crate, which are all `Unpin`.
-pub(crate) struct Map<F, G> {
-    future: F,
-    map: G,
-}
-
-impl<F, G> Map<F, G> {
-    pub(crate) fn new(future: F, map: G) -> Self {
-        Self { future, map }
-    }
-}
-
-impl<T, F: Future + Unpin, G: FnMut(F::Output) -> T + Unpin> Future for Map<F, G> {
-    type Output = T;
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        let this = self.get_mut();
-        Pin::new(&mut this.future).poll(cx).map(&mut this.map)
-    }
-}
-
-/// Polls two futures concurrently and returns both results. The caller pins them (in its
-/// own future's state: no allocation); an async fn pinning them itself was another state
-/// machine around this `poll_fn`.
-pub(crate) fn join<'a, A: Future, B: Future>(
-    mut a: Pin<&'a mut A>,
-    mut b: Pin<&'a mut B>,
-) -> impl Future<Output = (A::Output, B::Output)> + 'a {
+/// Polls two futures concurrently and returns both results (what `futures::join!` does).
+pub(crate) async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
     let (mut ra, mut rb) = (None, None);
     core::future::poll_fn(move |cx| {
         if ra.is_none() {
@@ -204,4 +173,5 @@ pub(crate) fn join<'a, A: Future, B: Future>(
             }
         }
     })
+    .await
 }

@@ -31,8 +31,6 @@ mod decimal;
 mod error;
 mod flight;
 mod frontend_api;
-mod host;
-mod json;
 mod listeners;
 mod load;
 mod navigation;

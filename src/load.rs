@@ -2,11 +2,12 @@
 
 use std::rc::{Rc, Weak};
 
-use crate::api::{Envelope, Method};
+use crate::api::wire::{ClientEnvelope, Environment as WireEnvironment};
+use crate::api::Method;
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
 use crate::clerk::Inner;
-use crate::flight::{join, FlightWait, Map, Outcome};
+use crate::flight::{join, FlightWait};
 use crate::resources::{Client, Environment, SessionStatus};
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
@@ -34,36 +35,30 @@ impl Clerk {
     ///
     /// # Errors
     /// The client could not be loaded (network or API error); `status` is then `error`.
-    // Not an `async fn`: the future owns the flight's wait ('static), so the JS facade hands
-    // it to its one promise adapter as is instead of wrapping it in an async block of its own.
+    // Not an `async fn`: the load starts when this is called (the flight is joined now), and
+    // the future borrows nothing ('static).
     pub fn load(
         &self,
         options: LoadOptions,
     ) -> impl core::future::Future<Output = Result<(), ClerkError>> + 'static {
-        let wait = if self.inner.snapshot().loaded {
-            FlightWait::ready(Ok(None))
-        } else {
-            *self.inner.options.borrow_mut() = options;
-            let inner = self.inner.clone();
-            self.inner
-                .loads
-                .join_or_start("load", move || inner.run_load())
-        };
-        Map::new(wait, |outcome: Outcome| outcome.map(|_| ()))
+        if self.inner.snapshot().loaded {
+            return FlightWait::ready(Ok(()));
+        }
+        *self.inner.options.borrow_mut() = options;
+        let inner = self.inner.clone();
+        self.inner
+            .loads
+            .join_or_start("load", move || inner.run_load())
     }
 }
 
 impl Inner {
-    /// Answers a flight's [`Outcome`] itself (`Ok(None)`): an async wrapper mapping `()` was
-    /// another state machine around this one.
-    async fn run_load(self: Rc<Self>) -> Outcome {
+    async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
         self.listen_to_browser();
-        // The request's own future, read afterwards: an async block around it was another
-        // state machine.
-        let environment =
-            core::pin::pin!(self.fapi.request(Method::Get, "/environment".into(), None));
-        let client = core::pin::pin!(self.read_client());
-        let (environment, client) = join(environment, client).await;
+        let environment = self
+            .fapi
+            .request::<WireEnvironment>(Method::Get, "/environment", "");
+        let (environment, client) = join(environment, self.read_client()).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
             Err(err) => {
@@ -82,13 +77,13 @@ impl Inner {
         s.status = status;
         s.loaded = true;
         if let Ok(env) = environment {
-            s.environment = Rc::new(Environment::read(&env));
+            s.environment = Rc::new(Environment::from(env));
         }
         // Nothing is current before the first load: the server's choice becomes current.
         self.publish_client(s, client, true);
         self.sync_cookies(&self.snapshot());
         self.refresh_session_cookie();
-        Ok(None)
+        Ok(())
     }
 
     /// Without a token for the current session, fetches one in the background so the
@@ -117,9 +112,12 @@ impl Inner {
     /// gives no client (the user stays signed out locally).
     pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
-        let answer = self.fapi.request(Method::Get, "/client".into(), None).await;
+        let answer = self
+            .fapi
+            .request::<ClientEnvelope>(Method::Get, "/client", "")
+            .await;
         let client = match answer {
-            Ok(json) => Envelope(json).response().map(|j| Client::read(&j)),
+            Ok(envelope) => envelope.response.map(Client::from),
             Err(err) if err.is_network() && !confirmed => return Ok((None, false)),
             Err(err) => return Err(err),
         };
@@ -138,7 +136,7 @@ impl Inner {
     /// Sends every journaled sign-out; returns whether all are confirmed now.
     pub(crate) async fn replay_pending(&self) -> bool {
         for entry in self.journal.entries() {
-            let answer = self.fapi.sign_out(&entry).await;
+            let answer = self.send_sign_out(&entry).await;
             match answer {
                 Ok(_) => self.journal.confirm(&entry),
                 // The session or client is already gone: nothing left to sign out.
@@ -178,14 +176,14 @@ impl Inner {
             Some(session) => {
                 let token = self.cached_token(&session.id);
                 if let Some(jwt) = token {
-                    self.fapi.cookies.set("__session", &jwt, 60);
+                    self.cookies.set("__session", &jwt, 60);
                 }
                 if development {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
-                    self.fapi.cookies.set(
+                    self.cookies.set(
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
-                        // (and saturates as before otherwise); `f64::floor` needs std.
+                        // (and saturates otherwise).
                         &(uat as u64).to_string(),
                         365 * 86400,
                     );
@@ -199,10 +197,10 @@ impl Inner {
     /// Sign-out cookies: `__session` and twin, `clerk_active_context`; `__client_uat=0` on
     /// development instances.
     pub(crate) fn clear_cookies(&self) {
-        self.fapi.cookies.remove("__session");
-        self.fapi.cookies.remove("clerk_active_context");
+        self.cookies.remove("__session");
+        self.cookies.remove("clerk_active_context");
         if self.key.instance_type() == crate::InstanceType::Development {
-            self.fapi.cookies.set("__client_uat", "0", 365 * 86400);
+            self.cookies.set("__client_uat", "0", 365 * 86400);
         }
     }
 

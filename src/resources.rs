@@ -1,11 +1,12 @@
-//! The FAPI resources the SDK reads, read from the wire's JSON (see `read.rs`).
+//! The FAPI resources the SDK reads: the typed Rust API, built from the answers' wire types
+//! (`api::wire`, see `from_wire.rs`).
 //!
-//! Only the fields the SDK uses are declared; unknown fields are ignored and every field the
-//! service might omit has a default, so new or missing fields never break parsing.
+//! Every field the service might omit has a default, so new or missing fields never break
+//! reading.
 
 use std::sync::Arc;
 
-mod read;
+mod from_wire;
 
 /// `GET /v1/client`'s resource: this browser's client and its sessions.
 #[derive(Debug, Clone, PartialEq, Default)]

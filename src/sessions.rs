@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use core::future::Future;
 
-use crate::api::{Envelope, Method};
+use crate::api::wire::{self, Envelope};
+use crate::api::Method;
 use crate::clerk::Inner;
 use crate::flight::FlightWait;
-use crate::json::Json;
-use crate::resources::{Client, Token};
+use crate::resources::Client;
 use crate::{browser, Clerk, ClerkError};
 
 /// A token is refreshed when less than this many seconds of it are left.
@@ -39,10 +39,8 @@ impl SessionAction {
 pub(crate) fn jwt_exp(jwt: &str) -> Option<f64> {
     let payload = jwt.split('.').nth(1)?;
     let bytes = crate::config::decode_base64(payload)?;
-    // `exp` is a number: the claims' non-ASCII text need not survive (see `latin1`).
-    Json::parse(&crate::config::latin1(&bytes))
-        .ok()?
-        .opt_num("exp")
+    let claims = wire::parse(&String::from_utf8_lossy(&bytes)).ok()?;
+    wire::read::<wire::Claims>(claims, 200).ok()?.exp
 }
 
 impl Clerk {
@@ -52,8 +50,8 @@ impl Clerk {
     /// # Errors
     /// [`ClerkError::NotLoaded`], [`ClerkError::SessionNotFound`] when no signed-in session
     /// has that id, or the API error.
-    // Not an `async fn`: the future owns what it needs ('static), so the JS facade hands it
-    // to its one promise adapter as is instead of wrapping it in an async block of its own.
+    // Not an `async fn`: the future owns what it needs ('static), so the JS facade can hand
+    // it to a promise as is.
     pub fn set_active(
         &self,
         session_id: &str,
@@ -107,8 +105,8 @@ impl Clerk {
     ///
     /// # Errors
     /// The API error of `POST /v1/client/sessions/{id}/tokens`.
-    // Not an `async fn`: the answer is the token flight's wait itself (or one already over),
-    // not another state machine around it; and the future borrows nothing.
+    // Not an `async fn`: the request starts when this is called, and the future borrows
+    // nothing ('static).
     pub fn get_token(
         &self,
         session_id: Option<&str>,
@@ -132,62 +130,65 @@ impl Clerk {
 }
 
 impl Inner {
-    /// `POST /v1/client/sessions/{id}/{touch,end,remove}`, then the new client. One future
-    /// for the three: `setActive` as an async block of its own was another state machine
-    /// with its own drop glue in the wasm. It owns its arguments ('static).
+    /// `POST /v1/client/sessions/{id}/{touch,end,remove}`, then the new client. The future
+    /// owns what it needs ('static).
     pub(crate) fn mutate_session(
         self: &Rc<Self>,
         session_id: &str,
         action: SessionAction,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
-        let inner = self.clone();
-        let session_id = session_id.to_owned();
-        async move {
-            let select = action == SessionAction::Select;
-            if select {
-                let state = inner.snapshot();
-                if !state.loaded {
-                    return Err(ClerkError::NotLoaded);
-                }
-                if state
-                    .client
-                    .as_deref()
-                    .and_then(|c| c.signed_in_session(&session_id))
-                    .is_none()
-                {
-                    return Err(ClerkError::SessionNotFound { session_id });
-                }
+        self.clone().run_mutation(session_id.to_owned(), action)
+    }
+
+    async fn run_mutation(
+        self: Rc<Self>,
+        session_id: String,
+        action: SessionAction,
+    ) -> Result<(), ClerkError> {
+        let select = action == SessionAction::Select;
+        if select {
+            let state = self.snapshot();
+            if !state.loaded {
+                return Err(ClerkError::NotLoaded);
             }
-            let path = ["/client/sessions/", &session_id, action.path()].concat();
-            let form = select.then_some("intent=select_session");
-            let envelope = Envelope(inner.fapi.request(Method::Post, path, form).await?);
-            let client = envelope.client().map(Rc::new);
-            if select {
-                let client = client.or_else(|| inner.snapshot().client.clone());
-                inner.seed_tokens(client.as_deref());
-                let mut s = inner.draft();
-                s.client = client;
-                s.current_session_id = Some(session_id);
-                inner.publish(s);
-            } else {
-                inner.forget_token(&session_id);
-                if client.is_some() {
-                    inner.apply_client(client, false);
-                }
+            if state
+                .client
+                .as_deref()
+                .and_then(|c| c.signed_in_session(&session_id))
+                .is_none()
+            {
+                return Err(ClerkError::SessionNotFound { session_id });
             }
-            inner.sync_cookies(&inner.snapshot());
-            Ok(())
         }
+        let path = ["/client/sessions/", &session_id, action.path()].concat();
+        let form = if select { "intent=select_session" } else { "" };
+        let answer: Envelope = self.fapi.request(Method::Post, &path, form).await?;
+        let client = answer.client.map(|c| Rc::new(Client::from(c)));
+        if select {
+            let client = client.or_else(|| self.snapshot().client.clone());
+            self.seed_tokens(client.as_deref());
+            let mut s = self.draft();
+            s.client = client;
+            s.current_session_id = Some(session_id);
+            self.publish(s);
+        } else {
+            self.forget_token(&session_id);
+            if client.is_some() {
+                self.apply_client(client, false);
+            }
+        }
+        self.sync_cookies(&self.snapshot());
+        Ok(())
     }
 
     async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token = Token::read(&self.fapi.request(Method::Post, path, None).await?);
+        let token: wire::Token = self.fapi.request(Method::Post, &path, "").await?;
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
         {
-            self.fapi.cookies.set("__session", &token.jwt, 60);
+            self.cookies.set("__session", &token.jwt, 60);
         }
         Ok(Some(token.jwt))
     }
@@ -232,5 +233,19 @@ impl Inner {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_session_token_s_expiry_is_read_from_its_claims() {
+        // {"sid":"sess_1","exp":1700000000,"name":"Émile"}, base64url without padding.
+        let payload = "eyJzaWQiOiJzZXNzXzEiLCJleHAiOjE3MDAwMDAwMDAsIm5hbWUiOiLDiW1pbGUifQ";
+        assert_eq!(super::jwt_exp(&format!("h.{payload}.s")), Some(1.7e9));
+        assert_eq!(super::jwt_exp("not-a-jwt"), None);
     }
 }

@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
-use crate::api::Envelope;
+use crate::api::wire::{self, ClientEnvelope, Envelope};
+use crate::api::Method;
 use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
-use crate::flight::{FlightWait, Outcome};
+use crate::flight::FlightWait;
 use crate::navigation::sign_out_target;
 use crate::resources::{Client, SessionStatus};
 use crate::{AfterSignOut, Clerk, ClerkError, SignOutOptions};
@@ -61,8 +62,6 @@ impl Clerk {
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
     /// when the network returns. Like a JS promise, the sign-out starts when this is called,
     /// not when the future is first polled, and runs to completion either way.
-    // Not an `async fn`: a wrapper's own state machine around `sign_out_then`'s was another
-    // copy of its polling and drop glue in the wasm.
     pub fn sign_out(
         &self,
         options: SignOutOptions,
@@ -75,8 +74,8 @@ impl Clerk {
     ///
     /// # Errors
     /// As [`Clerk::sign_out`].
-    // Not an `async fn`: the future owns its handle ('static), so the JS facade hands it to
-    // its one promise adapter as is instead of wrapping it in an async block of its own.
+    // Not an `async fn`: the sign-out starts when this is called (planned on the state of that
+    // moment), and the future borrows nothing ('static).
     pub fn sign_out_then(
         &self,
         options: SignOutOptions,
@@ -86,8 +85,7 @@ impl Clerk {
             session_id,
             redirect_url,
         } = options;
-        // Planned and started now, like a JS promise (and like `load`): the snapshot, the
-        // plan and the key are then no part of the future's state nor of its drop glue.
+        // Planned and started now, like a JS promise (and like `load`).
         let wait = {
             let state = self.state();
             let plan = plan(
@@ -102,7 +100,7 @@ impl Clerk {
                 Plan::Remove { session_id, .. } => Some(session_id.clone()),
             };
             match key {
-                None => FlightWait::ready(Ok(None)),
+                None => FlightWait::ready(Ok(false)),
                 Some(key) => {
                     let inner = self.inner.clone();
                     self.inner
@@ -113,7 +111,7 @@ impl Clerk {
         };
         let clerk = self.clone();
         async move {
-            let signed_out_current = wait.await?.is_some();
+            let signed_out_current = wait.await?;
             if !signed_out_current {
                 return Ok(());
             }
@@ -142,7 +140,10 @@ impl Inner {
     /// Marks the state transitioning (synchronously, so listeners see `undefined` before the
     /// request leaves) and returns the request's future. It resolves to whether the current
     /// session was signed out.
-    fn start_sign_out(self: Rc<Self>, plan: Plan) -> impl core::future::Future<Output = Outcome> {
+    fn start_sign_out(
+        self: Rc<Self>,
+        plan: Plan,
+    ) -> impl core::future::Future<Output = Result<bool, ClerkError>> {
         let signs_out_current = match &plan {
             Plan::Remove { current, .. } => *current,
             _ => true,
@@ -153,29 +154,18 @@ impl Inner {
         self.run_sign_out(plan, signs_out_current)
     }
 
-    /// The request and its outcome: `Some` when the current session was signed out (see
-    /// `flight::Outcome`, which it answers directly: an async wrapper mapping a `bool` was
-    /// another state machine around this one).
-    async fn run_sign_out(self: Rc<Self>, plan: Plan, signs_out_current: bool) -> Outcome {
+    /// The request and its outcome: whether the current session was signed out.
+    async fn run_sign_out(
+        self: Rc<Self>,
+        plan: Plan,
+        signs_out_current: bool,
+    ) -> Result<bool, ClerkError> {
         let entry = match plan {
             Plan::Remove { session_id, .. } => PendingSignOut::Session(session_id),
             _ => PendingSignOut::AllSessions,
         };
-        let answer = self.fapi.sign_out(&entry).await;
-        let client = match answer {
-            // Signing out every session answers with the client as `response` too.
-            Ok(json) => {
-                let envelope = Envelope(json);
-                envelope
-                    .client()
-                    .or_else(|| match entry {
-                        PendingSignOut::AllSessions => {
-                            envelope.response().as_ref().map(Client::read)
-                        }
-                        PendingSignOut::Session(_) => None,
-                    })
-                    .map(Rc::new)
-            }
+        let client = match self.send_sign_out(&entry).await {
+            Ok(client) => client.map(|c| Rc::new(Client::from(c))),
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 self.journal.add(entry.clone());
@@ -196,7 +186,7 @@ impl Inner {
         }
         if !signs_out_current {
             self.apply_client(client, false);
-            return Ok(None);
+            return Ok(false);
         }
         self.token_cache.borrow_mut().clear();
         self.clear_cookies();
@@ -204,7 +194,27 @@ impl Inner {
             channel.announce_sign_out();
         }
         *self.signed_out_client.borrow_mut() = Some(client);
-        Ok(Some(String::new()))
+        Ok(true)
+    }
+
+    /// Sends one sign-out (or replays a pending one); answers the client the server sends
+    /// back.
+    pub(crate) async fn send_sign_out(
+        &self,
+        entry: &PendingSignOut,
+    ) -> Result<Option<wire::Client>, ClerkError> {
+        let path = entry.path();
+        match entry {
+            PendingSignOut::AllSessions => {
+                // Signing out every session answers with the client as `response` too.
+                let answer: ClientEnvelope = self.fapi.request(Method::Delete, &path, "").await?;
+                Ok(answer.client.or(answer.response))
+            }
+            PendingSignOut::Session(_) => {
+                let answer: Envelope = self.fapi.request(Method::Post, &path, "").await?;
+                Ok(answer.client)
+            }
+        }
     }
 
     /// Final step of signing out the current session: state `null`, listeners notified.

@@ -45,12 +45,67 @@ fn a_client_with_unknown_and_missing_fields_parses() {
 }
 
 #[wasm_bindgen_test]
-fn mistyped_fields_read_as_their_defaults_instead_of_failing() {
-    let client = Client::from_json(r#"{"id":7,"sessions":"nope","updated_at":"soon"}"#).unwrap();
+fn null_missing_or_mistyped_optional_fields_read_as_absent_instead_of_failing() {
+    let client = Client::from_json(
+        r#"{"id":"client_1","sessions":"nope","updated_at":"soon","cookie_expires_at":null,
+        "last_active_session_id":5}"#,
+    )
+    .unwrap();
     assert_eq!(
         (client.id.as_str(), client.sessions.len(), client.updated_at),
-        ("", 0, 0.0)
+        ("client_1", 0, 0.0)
     );
+    assert_eq!(client.last_active_session_id, None);
+
+    let client = Client::from_json(
+        r#"{"id":"client_1","sessions":[
+          {"id":"sess_1","status":5,"expire_at":"soon","last_active_token":"a.b.c","user":5,
+           "public_user_data":[]},
+          {"id":"sess_2","status":"active","user":{"id":"user_1","first_name":5,
+           "last_name":null,"username":{},"image_url":7,"has_image":"yes",
+           "primary_email_address_id":"idn_1","email_addresses":{"id":"idn_1"},
+           "phone_numbers":null}}]}"#,
+    )
+    .unwrap();
+    let odd = &client.sessions[0];
+    assert_eq!((odd.status, odd.expire_at), (SessionStatus::Unknown, 0.0));
+    assert!(odd.last_active_token.is_none() && odd.user.is_none());
+    assert!(odd.public_user_data.is_none());
+    let user = client.sessions[1].user.as_ref().unwrap();
+    assert_eq!(user.id, "user_1");
+    assert_eq!(
+        (user.first_name.as_ref(), user.last_name.as_ref()),
+        (None, None)
+    );
+    assert_eq!(
+        (user.username.as_ref(), user.image_url.as_str()),
+        (None, "")
+    );
+    assert!(!user.has_image && user.email_addresses.is_empty());
+    assert_eq!((user.full_name(), user.display_identifier()), (None, ""));
+}
+
+#[wasm_bindgen_test]
+fn a_resource_without_its_id_is_an_invalid_response_naming_the_field() {
+    for text in [
+        r#"{"sessions":[]}"#,
+        r#"{"id":7}"#,
+        r#"{"id":"client_1","sessions":[{"status":"active"}]}"#,
+        r#"{"id":"client_1","sessions":[{"id":"sess_1","user":{"first_name":"Ada"}}]}"#,
+        r#"{"id":"client_1","sessions":[{"id":"sess_1","last_active_token":{"object":"token"}}]}"#,
+    ] {
+        let err = Client::from_json(text).unwrap_err();
+        assert_eq!(err.code(), "invalid_response", "{text}");
+        let message = err.to_string();
+        assert!(
+            message.contains("`id`")
+                || message.contains("`jwt`")
+                || message.contains("invalid type"),
+            "{text}: {message}"
+        );
+    }
+    let err = Client::from_json(r#"{"sessions":[]}"#).unwrap_err();
+    assert!(err.to_string().contains("missing field `id`"), "{err}");
 }
 
 #[wasm_bindgen_test]
@@ -83,4 +138,12 @@ fn the_environment_defaults_to_single_session_mode_and_reads_display_urls() {
             .auth_config
             .single_session_mode
     );
+    let odd = Environment::from_json(
+        r#"{"auth_config":5,"display_config":{"sign_in_url":5,"branded":"yes","home_url":"/"}}"#,
+    )
+    .unwrap();
+    assert!(odd.auth_config.single_session_mode);
+    assert_eq!(odd.display_config.sign_in_url, None);
+    assert!(!odd.display_config.branded);
+    assert_eq!(odd.display_config.home_url.as_deref(), Some("/"));
 }

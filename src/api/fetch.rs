@@ -1,74 +1,118 @@
-//! One request over the browser's `fetch`, aborted when its future is dropped.
+//! One request through gloo-net's `RequestBuilder`, aborted when its future is dropped.
 
-use js_sys::{Promise, Reflect};
+use gloo_net::http::{Method as HttpMethod, RequestBuilder};
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCredentials, UrlSearchParams};
 
-use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context, Poll};
-
-use crate::flight::Map;
-use crate::{browser, host, ClerkError};
+use super::wire::{self, Method};
+use crate::ClerkError;
 
 /// What came back, before interpretation.
 #[derive(Debug)]
-pub(crate) struct RawResponse {
+pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) text: String,
+    /// The body as the browser's `JSON.parse` read it, or why it could not.
+    pub(crate) body: Result<JsValue, String>,
+    /// The `Retry-After` header.
     pub(crate) retry_after: Option<String>,
     /// The `Clerk-Db-Jwt` header, when the server exposes it.
     pub(crate) db_jwt: Option<String>,
 }
 
-/// The answer of one request; aborts the request when dropped before the answer is read
-/// (after that, aborting is a no-op).
-struct Answer {
-    promise: Promise,
-    future: JsFuture,
+/// One request as the protocol sends it (PROTOCOL.md §2).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Outgoing<'a> {
+    /// `<base>/v1<path>`, without a query.
+    pub(crate) url: &'a str,
+    pub(crate) method: Method,
+    /// `application/x-www-form-urlencoded` fields, e.g. `intent=select_session`.
+    pub(crate) form: &'a str,
+    /// The dev browser token, on development instances.
+    pub(crate) db_jwt: Option<&'a str>,
+    /// Whether cookies go along (`credentials: include`); the dev browser request goes
+    /// without.
+    pub(crate) credentials: bool,
 }
 
-impl Future for Answer {
-    type Output = Result<JsValue, JsValue>;
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        Pin::new(&mut self.get_mut().future).poll(cx)
-    }
-}
+/// Aborts the request when dropped: whoever stops waiting for an answer (a dropped future)
+/// also stops the request. Dropped after the answer was read, it is a no-op.
+struct AbortOnDrop(AbortController);
 
-impl Drop for Answer {
+impl Drop for AbortOnDrop {
     fn drop(&mut self) {
-        host::abort_fetch(&self.promise);
+        self.0.abort();
     }
 }
 
-/// Sends one request. `form` is a URL-encoded body; `credentials` sends cookies. The answer
-/// is read through a [`Map`], not in an async fn: its state machine and drop glue cost more
-/// in the wasm.
+/// Sends one request and reads its status, headers and JSON body.
 ///
 /// # Errors
 /// [`ClerkError::Network`] when no answer arrived (the HTTP status is not judged here).
-pub(crate) fn send(
-    url: &str,
-    method: &str,
-    form: Option<&str>,
-    credentials: bool,
-) -> impl Future<Output = Result<RawResponse, ClerkError>> + 'static {
-    // URLSearchParams (in the JS) sets the urlencoded content type itself: a CORS-safelisted one.
-    let promise = host::fetch_text(url, method, form, credentials);
-    let future = JsFuture::from(promise.clone());
-    Map::new(
-        Answer { promise, future },
-        |answer: Result<JsValue, JsValue>| {
-            let answer = answer.map_err(|err| ClerkError::Network {
-                message: browser::error_message(&err),
-            })?;
-            let item = |i: u32| Reflect::get(&answer, &JsValue::from(i)).unwrap_or_default();
-            Ok(RawResponse {
-                status: item(0).as_f64().unwrap_or_default() as u16,
-                text: item(1).as_string().unwrap_or_default(),
-                retry_after: item(2).as_string(),
-                db_jwt: item(3).as_string(),
-            })
-        },
-    )
+pub(crate) async fn send(request: Outgoing<'_>) -> Result<Reply, ClerkError> {
+    let abort =
+        AbortOnDrop(
+            AbortController::new().map_err(|_| ClerkError::BrowserUnavailable {
+                what: "AbortController",
+            })?,
+        );
+    let credentials = if request.credentials {
+        RequestCredentials::Include
+    } else {
+        RequestCredentials::Omit
+    };
+    let builder = RequestBuilder::new(request.url)
+        .query(wire::query(request.method, request.db_jwt))
+        .credentials(credentials)
+        .abort_signal(Some(&abort.0.signal()));
+    let built = match request.method {
+        Method::Get => builder.method(HttpMethod::GET).build(),
+        // A form body, even an empty one, as ClerkJS sends it: `URLSearchParams` sets the
+        // urlencoded content type itself, one of the CORS-safelisted ones (no preflight).
+        Method::Post | Method::Delete => {
+            let form = UrlSearchParams::new_with_str(request.form).map_err(|e| network(&e))?;
+            builder.method(HttpMethod::POST).body(form)
+        }
+    };
+    let response = built.map_err(gloo)?.send().await.map_err(gloo)?;
+    let headers = response.headers();
+    let (retry_after, db_jwt) = (headers.get("Retry-After"), headers.get("Clerk-Db-Jwt"));
+    let text = response.text().await.map_err(gloo)?;
+    Ok(Reply {
+        status: response.status(),
+        body: wire::parse(&text),
+        retry_after,
+        db_jwt,
+    })
+}
+
+/// A request that never got an answer: what the browser said.
+fn gloo(err: gloo_net::Error) -> ClerkError {
+    let message = match err {
+        gloo_net::Error::JsError(js) => js.message,
+        other => other.to_string(),
+    };
+    ClerkError::Network { message }
+}
+
+fn network(err: &JsValue) -> ClerkError {
+    ClerkError::Network {
+        message: crate::browser::error_message(err),
+    }
+}
+
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn dropping_the_guard_aborts_the_request_s_signal() {
+        let controller = AbortController::new().unwrap();
+        let signal = controller.signal();
+        let guard = AbortOnDrop(controller);
+        assert!(!signal.aborted());
+        drop(guard);
+        assert!(signal.aborted());
+    }
 }

@@ -148,14 +148,12 @@ impl JsSession {
         }
         // The request starts here; the adapter only converts its answer.
         let token = clerk.get_token(Some(&self.id));
-        super::to_promise(crate::flight::Map::new(
-            token,
-            |answer: Result<Option<String>, ClerkError>| {
-                answer
-                    .map(|token| token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
-                    .map_err(|e| to_js_error(&e))
-            },
-        ))
+        super::to_promise(async move {
+            token
+                .await
+                .map(|token| token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
+                .map_err(|e| to_js_error(&e))
+        })
     }
 
     /// Plain data for `JSON.stringify(session)`.

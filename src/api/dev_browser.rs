@@ -1,0 +1,129 @@
+//! The dev browser of development instances (PROTOCOL.md §5): the token every request
+//! carries, and its replacement when the server refuses it.
+
+use core::cell::RefCell;
+
+use super::fetch::{self, Outgoing};
+use super::wire::{self, Method};
+use crate::flight::Flights;
+use crate::ClerkError;
+
+/// Where the token lives between page loads. The core implements it (the `__clerk_db_jwt`
+/// cookie and page URL parameter), so this layer needs no cookie jar of its own.
+pub(crate) trait TokenStore {
+    /// A token the page already has, never `rejected`.
+    fn find(&self, rejected: Option<&str>) -> Option<String>;
+    /// Keeps `token` for later page loads.
+    fn save(&self, token: &str);
+}
+
+/// The dev browser token of one instance.
+pub(crate) struct DevBrowser {
+    token: RefCell<Option<String>>,
+    store: Box<dyn TokenStore>,
+    /// Clerk's own development hosts want a token before the first request.
+    up_front: bool,
+    /// Parallel requests refused at once share one new token.
+    refresh: Flights<Result<String, ClerkError>>,
+}
+
+impl core::fmt::Debug for DevBrowser {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DevBrowser")
+            .field("has_token", &self.token.borrow().is_some())
+            .field("up_front", &self.up_front)
+            .finish_non_exhaustive()
+    }
+}
+
+impl DevBrowser {
+    pub(crate) fn new(store: Box<dyn TokenStore>, up_front: bool) -> Self {
+        Self {
+            token: RefCell::new(None),
+            store,
+            up_front,
+            refresh: Flights::default(),
+        }
+    }
+
+    /// The token to send: the one in use, else one the page has (no request, no 401), else,
+    /// where one is wanted up front, a new one; `None` lets the server ask for one.
+    ///
+    /// # Errors
+    /// Those of `POST /v1/dev_browser`.
+    pub(crate) async fn token(&self, base: &str) -> Result<Option<String>, ClerkError> {
+        if self.token.borrow().is_none() {
+            self.set(self.store.find(None));
+        }
+        if self.up_front && self.token.borrow().is_none() {
+            self.replace(base, None).await?;
+        }
+        Ok(self.token.borrow().clone())
+    }
+
+    /// Replaces `rejected`, the token a refused request carried. When another request has
+    /// replaced it meanwhile, that one stands. First found wins: a token the page has (never
+    /// the refused one, so a stale cookie cannot loop), else a new one from the server,
+    /// shared by parallel requests refused at once.
+    ///
+    /// # Errors
+    /// Those of `POST /v1/dev_browser`.
+    pub(crate) async fn replace(
+        &self,
+        base: &str,
+        rejected: Option<&str>,
+    ) -> Result<(), ClerkError> {
+        if self.token.borrow().as_deref() != rejected {
+            return Ok(());
+        }
+        let token = match self.store.find(rejected) {
+            Some(token) => token,
+            None => {
+                let base = base.to_owned();
+                self.refresh
+                    .join_or_start("dev_browser", || obtain(base))
+                    .await?
+            }
+        };
+        self.adopt(&token);
+        Ok(())
+    }
+
+    /// Uses `token` from now on and keeps it (a `Clerk-Db-Jwt` answer header, a new token).
+    pub(crate) fn adopt(&self, token: &str) {
+        if self.token.borrow().as_deref() != Some(token) {
+            self.set(Some(token.to_owned()));
+            self.store.save(token);
+        }
+    }
+
+    fn set(&self, token: Option<String>) {
+        *self.token.borrow_mut() = token;
+    }
+}
+
+/// A new token from `POST /v1/dev_browser`, sent without credentials: the token, not a
+/// cookie, identifies the dev browser.
+///
+/// # Errors
+/// Network or API errors, or an answer without an `id`.
+async fn obtain(base: String) -> Result<String, ClerkError> {
+    let url = super::endpoint(&base, "/dev_browser");
+    let reply = fetch::send(Outgoing {
+        url: &url,
+        method: Method::Post,
+        form: "",
+        db_jwt: None,
+        credentials: false,
+    })
+    .await?;
+    let status = reply.status;
+    let answer: wire::DevBrowser = super::answer(reply)?;
+    if answer.id.is_empty() {
+        return Err(ClerkError::InvalidResponse {
+            status,
+            reason: "the dev browser id is empty".to_owned(),
+        });
+    }
+    Ok(answer.id)
+}
