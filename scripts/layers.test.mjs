@@ -1,5 +1,6 @@
 // The SDK's one-way layers (DESIGN.md, "Architecture"), checked on the source:
-//   api/ (wire types, the FAPI client) ← the core ← ui/ ← bindings (the #[wasm_bindgen] facade)
+//   foundation (error, browser, decimal, flight) ← api/ (wire types, the FAPI client)
+//   ← the core (Clerk, state, load, sign-out, sessions, auth/) ← ui/ ← bindings (the facade)
 // - no two files of src/ import each other, directly or around a longer circle;
 // - each layer imports only the layers below it;
 // - no JavaScript under src/: no `inline_js`, no snippet `module = "..."`, no .js file.
@@ -118,15 +119,20 @@ function graph() {
   return { mods, edges };
 }
 
-/** The layer of a module: 0 api, 1 core, 2 ui, 3 bindings. */
+// Under the FAPI client: the crate's leaves, which every layer may use (the error type, small
+// browser helpers, decimal parsing, in-flight request sharing). They import no other layer.
+const FOUNDATION = new Set(["error", "browser", "decimal", "flight"]);
+
+/** The layer of a module: 0 foundation, 1 api, 2 core, 3 ui, 4 bindings. */
 function layer(name) {
   const top = name.split("::")[0];
-  if (top === "api") return 0;
-  if (top === "ui") return 2;
-  if (top === "bindings" || top === "bindings_ui") return 3;
-  return 1;
+  if (FOUNDATION.has(top)) return 0;
+  if (top === "api") return 1;
+  if (top === "ui") return 3;
+  if (top === "bindings" || top === "bindings_ui") return 4;
+  return 2;
 }
-const LAYER_NAMES = ["api", "core", "ui", "bindings"];
+const LAYER_NAMES = ["foundation", "api", "core", "ui", "bindings"];
 
 test("no two modules of the SDK import each other, directly or around a circle", () => {
   const { mods, edges } = graph();
@@ -144,7 +150,7 @@ test("no two modules of the SDK import each other, directly or around a circle",
   assert.deepEqual(circles, [], `import circles:\n  ${circles.join("\n  ")}`);
 });
 
-test("each layer imports only the layers below it (api ← core ← ui ← bindings)", () => {
+test("each layer imports only the layers below it (foundation ← api ← core ← ui ← bindings)", () => {
   const { mods, edges } = graph();
   const upward = [];
   for (const [from, tos] of edges) {
