@@ -63,13 +63,12 @@ export function defineClerk(initWasm, version) {
     get version() { return version; }
     get frontendApi() { return internals.get(this).key.frontendApi; }
     get instanceType() { return internals.get(this).key.instanceType; }
-    // One wasm export answers these six (each export costs a shim in the wasm and the glue).
-    get loaded() { return internals.get(this).core?.state.loaded ?? false; }
-    get status() { return internals.get(this).core?.state.status ?? "loading"; }
-    get client() { return internals.get(this).core?.state.client; }
-    get session() { return internals.get(this).core?.state.session; }
-    get user() { return internals.get(this).core?.state.user; }
-    get isSignedIn() { return internals.get(this).core?.state.isSignedIn ?? false; }
+    get loaded() { return internals.get(this).core?.loaded ?? false; }
+    get status() { return internals.get(this).core?.status ?? "loading"; }
+    get client() { return internals.get(this).core?.client; }
+    get session() { return internals.get(this).core?.session; }
+    get user() { return internals.get(this).core?.user; }
+    get isSignedIn() { return internals.get(this).core?.isSignedIn ?? false; }
 
     async load(options) { return (await internals.get(this).ready).load(options); }
     async signOut(a, b) { return (await internals.get(this).ready).signOut(a, b); }
