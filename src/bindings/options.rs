@@ -37,21 +37,27 @@ fn read<T: DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    from_js::<T>(value.clone()).map_err(|_| {
-        // serde's error does not say which field failed. Every field is optional, so the
-        // culprit is the first one that fails alone. (Naming it with `serde_path_to_error`
-        // instead cost 3.3 KB gzip of wasm.)
-        let alone = |name: &str| {
-            let object = Object::new();
-            let _ = Reflect::set(&object, &name.into(), &crate::browser::prop(value, name));
-            object.into()
-        };
-        let field = fields
-            .iter()
-            .find(|(name, _)| from_js::<T>(alone(name)).is_err());
-        let (name, reason) = field.copied().unwrap_or((what, "it must be an object"));
-        ClerkError::InvalidOption { name, reason }
-    })
+    from_js::<T>(value.clone())
+        .map_err(|_| culprit(value, what, fields, &|alone| from_js::<T>(alone).is_err()))
+}
+
+/// The error naming the field of `value` that `fails` to read. serde's error does not say
+/// which one it was; every field is optional, so it is the first that fails alone. (Naming
+/// it with `serde_path_to_error` instead cost 3.3 KB gzip of wasm.)
+fn culprit(
+    value: &JsValue,
+    what: &'static str,
+    fields: &[Field],
+    fails: &dyn Fn(JsValue) -> bool,
+) -> ClerkError {
+    let alone = |name: &str| {
+        let object = Object::new();
+        let _ = Reflect::set(&object, &name.into(), &crate::browser::prop(value, name));
+        object.into()
+    };
+    let field = fields.iter().find(|(name, _)| fails(alone(name)));
+    let (name, reason) = field.copied().unwrap_or((what, "it must be an object"));
+    ClerkError::InvalidOption { name, reason }
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
