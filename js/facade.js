@@ -42,57 +42,55 @@ export function isClerkAPIResponseError(err) {
   return err instanceof Error && err.name === "ClerkAPIResponseError";
 }
 
-// Each instance's internals: the wasm `Clerk` once it exists (`core`), the promise of it
-// (`ready`), the parsed key, and the mounts asked for before the wasm arrived (element →
-// cancel). A WeakMap rather than `#private` fields: the bundles target ES2020, where esbuild
-// turns each private field into a WeakMap plus helper functions (+0.2 KB gzip).
-const internals = new WeakMap();
-
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
+    // The wasm `Clerk` once it exists, the promise of it, the parsed key, and the mounts asked
+    // for before the wasm arrived (element → cancel).
+    #core = null;
+    #ready;
+    #key;
+    #pending = new Map();
+
     constructor(publishableKey, options = {}) {
-      const self = { core: null, key: parsePublishableKey(publishableKey), pending: new Map() };
-      internals.set(this, self);
+      this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
-      self.ready = initWasm().then((WasmClerk) => (self.core = new WasmClerk(publishableKey, options)));
+      this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
       // An unhandled rejection here would be noise: load() reports the same failure.
-      self.ready.catch(() => {});
+      this.#ready.catch(() => {});
     }
 
     get version() { return version; }
-    get frontendApi() { return internals.get(this).key.frontendApi; }
-    get instanceType() { return internals.get(this).key.instanceType; }
-    // One wasm export answers these six (each export costs a shim in the wasm and the glue).
-    get loaded() { return internals.get(this).core?.state.loaded ?? false; }
-    get status() { return internals.get(this).core?.state.status ?? "loading"; }
-    get client() { return internals.get(this).core?.state.client; }
-    get session() { return internals.get(this).core?.state.session; }
-    get user() { return internals.get(this).core?.state.user; }
-    get isSignedIn() { return internals.get(this).core?.state.isSignedIn ?? false; }
+    get frontendApi() { return this.#key.frontendApi; }
+    get instanceType() { return this.#key.instanceType; }
+    get loaded() { return this.#core?.loaded ?? false; }
+    get status() { return this.#core?.status ?? "loading"; }
+    get client() { return this.#core?.client; }
+    get session() { return this.#core?.session; }
+    get user() { return this.#core?.user; }
+    get isSignedIn() { return this.#core?.isSignedIn ?? false; }
 
-    async load(options) { return (await internals.get(this).ready).load(options); }
-    async signOut(a, b) { return (await internals.get(this).ready).signOut(a, b); }
-    async setActive(params) { return (await internals.get(this).ready).setActive(params); }
+    async load(options) { return (await this.#ready).load(options); }
+    async signOut(a, b) { return (await this.#ready).signOut(a, b); }
+    async setActive(params) { return (await this.#ready).setActive(params); }
 
     addListener(callback) {
-      const { core, ready } = internals.get(this);
-      if (core) return core.addListener(callback);
+      if (this.#core) return this.#core.addListener(callback);
       let unsubscribe = null;
       let cancelled = false;
-      ready.then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
+      this.#ready.then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
       return () => { cancelled = true; unsubscribe?.(); };
     }
 
     mountUserButton(el, props) {
       // Checked here too, so a bad element throws at the call even while the wasm is loading.
       checkElement(el, "mountUserButton");
-      const { core, ready, pending } = internals.get(this);
-      if (core) return core.mountUserButton(el, props);
+      if (this.#core) return this.#core.mountUserButton(el, props);
+      const pending = this.#pending;
       pending.get(el)?.();
       let cancelled = false;
       pending.set(el, () => { cancelled = true; });
-      ready.then((core) => {
+      this.#ready.then((core) => {
         if (cancelled) return;
         pending.delete(el);
         try {
@@ -105,10 +103,9 @@ export function defineClerk(initWasm, version) {
 
     unmountUserButton(el) {
       checkElement(el, "unmountUserButton");
-      const { core, pending } = internals.get(this);
-      pending.get(el)?.();
-      pending.delete(el);
-      core?.unmountUserButton(el);
+      this.#pending.get(el)?.();
+      this.#pending.delete(el);
+      this.#core?.unmountUserButton(el);
     }
   };
 }

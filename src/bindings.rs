@@ -1,37 +1,27 @@
 //! The `#[wasm_bindgen]` facade: the only place `JsValue` appears in signatures. Each method
-//! converts its arguments, calls the typed Rust API and converts the result back.
+//! reads its arguments with serde (`options`), calls the typed Rust API and hands the result
+//! back as ClerkJS-shaped objects built with serde (`views`, `session`, `errors`).
 
-mod convert;
+mod button;
 mod errors;
+mod options;
 mod session;
 mod types;
 mod views;
 
+use core::future::Future;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::{AfterSignOut, ClerkOptions};
+use crate::{AfterSignOut, ClerkError};
 pub use errors::is_clerk_api_response_error;
 pub(crate) use errors::to_js_error;
 pub use session::JsSession;
-use views::Views;
-
-/// What the JS edge keeps per instance, shared by every wasm `Clerk` object that wraps it
-/// (the app's, and the one its user buttons share).
-#[derive(Debug, Default)]
-pub(crate) struct InstanceJs {
-    /// The JS resource objects of the latest state snapshot, built once for all wrappers.
-    pub(crate) views: core::cell::RefCell<Views>,
-    /// A `WeakRef` to the wasm `Clerk` object the user buttons share (see `crate::ui`): one
-    /// wrapper for all of them rather than one per mount, and no cycle.
-    pub(crate) button_clerk: core::cell::RefCell<JsValue>,
-    /// The object whose `appearance` and `localization` every user button starts from (the
-    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
-    pub(crate) ui_defaults: core::cell::RefCell<JsValue>,
-}
+use views::ViewCache;
 
 /// `Clerk` as JavaScript sees it (exported to Rust too, for apps that hand an instance to JS
 /// and for the facade's own tests).
@@ -39,6 +29,40 @@ pub(crate) struct InstanceJs {
 #[derive(Debug)]
 pub struct JsClerk {
     pub(crate) inner: crate::Clerk,
+    /// The resource objects of the latest state snapshot this object was asked for, so
+    /// `clerk.user === clerk.user` until the state changes. Shared with this object's
+    /// listeners, which hand out the same objects.
+    views: Rc<ViewCache>,
+}
+
+/// `value` as a plain JS object (serde-wasm-bindgen's JSON-compatible form: `None` is
+/// `null`). It cannot fail for the views here, which hold only strings, booleans, numbers
+/// and JS values kept as is (serde-wasm-bindgen fails only for 64-bit integers beyond 2^53
+/// and for maps with keys that are not strings); should it ever, the value is `undefined`
+/// and the failure is reported on the console.
+pub(crate) fn plain<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|err| {
+            crate::browser::report("Clerk: a value could not be built", &err.into());
+            JsValue::UNDEFINED
+        })
+}
+
+/// The promise of an operation that answers nothing (load, signOut, setActive, end,
+/// remove): `undefined`, or rejected with the JS error.
+pub(crate) fn operation_promise(
+    operation: impl Future<Output = Result<(), ClerkError>> + 'static,
+) -> Promise {
+    future_to_promise(async move {
+        operation.await.map_err(|err| to_js_error(&err))?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// A promise rejected with `err` (bad arguments: nothing was started).
+fn rejected(err: &ClerkError) -> Promise {
+    Promise::reject(&to_js_error(err))
 }
 
 impl JsClerk {
@@ -49,12 +73,14 @@ impl JsClerk {
 
     /// Wraps a Rust instance for JavaScript (e.g. to hand a Rust app's `Clerk` to JS code).
     pub fn from_clerk(clerk: crate::Clerk) -> Self {
-        Self { inner: clerk }
+        Self {
+            inner: clerk,
+            views: Rc::default(),
+        }
     }
 
-    // Not exported: the JS facade (js/facade.js) answers these itself from the key it has
-    // already parsed, or from `state`, and each getter export cost a shim in the wasm and
-    // the glue.
+    // Not exported: the JS facade (js/facade.js) answers these from the key it has already
+    // parsed (synchronously, before the wasm exists).
 
     /// The publishable key.
     pub fn publishable_key(&self) -> String {
@@ -75,62 +101,6 @@ impl JsClerk {
     pub fn version(&self) -> String {
         crate::VERSION.to_owned()
     }
-
-    /// `true` once `load()` completed.
-    pub fn loaded(&self) -> bool {
-        self.inner.state().loaded
-    }
-
-    /// `loading`, `ready`, `degraded` or `error`.
-    pub fn status(&self) -> JsValue {
-        JsValue::from_str(self.inner.state().status.as_str())
-    }
-
-    /// Whether an `active` session is current (`pending` is not signed in).
-    pub fn is_signed_in(&self) -> bool {
-        self.inner.state().is_signed_in()
-    }
-
-    /// The client: `undefined` before load, `null` without one.
-    pub fn client(&self) -> JsValue {
-        views::current(&self.inner).client.clone()
-    }
-
-    /// The current session: `undefined` while loading or transitioning, `null` signed out.
-    pub fn session(&self) -> JsValue {
-        views::current(&self.inner).session.clone()
-    }
-
-    /// The current user: `undefined` while loading or transitioning, `null` signed out.
-    pub fn user(&self) -> JsValue {
-        views::current(&self.inner).user.clone()
-    }
-}
-
-/// Every promise the facade returns goes through one boxed future type, so the promise
-/// machinery is compiled once instead of once per method (measured: ~4 KB of wasm).
-pub(crate) fn to_promise(
-    future: impl core::future::Future<Output = Result<JsValue, JsValue>> + 'static,
-) -> Promise {
-    let boxed: core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>> =
-        Box::pin(future);
-    wasm_bindgen_futures::future_to_promise(boxed)
-}
-
-/// The core's operations that answer nothing (load, signOut, setActive, end, remove), each
-/// a 'static future boxed as is.
-pub(crate) type Operation =
-    core::pin::Pin<Box<dyn core::future::Future<Output = Result<(), crate::ClerkError>>>>;
-
-/// The promise of an [`Operation`]: `undefined`, or rejected with the JS error. One adapter
-/// for all of them: an async block per method was a state machine and drop glue each.
-pub(crate) fn operation_promise(operation: Operation) -> Promise {
-    to_promise(async move {
-        operation
-            .await
-            .map(|()| JsValue::UNDEFINED)
-            .map_err(|e| to_js_error(&e))
-    })
 }
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -142,32 +112,69 @@ impl JsClerk {
         publishable_key: &str,
         #[wasm_bindgen(unchecked_param_type = "ClerkOptions | undefined")] options: &JsValue,
     ) -> Result<JsClerk, JsValue> {
-        let options = ClerkOptions {
-            proxy_url: convert::get_string(options, "proxyUrl"),
-            domain: convert::get_string(options, "domain"),
-        };
-        let inner =
-            crate::Clerk::with_options(publishable_key, options).map_err(|e| to_js_error(&e))?;
-        Ok(Self { inner })
+        let clerk = options::clerk_options(options)
+            .and_then(|options| crate::Clerk::with_options(publishable_key, options))
+            .map_err(|err| to_js_error(&err))?;
+        Ok(Self::from_clerk(clerk))
+    }
+
+    /// `true` once `load()` completed.
+    #[wasm_bindgen(getter)]
+    pub fn loaded(&self) -> bool {
+        self.inner.state().loaded
+    }
+
+    /// `loading`, `ready`, `degraded` or `error`.
+    #[wasm_bindgen(getter, unchecked_return_type = "ClerkStatus")]
+    pub fn status(&self) -> JsValue {
+        JsValue::from_str(self.inner.state().status.as_str())
+    }
+
+    /// Whether an `active` session is current (`pending` is not signed in).
+    #[wasm_bindgen(getter, js_name = isSignedIn)]
+    pub fn is_signed_in(&self) -> bool {
+        self.inner.state().is_signed_in()
+    }
+
+    /// The client: `undefined` before load, `null` without one.
+    #[wasm_bindgen(getter, unchecked_return_type = "ClientResource | null | undefined")]
+    pub fn client(&self) -> JsValue {
+        views::current(&self.inner, &self.views).client.clone()
+    }
+
+    /// The current session: `undefined` while loading or transitioning, `null` signed out.
+    #[wasm_bindgen(getter, unchecked_return_type = "Session | null | undefined")]
+    pub fn session(&self) -> JsValue {
+        views::current(&self.inner, &self.views).session.clone()
+    }
+
+    /// The current user: `undefined` while loading or transitioning, `null` signed out.
+    #[wasm_bindgen(getter, unchecked_return_type = "UserResource | null | undefined")]
+    pub fn user(&self) -> JsValue {
+        views::current(&self.inner, &self.views).user.clone()
     }
 
     /// `await clerk.load(options?)`: `afterSignOutUrl`, `afterMultiSessionSingleSignOutUrl`,
     /// `signInUrl`, `userProfileUrl`, `allowedRedirectProtocols`, `routerPush`, `appearance`,
-    /// `localization`. Idempotent. Rejects with the error when the client cannot be loaded.
+    /// `localization`. Idempotent. Rejects with the error when the client cannot be loaded,
+    /// or with an `invalid_option` error (nothing loaded) for an option of the wrong type.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn load(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
-        let clerk = &self.inner;
-        let typed = convert::load_options(options);
-        crate::bindings_ui::apply_load_options(clerk, options);
-        operation_promise(Box::pin(clerk.load(typed)))
+        let typed = match options::load_options(options) {
+            Ok(typed) => typed,
+            Err(err) => return rejected(&err),
+        };
+        crate::bindings_ui::apply_load_options(&self.inner, options);
+        operation_promise(self.inner.load(typed))
     }
 
     /// `signOut()`, `signOut(callback)`, `signOut(options)`, `signOut(callback, options)`;
     /// options `{ sessionId?, redirectUrl? }`. A callback (sync or returning a promise)
-    /// replaces the redirect.
+    /// replaces the redirect. An option of the wrong type rejects with `invalid_option`
+    /// before anything is sent.
     #[wasm_bindgen(js_name = signOut, unchecked_return_type = "Promise<void>")]
     pub fn sign_out(
         &self,
@@ -175,33 +182,32 @@ impl JsClerk {
         a: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "SignOutOptions | undefined")] b: &JsValue,
     ) -> Promise {
-        let clerk = &self.inner;
-        let (options, callback) = convert::sign_out_args(a, b);
+        let (options, callback) = match options::sign_out_args(a, b) {
+            Ok(args) => args,
+            Err(err) => return rejected(&err),
+        };
         let after = match callback {
-            Some(callback) => AfterSignOut::call_async(move || run_callback(&callback)),
+            Some(callback) => AfterSignOut::call_async(move || run_callback(callback)),
             None => AfterSignOut::Redirect,
         };
-        operation_promise(Box::pin(clerk.sign_out_then(options, after)))
+        operation_promise(self.inner.sign_out_then(options, after))
     }
 
     /// `setActive({ session })`: `session` is a session id, a session object or `null`
-    /// (signs out locally without a request).
+    /// (signs out locally without a request); left out, the current session stays.
     #[wasm_bindgen(js_name = setActive, unchecked_return_type = "Promise<void>")]
     pub fn set_active(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SetActiveParams")] params: &JsValue,
     ) -> Promise {
-        let clerk = &self.inner;
-        let session = convert::get(params, "session");
-        let id = session
-            .as_string()
-            .or_else(|| convert::get_string(&session, "id"));
-        match id {
-            Some(id) => operation_promise(Box::pin(clerk.set_active(&id))),
-            None => {
-                clerk.clear_active();
+        match options::set_active_params(params) {
+            Ok(options::SessionChoice::Id(id)) => operation_promise(self.inner.set_active(&id)),
+            Ok(options::SessionChoice::SignedOut) => {
+                self.inner.clear_active();
                 Promise::resolve(&JsValue::UNDEFINED)
             }
+            Ok(options::SessionChoice::Current) => Promise::resolve(&JsValue::UNDEFINED),
+            Err(err) => rejected(&err),
         }
     }
 
@@ -213,112 +219,35 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Listener")] callback: Function,
     ) -> JsValue {
-        let weak = Rc::downgrade(&self.inner.inner);
+        // Weak: the listener lives in the instance it would otherwise keep alive.
+        let clerk = self.inner.downgrade();
+        let views = self.views.clone();
         let listener = self.inner.add_listener(move |_state| {
-            let Some(inner) = weak.upgrade() else { return };
-            let payload = views::resources(&crate::Clerk { inner });
+            let Some(clerk) = clerk.upgrade() else { return };
+            // The borrow of the cache ends before the listener runs: it may read it again.
+            let payload = views::current(&clerk, &views).resources();
             if let Err(err) = callback.call1(&JsValue::NULL, &payload) {
                 crate::browser::report("Clerk: a listener threw", &err);
             }
         });
-        // The unsubscribe function owns the listener: calling it drops (unregisters) it. An
-        // `FnMut` over an `Option`, not `Closure::once_into_js`: the SDK's other closures are
-        // `browser::JsCallback`s, so this one reuses their shims instead of adding an
-        // `FnOnce` kind.
+        // The unsubscribe function owns the listener: calling it drops (unregisters) it;
+        // calling it again does nothing.
         let mut listener = Some(listener);
-        crate::browser::JsCallback::new(move |_| {
-            drop(listener.take());
-            Ok(())
-        })
-        .into_js_value()
-    }
-
-    /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
-    /// getters: one export, not a getter export (a wasm shim plus a glue function) each; one
-    /// object per state snapshot, not one per getter read.
-    #[wasm_bindgen(
-        getter,
-        unchecked_return_type = "Resources & { loaded: boolean; status: ClerkStatus; isSignedIn: boolean }"
-    )]
-    pub fn state(&self) -> JsValue {
-        // Built once per state snapshot with the resource objects (`views::current`).
-        views::current(&self.inner).state.clone()
+        Closure::<dyn FnMut()>::new(move || drop(listener.take())).into_js_value()
     }
 }
 
-#[wasm_bindgen(js_class = Clerk)]
-impl JsClerk {
-    /// What the user button (`src/ui/user_button.js`) needs beyond the resource objects:
-    /// `{singleSession, development}` of the instance; the load options `userProfileUrl`,
-    /// `signInUrl` and `afterMultiSessionSingleSignOutUrl`; the instance's display settings
-    /// `instanceUserProfileUrl`, `instanceSignInUrl`, `instanceAfterSwitchSessionUrl` and
-    /// `instanceAfterSignOutOneUrl` (absent URLs `null`); and `loadDefaults`, the object
-    /// whose `appearance` and `localization` the buttons start from: the instance's load
-    /// options (`undefined` until set).
-    #[doc(hidden)]
-    #[wasm_bindgen(js_name = uiConfig)]
-    pub fn ui_config(&self) -> JsValue {
-        let clerk = &self.inner;
-        let state = clerk.state();
-        let display = &state.environment.display_config;
-        let development = match display.instance_environment_type.as_deref() {
-            Some(kind) => kind == "development",
-            None => state.instance_type == crate::InstanceType::Development,
-        };
-        let config = convert::Obj::wrap(js_sys::Object::new().into())
-            .val("singleSession", state.single_session_mode().into())
-            .val("development", development.into());
-        let config = clerk.with_load_options(|load| {
-            config
-                .opt("userProfileUrl", load.user_profile_url.as_deref())
-                .opt("signInUrl", load.sign_in_url.as_deref())
-                .opt(
-                    "afterMultiSessionSingleSignOutUrl",
-                    load.after_multi_session_single_sign_out_url.as_deref(),
-                )
-                .opt(
-                    "instanceUserProfileUrl",
-                    display.user_profile_url.as_deref(),
-                )
-                .opt("instanceSignInUrl", display.sign_in_url.as_deref())
-                .opt(
-                    "instanceAfterSwitchSessionUrl",
-                    display.after_switch_session_url.as_deref(),
-                )
-                .opt(
-                    "instanceAfterSignOutOneUrl",
-                    display.after_sign_out_one_url.as_deref(),
-                )
-        });
-        config
-            .val("loadDefaults", clerk.inner.js.ui_defaults.borrow().clone())
-            .done()
-    }
-
-    /// `navigate(url)`: goes to `url` through `routerPush` for same-origin targets, else
-    /// `location.assign`; a protocol outside the allow-list becomes `/`.
-    pub fn navigate(&self, url: &str) {
-        self.inner.navigate(url);
-    }
-}
-
-/// Calls a sign-out callback; the future resolves once what it returned settles (a promise
-/// or any thenable; anything else at once). A throw or rejection is reported, not raised.
-fn run_callback(callback: &Function) -> impl core::future::Future<Output = ()> + 'static {
-    // `Promise.resolve` adopts promises and thenables and resolves anything else at once.
-    // `call1` with `undefined`, as everywhere in the SDK: a `call0` import was one more
-    // shim in the glue (only `arguments.length` tells them apart).
-    let (answer, failure) = match callback.call1(&JsValue::NULL, &JsValue::UNDEFINED) {
-        Ok(value) => (
-            Promise::resolve(&value),
-            "Clerk: the signOut callback rejected",
-        ),
-        Err(err) => (Promise::reject(&err), "Clerk: the signOut callback threw"),
-    };
-    let settled = JsFuture::from(answer);
-    async move {
-        if let Err(err) = settled.await {
-            crate::browser::report(failure, &err);
+/// Calls a sign-out callback; resolves once what it returned settles (a promise or any
+/// thenable; anything else at once). A throw or rejection is reported, not raised: the
+/// sign-out itself succeeded.
+async fn run_callback(callback: Function) {
+    match callback.call0(&JsValue::NULL) {
+        Err(err) => crate::browser::report("Clerk: the signOut callback threw", &err),
+        // `Promise.resolve` adopts promises and thenables and resolves anything else.
+        Ok(answer) => {
+            if let Err(err) = JsFuture::from(Promise::resolve(&answer)).await {
+                crate::browser::report("Clerk: the signOut callback rejected", &err);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The Rust API: [`Clerk`], a cheap handle over the shared instance.
 
 use core::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::api::{DevBrowser, Fapi};
 use crate::auth::cookies::Cookies;
@@ -54,9 +54,33 @@ pub(crate) struct Inner {
     pub(crate) signed_out_client: RefCell<Option<Option<Rc<crate::Client>>>>,
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
     pub(crate) online: RefCell<Option<OnlineListener>>,
-    /// What the JS edge keeps per instance (resource objects, the user buttons' wrapper and
-    /// defaults): owned by `crate::bindings`, opaque to the core.
-    pub(crate) js: crate::bindings::InstanceJs,
+    /// What the JS user button (`src/ui/`) keeps per instance. It goes with that button: the
+    /// Rust-rendered one needs neither field.
+    pub(crate) js: ButtonSlots,
+}
+
+/// The JS user button's per-instance slots (read and written by `crate::ui`; the core never
+/// reads them).
+#[derive(Debug, Default)]
+pub(crate) struct ButtonSlots {
+    /// A `WeakRef` to the wasm `Clerk` object the user buttons share: one wrapper for all of
+    /// them rather than one per mount, and no cycle.
+    pub(crate) button_clerk: RefCell<wasm_bindgen::JsValue>,
+    /// The object whose `appearance` and `localization` every user button starts from (the
+    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
+    pub(crate) ui_defaults: RefCell<wasm_bindgen::JsValue>,
+}
+
+/// A handle on a [`Clerk`] that does not keep it alive (for objects the instance's own
+/// listeners reach, which would otherwise form a cycle).
+#[derive(Debug, Clone)]
+pub(crate) struct WeakClerk(Weak<Inner>);
+
+impl WeakClerk {
+    /// The instance, if it still exists.
+    pub(crate) fn upgrade(&self) -> Option<Clerk> {
+        self.0.upgrade().map(|inner| Clerk { inner })
+    }
 }
 
 impl core::fmt::Debug for Inner {
@@ -109,11 +133,16 @@ impl Clerk {
             signed_out_client: RefCell::default(),
             cross_tab: RefCell::default(),
             online: RefCell::default(),
-            js: crate::bindings::InstanceJs::default(),
+            js: ButtonSlots::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),
         })
+    }
+
+    /// A handle that does not keep this instance alive.
+    pub(crate) fn downgrade(&self) -> WeakClerk {
+        WeakClerk(Rc::downgrade(&self.inner))
     }
 
     /// The publishable key this instance was made with.

@@ -264,6 +264,14 @@ async fn an_api_failure_rejects_with_a_clerk_api_response_error() {
     assert_eq!(get(&err, "code"), "form_param_value_invalid");
     let first = Reflect::get(&get(&err, "errors"), &0.into()).unwrap();
     assert_eq!(get(&first, "code"), "form_param_value_invalid");
+    assert!(get(&first, "message").is_string());
+    assert!(get(&first, "meta").is_object(), "meta is always an object");
+    assert!(Reflect::has(&get(&first, "meta"), &"paramName".into()).unwrap());
+    assert!(Reflect::has(&err, &"clerkTraceId".into()).unwrap());
+    assert!(
+        !Reflect::has(&err, &"retryAfter".into()).unwrap(),
+        "no Retry-After: left out, as in ClerkJS"
+    );
     assert!(get(&err, "longMessage")
         .as_string()
         .is_some_and(|m| !m.is_empty()));
@@ -304,4 +312,54 @@ async fn set_active_accepts_an_id_or_a_session_object_and_null_signs_out_locally
         .await
         .unwrap();
     assert!(clerk.session().is_null());
+}
+
+#[wasm_bindgen_test]
+async fn a_session_is_a_session_object_with_plain_data_and_listeners_get_the_same_objects() {
+    reset(false, false).await;
+    sign_in("ada@example.test").await;
+    let clerk = loaded_js_clerk().await;
+    let session = clerk.session();
+    let fields = Object::keys(session.unchecked_ref::<Object>());
+    let fields: Vec<String> = fields.iter().filter_map(|k| k.as_string()).collect();
+    for field in [
+        "id",
+        "status",
+        "user",
+        "publicUserData",
+        "lastActiveAt",
+        "expireAt",
+        "abandonAt",
+        "createdAt",
+        "updatedAt",
+        "lastActiveToken",
+    ] {
+        assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
+    }
+    assert!(get(&session, "end").is_function() && get(&session, "getToken").is_function());
+    assert!(get(&session, "expireAt").is_instance_of::<js_sys::Date>());
+    let text = String::from(js_sys::JSON::stringify(&session).unwrap());
+    let json = js_sys::JSON::parse(&text).unwrap();
+    assert_eq!(get(&json, "object"), "session");
+    assert_eq!(get(&json, "id"), get(&session, "id"));
+    assert_eq!(get(&json, "user.firstName"), "Ada");
+    let user = clerk.user();
+    assert_eq!(
+        get(&user, "emailAddresses.0.emailAddress"),
+        "ada@example.test"
+    );
+    assert!(js_sys::Array::is_array(&get(&user, "phoneNumbers")));
+    assert!(js_sys::Array::is_array(&get(&user, "web3Wallets")));
+    assert_eq!(
+        get(&user, "primaryEmailAddressId"),
+        get(&user, "primaryEmailAddress.id")
+    );
+    assert!(Object::is(&get(&clerk.client(), "sessions.0"), &session));
+
+    let keep = Function::new_with_args("e", "window.__payload = e");
+    let _unsubscribe = clerk.add_listener(keep);
+    let payload = get(&web_sys::window().unwrap().into(), "__payload");
+    assert!(Object::is(&get(&payload, "client"), &clerk.client()));
+    assert!(Object::is(&get(&payload, "session"), &session));
+    assert!(Object::is(&get(&payload, "user"), &user));
 }

@@ -1,93 +1,101 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
-use std::rc::{Rc, Weak};
-
+use js_sys::{Date, Object, Promise};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::convert::{get, Obj};
-use super::errors::to_js_error;
-use crate::clerk::Inner;
-use crate::sessions::SessionAction;
+use super::views::date;
+use super::{operation_promise, options, plain, to_js_error};
+use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
+
+/// The data fields of a `Session` object (`Session` in `types.rs`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionData<'a> {
+    id: &'a str,
+    status: &'static str,
+    /// The same object as `clerk.user` for the current session.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    user: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    public_user_data: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    last_active_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    expire_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    abandon_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    created_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    updated_at: Date,
+    last_active_token: Option<TokenView<'a>>,
+}
+
+/// `lastActiveToken`: `{jwt}`.
+#[derive(Serialize)]
+struct TokenView<'a> {
+    jwt: &'a str,
+}
 
 /// A session of this browser, as `clerk.session` and `client.sessions[i]`.
 ///
-/// Keeps only what its methods read after the object is built (the data fields are set as
-/// properties once, in [`JsSession::build`]): copying the whole [`Session`] cost a deep clone
-/// of it, user included, for every session on every state change.
+/// Its data fields are plain (own, enumerable) properties, as on ClerkJS's resources, copied
+/// once from [`SessionData`]; the class adds the methods. The instance is held weakly: the
+/// instance's own listeners reach these objects.
 #[wasm_bindgen(js_name = Session)]
 #[derive(Debug)]
 pub struct JsSession {
-    clerk: Weak<Inner>,
+    clerk: WeakClerk,
     id: String,
     status: SessionStatus,
-    last_active_at: f64,
-    expire_at: f64,
-    user: JsValue,
-    public_user_data: JsValue,
-    last_active_token: JsValue,
+    /// The data fields, as a plain object (for the Rust accessors and `toJSON`).
+    data: Object,
 }
 
 impl JsSession {
-    /// The JS object for `data`: a `Session` with its data fields as plain (own, enumerable)
-    /// properties, set once, like ClerkJS's resources (a getter export per field cost a
-    /// wrapper in the wasm and a shim in the JS glue). The TypeScript declarations declare
-    /// them (`types.rs`).
+    /// The JS object for `session`: a `Session` with the data fields set on it.
     pub(crate) fn build(
-        clerk: Weak<Inner>,
-        data: &Session,
-        user: &JsValue,
-        public_user_data: &JsValue,
+        clerk: WeakClerk,
+        session: &Session,
+        user: JsValue,
+        public_user_data: JsValue,
     ) -> JsValue {
-        let last_active_token = match &data.last_active_token {
-            Some(token) => Obj::wrap(js_sys::Object::new().into())
-                .text("jwt", &token.jwt)
-                .done(),
-            None => JsValue::NULL,
-        };
-        let session = Self {
+        let data = plain(&SessionData {
+            id: &session.id,
+            status: session.status.as_str(),
+            user,
+            public_user_data,
+            last_active_at: date(session.last_active_at),
+            expire_at: date(session.expire_at),
+            abandon_at: date(session.abandon_at),
+            created_at: date(session.created_at),
+            updated_at: date(session.updated_at),
+            last_active_token: session
+                .last_active_token
+                .as_ref()
+                .map(|token| TokenView { jwt: &token.jwt }),
+        });
+        let data: Object = data.unchecked_into();
+        let object: JsValue = Self {
             clerk,
-            id: data.id.clone(),
-            status: data.status,
-            last_active_at: data.last_active_at,
-            expire_at: data.expire_at,
-            user: user.clone(),
-            public_user_data: public_user_data.clone(),
-            last_active_token: last_active_token.clone(),
-        };
-        Obj::wrap(session.into())
-            .text("id", &data.id)
-            .text("status", data.status.as_str())
-            .val("user", user.clone())
-            .val("publicUserData", public_user_data.clone())
-            .date("lastActiveAt", data.last_active_at)
-            .date("expireAt", data.expire_at)
-            .date("abandonAt", data.abandon_at)
-            .date("createdAt", data.created_at)
-            .date("updatedAt", data.updated_at)
-            .val("lastActiveToken", last_active_token)
-            .done()
-    }
-
-    /// `end()` and `remove()`: one promise body for both (each async body is its own state
-    /// machine in the wasm).
-    fn mutate(&self, action: SessionAction) -> js_sys::Promise {
-        match self.clerk() {
-            Ok(clerk) => {
-                super::operation_promise(Box::pin(clerk.inner.mutate_session(&self.id, action)))
-            }
-            Err(err) => js_sys::Promise::reject(&err),
+            id: session.id.clone(),
+            status: session.status,
+            data: data.clone(),
         }
+        .into();
+        Object::assign(object.unchecked_ref(), &data).into()
     }
 
-    /// The instance this session belongs to; a `NotLoaded` error once it is gone. The methods
-    /// reject with it rather than throw: they are async, and a `Result` return cost a
-    /// multivalue shim in the wasm and a check in the glue per method.
-    fn clerk(&self) -> Result<Clerk, JsValue> {
-        let inner: Option<Rc<Inner>> = self.clerk.upgrade();
-        inner
-            .map(|inner| Clerk { inner })
-            .ok_or_else(|| to_js_error(&ClerkError::NotLoaded))
+    /// The instance this session belongs to; a `NotLoaded` error once it is gone.
+    fn clerk(&self) -> Result<Clerk, ClerkError> {
+        self.clerk.upgrade().ok_or(ClerkError::NotLoaded)
+    }
+
+    fn field(&self, name: &str) -> JsValue {
+        crate::browser::prop(&self.data, name)
     }
 }
 
@@ -105,17 +113,17 @@ impl JsSession {
 
     /// The session's user (the same object as `clerk.user` for the current session).
     pub fn user(&self) -> JsValue {
-        self.user.clone()
+        self.field("user")
     }
 
     /// `{firstName, lastName, imageUrl, hasImage, identifier, userId}`.
     pub fn public_user_data(&self) -> JsValue {
-        self.public_user_data.clone()
+        self.field("publicUserData")
     }
 
     /// `{jwt}` of the latest token the server sent with the session, or `null`.
     pub fn last_active_token(&self) -> JsValue {
-        self.last_active_token.clone()
+        self.field("lastActiveToken")
     }
 }
 
@@ -123,14 +131,20 @@ impl JsSession {
 impl JsSession {
     /// `session.end()`: ends this session on the server. Resolves when the state is updated.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn end(&self) -> js_sys::Promise {
-        self.mutate(SessionAction::End)
+    pub fn end(&self) -> Promise {
+        match self.clerk() {
+            Ok(clerk) => operation_promise(clerk.end_session(&self.id)),
+            Err(err) => Promise::reject(&to_js_error(&err)),
+        }
     }
 
     /// `session.remove()`: removes this session from this browser.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn remove(&self) -> js_sys::Promise {
-        self.mutate(SessionAction::Remove)
+    pub fn remove(&self) -> Promise {
+        match self.clerk() {
+            Ok(clerk) => operation_promise(clerk.remove_session(&self.id)),
+            Err(err) => Promise::reject(&to_js_error(&err)),
+        }
     }
 
     /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
@@ -138,35 +152,33 @@ impl JsSession {
     pub fn get_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
-    ) -> js_sys::Promise {
-        let clerk = match self.clerk() {
-            Ok(clerk) => clerk,
-            Err(err) => return js_sys::Promise::reject(&err),
+    ) -> Promise {
+        let started = self.clerk().and_then(|clerk| {
+            if options::skip_cache(options)? {
+                clerk.inner.forget_token(&self.id);
+            }
+            // The request starts here, as a JS promise's would.
+            Ok(clerk.get_token(Some(&self.id)))
+        });
+        let token = match started {
+            Ok(token) => token,
+            Err(err) => return Promise::reject(&to_js_error(&err)),
         };
-        if get(options, "skipCache").is_truthy() {
-            clerk.inner.forget_token(&self.id);
-        }
-        // The request starts here; the adapter only converts its answer.
-        let token = clerk.get_token(Some(&self.id));
-        super::to_promise(async move {
-            token
-                .await
-                .map(|token| token.map_or(JsValue::NULL, |t| JsValue::from_str(&t)))
-                .map_err(|e| to_js_error(&e))
+        wasm_bindgen_futures::future_to_promise(async move {
+            match token.await {
+                Ok(token) => Ok(token.map_or(JsValue::NULL, JsValue::from)),
+                Err(err) => Err(to_js_error(&err)),
+            }
         })
     }
 
-    /// Plain data for `JSON.stringify(session)`.
+    /// Plain data for `JSON.stringify(session)`: the data fields and `object: "session"`
+    /// (without it, `JSON.stringify` would also list the wasm object's pointer).
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsValue {
-        Obj::wrap(js_sys::Object::new().into())
-            .text("object", "session")
-            .text("id", &self.id)
-            .text("status", self.status.as_str())
-            .date("lastActiveAt", self.last_active_at)
-            .date("expireAt", self.expire_at)
-            .val("user", self.user.clone())
-            .val("publicUserData", self.public_user_data.clone())
-            .done()
+        let json = Object::new();
+        // Setting a property on a new plain object does not throw.
+        let _ = js_sys::Reflect::set(&json, &"object".into(), &"session".into());
+        Object::assign(&json, &self.data).into()
     }
 }

@@ -6,6 +6,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 export type ClerkStatus = "loading" | "ready" | "degraded" | "error";
+// Every options object below: `undefined` or `null` (for the object or one field) means the
+// default; fields not declared here are ignored; a declared field of another type throws or
+// rejects with a `ClerkRuntimeError` whose `code` is `invalid_option` and whose message names
+// the field (nothing is sent).
 export interface ClerkOptions {
   /** Absolute URL, or a path relative to the page origin, that proxies the Frontend API. */
   proxyUrl?: string;
@@ -31,6 +35,7 @@ export interface SignOutOptions {
   redirectUrl?: string;
 }
 export type SignOutCallback = () => void | Promise<unknown>;
+/** `session`: a session id or object; `null` signs out locally; left out, the current session stays. */
 export interface SetActiveParams { session: string | Session | null }
 export interface GetTokenOptions { skipCache?: boolean }
 export interface EmailAddressResource { id: string; emailAddress: string }

@@ -1,14 +1,188 @@
-//! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`, built once per
-//! state snapshot so `clerk.user === clerk.user` until the state changes.
+//! The JS objects behind `clerk.client`, `clerk.session` and `clerk.user`: ClerkJS's
+//! resource shapes as `#[derive(Serialize)]` views of the typed state, built once per state
+//! snapshot so `clerk.user === clerk.user` until the state changes.
+//!
+//! What serde cannot express as plain data is attached as a JS value as is
+//! (`serde_wasm_bindgen::preserve`): the `Date`s ClerkJS exposes for timestamps, the
+//! `Session` class instances (with their methods), and the objects one view shares with
+//! another (`session.user === clerk.user`).
 
-use core::cell::Ref;
-use std::rc::Rc;
+use core::cell::{Ref, RefCell};
 
+use js_sys::{Array, Date};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::convert;
+use super::plain;
 use super::session::JsSession;
-use crate::Clerk;
+use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
+use crate::{Clerk, Client, State};
+
+/// Epoch milliseconds as a JS `Date`, as ClerkJS exposes timestamps.
+pub(crate) fn date(ms: f64) -> Date {
+    Date::new(&JsValue::from_f64(ms))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EmailAddressView<'a> {
+    id: &'a str,
+    email_address: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhoneNumberView<'a> {
+    id: &'a str,
+    phone_number: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Web3WalletView<'a> {
+    id: &'a str,
+    web3_wallet: &'a str,
+}
+
+impl<'a> From<&'a EmailAddress> for EmailAddressView<'a> {
+    fn from(e: &'a EmailAddress) -> Self {
+        Self {
+            id: &e.id,
+            email_address: &e.email_address,
+        }
+    }
+}
+
+impl<'a> From<&'a PhoneNumber> for PhoneNumberView<'a> {
+    fn from(p: &'a PhoneNumber) -> Self {
+        Self {
+            id: &p.id,
+            phone_number: &p.phone_number,
+        }
+    }
+}
+
+impl<'a> From<&'a Web3Wallet> for Web3WalletView<'a> {
+    fn from(w: &'a Web3Wallet) -> Self {
+        Self {
+            id: &w.id,
+            web3_wallet: &w.web3_wallet,
+        }
+    }
+}
+
+/// ClerkJS's `UserResource` fields the SDK knows (`UserResource` in `types.rs`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct UserView<'a> {
+    id: &'a str,
+    first_name: Option<&'a str>,
+    last_name: Option<&'a str>,
+    full_name: Option<String>,
+    username: Option<&'a str>,
+    image_url: &'a str,
+    has_image: bool,
+    primary_email_address_id: Option<&'a str>,
+    primary_email_address: Option<EmailAddressView<'a>>,
+    email_addresses: Vec<EmailAddressView<'a>>,
+    primary_phone_number_id: Option<&'a str>,
+    primary_phone_number: Option<PhoneNumberView<'a>>,
+    phone_numbers: Vec<PhoneNumberView<'a>>,
+    primary_web3_wallet_id: Option<&'a str>,
+    primary_web3_wallet: Option<Web3WalletView<'a>>,
+    web3_wallets: Vec<Web3WalletView<'a>>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    created_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    updated_at: Date,
+}
+
+impl<'a> From<&'a User> for UserView<'a> {
+    fn from(u: &'a User) -> Self {
+        Self {
+            id: &u.id,
+            first_name: u.first_name.as_deref(),
+            last_name: u.last_name.as_deref(),
+            full_name: u.full_name(),
+            username: u.username.as_deref(),
+            image_url: &u.image_url,
+            has_image: u.has_image,
+            primary_email_address_id: u.primary_email_address_id.as_deref(),
+            primary_email_address: u.primary_email_address().map(Into::into),
+            email_addresses: u.email_addresses.iter().map(Into::into).collect(),
+            primary_phone_number_id: u.primary_phone_number_id.as_deref(),
+            primary_phone_number: u.primary_phone_number().map(Into::into),
+            phone_numbers: u.phone_numbers.iter().map(Into::into).collect(),
+            primary_web3_wallet_id: u.primary_web3_wallet_id.as_deref(),
+            primary_web3_wallet: u.primary_web3_wallet().map(Into::into),
+            web3_wallets: u.web3_wallets.iter().map(Into::into).collect(),
+            created_at: date(u.created_at),
+            updated_at: date(u.updated_at),
+        }
+    }
+}
+
+/// ClerkJS's `PublicUserData`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PublicUserDataView<'a> {
+    first_name: Option<&'a str>,
+    last_name: Option<&'a str>,
+    image_url: Option<&'a str>,
+    has_image: bool,
+    identifier: &'a str,
+    user_id: Option<&'a str>,
+}
+
+impl<'a> From<&'a PublicUserData> for PublicUserDataView<'a> {
+    fn from(p: &'a PublicUserData) -> Self {
+        Self {
+            first_name: p.first_name.as_deref(),
+            last_name: p.last_name.as_deref(),
+            image_url: p.image_url.as_deref(),
+            has_image: p.has_image,
+            identifier: &p.identifier,
+            user_id: p.user_id.as_deref(),
+        }
+    }
+}
+
+/// ClerkJS's `ClientResource` fields, with its arrays of `Session` objects.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClientView<'a> {
+    id: &'a str,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    sessions: Array,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    signed_in_sessions: Array,
+    last_active_session_id: Option<&'a str>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    created_at: Date,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    updated_at: Date,
+}
+
+/// `{client, session, user}`: the listeners' payload (a new object per call).
+#[derive(Serialize)]
+struct Resources {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    client: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    session: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    user: JsValue,
+}
+
+/// The user's object for a user, `null` without one.
+pub(crate) fn user(user: Option<&User>) -> JsValue {
+    user.map_or(JsValue::NULL, |u| plain(&UserView::from(u)))
+}
+
+/// The session's `publicUserData` object, `null` without one.
+pub(crate) fn public_user_data(data: Option<&PublicUserData>) -> JsValue {
+    data.map_or(JsValue::NULL, |p| plain(&PublicUserDataView::from(p)))
+}
 
 /// One snapshot's objects (`undefined` = loading/transitioning, `null` = signed out).
 #[derive(Debug)]
@@ -17,9 +191,6 @@ pub(crate) struct Views {
     pub(crate) client: JsValue,
     pub(crate) session: JsValue,
     pub(crate) user: JsValue,
-    /// `{client, session, user, loaded, status, isSignedIn}`, read by the JS facade's six
-    /// getters: built with the rest, so a getter read allocates nothing.
-    pub(crate) state: JsValue,
 }
 
 impl Default for Views {
@@ -30,84 +201,62 @@ impl Default for Views {
             client: JsValue::UNDEFINED,
             session: JsValue::UNDEFINED,
             user: JsValue::UNDEFINED,
-            state: JsValue::UNDEFINED,
         }
     }
 }
 
+/// The cache of one wasm `Clerk` object: the objects of the latest snapshot it was asked for.
+pub(crate) type ViewCache = RefCell<Views>;
+
 /// The objects for the current snapshot, built if the snapshot changed. Borrowed, not
 /// copied: a getter clones only the object it answers. Release the borrow before calling
 /// JavaScript, which may read them again.
-///
-/// The cache belongs to the instance, so every wasm `Clerk` object wrapping it (the app's,
-/// and the one its user buttons share) answers with the same objects, built once.
-pub(crate) fn current(clerk: &Clerk) -> Ref<'_, Views> {
-    let cache = &clerk.inner.js.views;
+pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views> {
     let state = clerk.state();
     if cache.borrow().version != state.version {
-        let mut views = build(clerk, &state);
-        views.state = convert::Obj::wrap(payload(&views))
-            .val("loaded", JsValue::from_bool(state.loaded))
-            .text("status", state.status.as_str())
-            .val("isSignedIn", JsValue::from_bool(state.is_signed_in()))
-            .done();
+        let views = build(clerk, &state);
         *cache.borrow_mut() = views;
     }
     cache.borrow()
 }
 
-/// `{client, session, user}` for the current snapshot: the listeners' payload. The borrow
-/// ends before this returns (a listener may read them again).
-pub(crate) fn resources(clerk: &Clerk) -> JsValue {
-    payload(&current(clerk))
+impl Views {
+    /// A new `{client, session, user}` object (each listener call gets its own).
+    pub(crate) fn resources(&self) -> JsValue {
+        plain(&Resources {
+            client: self.client.clone(),
+            session: self.session.clone(),
+            user: self.user.clone(),
+        })
+    }
 }
 
-/// A new `{client, session, user}` object (each listener call gets its own).
-fn payload(views: &Views) -> JsValue {
-    convert::Obj::wrap(js_sys::Object::new().into())
-        .val("client", views.client.clone())
-        .val("session", views.session.clone())
-        .val("user", views.user.clone())
-        .done()
-}
-
-fn build(clerk: &Clerk, state: &crate::State) -> Views {
-    let undefined = JsValue::UNDEFINED;
+fn build(clerk: &Clerk, state: &State) -> Views {
+    // Before load, or while a sign-out or switch is under way, session and user are unknown.
+    let unknown_or_null = if state.is_undetermined() {
+        JsValue::UNDEFINED
+    } else {
+        JsValue::NULL
+    };
     let mut views = Views {
         version: state.version,
         client: if state.loaded {
             JsValue::NULL
         } else {
-            undefined.clone()
+            JsValue::UNDEFINED
         },
-        session: if state.is_undetermined() {
-            undefined.clone()
-        } else {
-            JsValue::NULL
-        },
-        user: if state.is_undetermined() {
-            undefined.clone()
-        } else {
-            JsValue::NULL
-        },
-        // Filled in by `current` once the rest is built.
-        state: undefined,
+        session: unknown_or_null.clone(),
+        user: unknown_or_null,
     };
     let Some(client) = state.client.as_deref().filter(|_| state.loaded) else {
         return views;
     };
     let current = state.session().map(|s| s.id.as_str());
-    let weak = Rc::downgrade(&clerk.inner);
-    // Straight into the client's two arrays: a Vec of the objects first was another
-    // allocation and a release loop.
-    let (all, signed_in) = (js_sys::Array::new(), js_sys::Array::new());
+    let (all, signed_in) = (Array::new(), Array::new());
     for session in &client.sessions {
-        let user = session.user.as_deref().map_or(JsValue::NULL, convert::user);
-        let public = session
-            .public_user_data
-            .as_deref()
-            .map_or(JsValue::NULL, convert::public_user_data);
-        let js = JsSession::build(weak.clone(), session, &user, &public);
+        let user = user(session.user.as_deref());
+        let public = public_user_data(session.public_user_data.as_deref());
+        let js = JsSession::build(clerk.downgrade(), session, user.clone(), public);
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
             views.user = user;
@@ -117,6 +266,17 @@ fn build(clerk: &Clerk, state: &crate::State) -> Views {
             signed_in.push(&js);
         }
     }
-    views.client = convert::client(client, all, signed_in);
+    views.client = client_view(client, all, signed_in);
     views
+}
+
+fn client_view(client: &Client, sessions: Array, signed_in_sessions: Array) -> JsValue {
+    plain(&ClientView {
+        id: &client.id,
+        sessions,
+        signed_in_sessions,
+        last_active_session_id: client.last_active_session_id.as_deref(),
+        created_at: date(client.created_at),
+        updated_at: date(client.updated_at),
+    })
 }

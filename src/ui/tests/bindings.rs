@@ -168,12 +168,15 @@ fn two_instances_with_the_same_key_keep_their_own_load_options() {
 }
 
 #[wasm_bindgen_test]
-fn the_buttons_wasm_object_answers_with_the_apps_resource_objects() {
+fn the_buttons_wasm_object_answers_with_the_apps_user() {
     let app = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
     sign_in(&app.inner, &[ada()], &Env::default());
-    // What `mount_into` makes for the buttons of an instance.
+    // What `mount_into` makes for the buttons of an instance. Each wasm `Clerk` object
+    // keeps its own resource objects (the cache is the bindings', not the core's).
     let shared = JsClerk::from_clerk(app.inner.clone());
     let user = |js: &JsClerk| Reflect::get(&js.state(), &"user".into()).unwrap();
+    let id = |user: JsValue| Reflect::get(&user, &"id".into()).unwrap();
     assert!(user(&app).is_object());
-    assert!(Object::is(&user(&shared), &user(&app)));
+    assert!(Object::is(&user(&shared), &user(&shared)));
+    assert_eq!(id(user(&shared)), id(user(&app)));
 }
