@@ -19,18 +19,11 @@ pub(crate) use errors::to_js_error;
 pub use session::JsSession;
 use views::Views;
 
-/// What the JS edge keeps per instance, shared by every wasm `Clerk` object that wraps it
-/// (the app's, and the one its user buttons share).
+/// What the JS edge keeps per instance, shared by every wasm `Clerk` object that wraps it.
 #[derive(Debug, Default)]
 pub(crate) struct InstanceJs {
     /// The JS resource objects of the latest state snapshot, built once for all wrappers.
     pub(crate) views: core::cell::RefCell<Views>,
-    /// A `WeakRef` to the wasm `Clerk` object the user buttons share (see `crate::ui`): one
-    /// wrapper for all of them rather than one per mount, and no cycle.
-    pub(crate) button_clerk: core::cell::RefCell<JsValue>,
-    /// The object whose `appearance` and `localization` every user button starts from (the
-    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
-    pub(crate) ui_defaults: core::cell::RefCell<JsValue>,
 }
 
 /// `Clerk` as JavaScript sees it (exported to Rust too, for apps that hand an instance to JS
@@ -162,8 +155,8 @@ impl JsClerk {
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
         let clerk = &self.inner;
-        let typed = convert::load_options(options);
-        crate::bindings_ui::apply_load_options(clerk, options);
+        let mut typed = convert::load_options(options);
+        crate::bindings_ui::apply_load_options(options, &mut typed);
         operation_promise(Box::pin(clerk.load(typed)))
     }
 
@@ -245,62 +238,6 @@ impl JsClerk {
     pub fn state(&self) -> JsValue {
         // Built once per state snapshot with the resource objects (`views::current`).
         views::current(&self.inner).state.clone()
-    }
-}
-
-#[wasm_bindgen(js_class = Clerk)]
-impl JsClerk {
-    /// What the user button (`src/ui/user_button.js`) needs beyond the resource objects:
-    /// `{singleSession, development}` of the instance; the load options `userProfileUrl`,
-    /// `signInUrl` and `afterMultiSessionSingleSignOutUrl`; the instance's display settings
-    /// `instanceUserProfileUrl`, `instanceSignInUrl`, `instanceAfterSwitchSessionUrl` and
-    /// `instanceAfterSignOutOneUrl` (absent URLs `null`); and `loadDefaults`, the object
-    /// whose `appearance` and `localization` the buttons start from: the instance's load
-    /// options (`undefined` until set).
-    #[doc(hidden)]
-    #[wasm_bindgen(js_name = uiConfig)]
-    pub fn ui_config(&self) -> JsValue {
-        let clerk = &self.inner;
-        let state = clerk.state();
-        let display = &state.environment.display_config;
-        let development = match display.instance_environment_type.as_deref() {
-            Some(kind) => kind == "development",
-            None => state.instance_type == crate::InstanceType::Development,
-        };
-        let config = convert::Obj::wrap(js_sys::Object::new().into())
-            .val("singleSession", state.single_session_mode().into())
-            .val("development", development.into());
-        let config = clerk.with_load_options(|load| {
-            config
-                .opt("userProfileUrl", load.user_profile_url.as_deref())
-                .opt("signInUrl", load.sign_in_url.as_deref())
-                .opt(
-                    "afterMultiSessionSingleSignOutUrl",
-                    load.after_multi_session_single_sign_out_url.as_deref(),
-                )
-                .opt(
-                    "instanceUserProfileUrl",
-                    display.user_profile_url.as_deref(),
-                )
-                .opt("instanceSignInUrl", display.sign_in_url.as_deref())
-                .opt(
-                    "instanceAfterSwitchSessionUrl",
-                    display.after_switch_session_url.as_deref(),
-                )
-                .opt(
-                    "instanceAfterSignOutOneUrl",
-                    display.after_sign_out_one_url.as_deref(),
-                )
-        });
-        config
-            .val("loadDefaults", clerk.inner.js.ui_defaults.borrow().clone())
-            .done()
-    }
-
-    /// `navigate(url)`: goes to `url` through `routerPush` for same-origin targets, else
-    /// `location.assign`; a protocol outside the allow-list becomes `/`.
-    pub fn navigate(&self, url: &str) {
-        self.inner.navigate(url);
     }
 }
 

@@ -180,6 +180,8 @@ pub(crate) fn load_options(options: &JsValue) -> LoadOptions {
         user_profile_url: get_string(options, "userProfileUrl"),
         allowed_redirect_protocols,
         router_push,
+        // `appearance` and `localization`: crate::bindings_ui::apply_load_options.
+        ..LoadOptions::default()
     }
 }
 
