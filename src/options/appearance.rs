@@ -102,7 +102,10 @@ impl<'de> Visitor<'de> for ThemeVisitor {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeJs, A::Error> {
         let theme: ThemeObject = from_map(map)?;
         let variables = theme.variables.0 .0;
-        let background = variables.iter().rev().find(|(name, _)| name == "colorBackground");
+        let background = variables
+            .iter()
+            .rev()
+            .find(|(name, _)| name == "colorBackground");
         Ok(ThemeJs {
             palette: background.and_then(|(_, value)| palette_of_background(value)),
             variables,
@@ -256,7 +259,9 @@ mod tests {
     use serde_json::json;
 
     fn appearance(value: serde_json::Value) -> Appearance {
-        serde_json::from_value::<Lenient<Appearance>>(value).unwrap().0
+        serde_json::from_value::<Lenient<Appearance>>(value)
+            .unwrap()
+            .0
     }
 
     #[test]
@@ -273,8 +278,14 @@ mod tests {
 
     #[test]
     fn base_theme_names_pin_a_palette_and_anything_else_follows_the_os() {
-        assert_eq!(appearance(json!({"baseTheme": "dark"})).base_theme, Some(BaseTheme::Dark));
-        assert_eq!(appearance(json!({"baseTheme": "Light"})).base_theme, Some(BaseTheme::Light));
+        assert_eq!(
+            appearance(json!({"baseTheme": "dark"})).base_theme,
+            Some(BaseTheme::Dark)
+        );
+        assert_eq!(
+            appearance(json!({"baseTheme": "Light"})).base_theme,
+            Some(BaseTheme::Light)
+        );
         for other in [json!("auto"), json!(3), json!(null), json!([1])] {
             assert_eq!(appearance(json!({ "baseTheme": other })).base_theme, None);
         }
@@ -300,7 +311,10 @@ mod tests {
         );
         assert!(a.elements.is_empty(), "style objects are not class names");
         let light = json!({"variables": {"colorBackground": "#fafafa"}});
-        assert_eq!(appearance(json!({ "baseTheme": light })).base_theme, Some(BaseTheme::Light));
+        assert_eq!(
+            appearance(json!({ "baseTheme": light })).base_theme,
+            Some(BaseTheme::Light)
+        );
         let unknown = json!({"variables": {"colorBackground": "var(--card)"}});
         assert_eq!(appearance(json!({ "baseTheme": unknown })).base_theme, None);
     }
@@ -311,7 +325,11 @@ mod tests {
             assert_eq!(palette_of_background(dark), Some(BaseTheme::Dark), "{dark}");
         }
         for light in ["#fff", "#FAFAFA", "white", "#ffffff80", " #e0e0e0 "] {
-            assert_eq!(palette_of_background(light), Some(BaseTheme::Light), "{light}");
+            assert_eq!(
+                palette_of_background(light),
+                Some(BaseTheme::Light),
+                "{light}"
+            );
         }
         for unknown in ["", "#12", "#ggg", "rgb(0,0,0)", "hsl(0 0% 0%)", "#1234567"] {
             assert_eq!(palette_of_background(unknown), None, "{unknown}");

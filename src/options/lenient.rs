@@ -116,7 +116,11 @@ mod tests {
 
     #[test]
     fn a_wrongly_typed_value_reads_as_the_default() {
-        let read = |v| serde_json::from_value::<Lenient<Option<String>>>(v).unwrap().0;
+        let read = |v| {
+            serde_json::from_value::<Lenient<Option<String>>>(v)
+                .unwrap()
+                .0
+        };
         assert_eq!(read(json!("x")), Some("x".to_owned()));
         assert_eq!(read(json!(42)), None);
         assert_eq!(read(json!(null)), None);
@@ -126,7 +130,14 @@ mod tests {
     #[test]
     fn flags_follow_javascript_truthiness() {
         let read = |v| serde_json::from_value::<Truthy>(v).unwrap().0;
-        for yes in [json!(true), json!(1), json!(-0.5), json!("no"), json!({}), json!([])] {
+        for yes in [
+            json!(true),
+            json!(1),
+            json!(-0.5),
+            json!("no"),
+            json!({}),
+            json!([]),
+        ] {
             assert!(read(yes.clone()), "{yes}");
         }
         for no in [json!(false), json!(0), json!(0.0), json!(""), json!(null)] {

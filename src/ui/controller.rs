@@ -69,8 +69,8 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
             return target.map_or(Effect::None, |url| Effect::Navigate(clerk, url));
         }
         Action::Custom(index) => {
-            let callback = (state.props.custom_menu_items.get(index))
-                .and_then(|item| item.on_click.clone());
+            let callback =
+                (state.props.custom_menu_items.get(index)).and_then(|item| item.on_click.clone());
             state.close(FocusAfter::Trigger);
             return callback.map_or(Effect::None, Effect::Call);
         }
@@ -140,7 +140,9 @@ async fn perform(mount: Weak<core::cell::RefCell<MountState>>, clerk: Clerk, req
 /// server's message, written for users, else a generic one), and a successful switch closes
 /// the panel.
 fn settle(mount: &Weak<core::cell::RefCell<MountState>>, failure: Option<String>, close: bool) {
-    let Some(shared) = mount.upgrade() else { return };
+    let Some(shared) = mount.upgrade() else {
+        return;
+    };
     let Ok(mut state) = shared.try_borrow_mut() else {
         return;
     };

@@ -94,7 +94,9 @@ pub(crate) fn active_element(node: &Node) -> Option<Element> {
     let root = node.get_root_node();
     match root.node_type() {
         Node::DOCUMENT_NODE => root.unchecked_into::<Document>().active_element(),
-        Node::DOCUMENT_FRAGMENT_NODE => root.unchecked_into::<web_sys::ShadowRoot>().active_element(),
+        Node::DOCUMENT_FRAGMENT_NODE => root
+            .unchecked_into::<web_sys::ShadowRoot>()
+            .active_element(),
         _ => None,
     }
 }

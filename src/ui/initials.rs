@@ -156,7 +156,11 @@ mod tests {
     #[test]
     fn initials_take_the_first_cluster_of_first_and_last_name_else_of_the_identifier() {
         for (first, last, identifier, expected) in INITIALS {
-            assert_eq!(initials(first, last, identifier), expected, "{first} {last}");
+            assert_eq!(
+                initials(first, last, identifier),
+                expected,
+                "{first} {last}"
+            );
         }
     }
 

@@ -203,7 +203,12 @@ impl Model {
 /// The development footer shows on development instances (the environment says so, else the
 /// publishable key does).
 fn is_development(state: &State) -> bool {
-    match state.environment.display_config.instance_environment_type.as_deref() {
+    match state
+        .environment
+        .display_config
+        .instance_environment_type
+        .as_deref()
+    {
         Some(kind) => kind == "development",
         None => state.instance_type == InstanceType::Development,
     }
@@ -215,7 +220,10 @@ fn actions(props: &UserButtonProps, targets: &Targets, labels: Labels<'_>) -> Ve
     let items = &props.custom_menu_items;
     let placed = |name: &str| items.iter().any(|i| i.builtin() == Some(name));
     let builtin = |out: &mut Vec<Item>, name: &str| match name {
-        "signOut" => out.push(Item::Button(Action::SignOut, labels.get(Label::SignOut).into())),
+        "signOut" => out.push(Item::Button(
+            Action::SignOut,
+            labels.get(Label::SignOut).into(),
+        )),
         _ if targets.user_profile.is_some() => out.push(Item::Button(
             Action::ManageAccount,
             labels.get(Label::ManageAccount).into(),
@@ -250,10 +258,16 @@ fn actions(props: &UserButtonProps, targets: &Targets, labels: Labels<'_>) -> Ve
 fn more(multi_session: bool, others: bool, targets: &Targets, labels: Labels<'_>) -> Vec<Item> {
     let mut out = Vec::new();
     if multi_session && targets.sign_in.is_some() {
-        out.push(Item::Button(Action::AddAccount, labels.get(Label::AddAccount).into()));
+        out.push(Item::Button(
+            Action::AddAccount,
+            labels.get(Label::AddAccount).into(),
+        ));
     }
     if others {
-        out.push(Item::Button(Action::SignOutAll, labels.get(Label::SignOutAll).into()));
+        out.push(Item::Button(
+            Action::SignOutAll,
+            labels.get(Label::SignOutAll).into(),
+        ));
     }
     out
 }

@@ -73,7 +73,10 @@ fn nothing_is_shown_while_loading_or_signed_out() {
     loading.loaded = false;
     assert_eq!(Model::of(&loading, &props, &LoadOptions::default()), None);
     let signed_out = state(vec![], false, DisplayConfig::default());
-    assert_eq!(Model::of(&signed_out, &props, &LoadOptions::default()), None);
+    assert_eq!(
+        Model::of(&signed_out, &props, &LoadOptions::default()),
+        None
+    );
 }
 
 #[test]
@@ -112,7 +115,10 @@ fn another_session_may_carry_only_public_user_data() {
         ..Session::default()
     };
     let p = Person::of(&s);
-    assert_eq!((p.title.as_str(), p.subtitle.as_deref()), ("Grace Hopper", Some("grace@example.test")));
+    assert_eq!(
+        (p.title.as_str(), p.subtitle.as_deref()),
+        ("Grace Hopper", Some("grace@example.test"))
+    );
     assert_eq!((p.initials.as_str(), p.image), ("GH", None));
 }
 
@@ -127,8 +133,14 @@ fn targets_come_from_props_then_load_options_then_the_instance() {
     };
     let s = state(vec![ada()], true, display);
     let none = Model::of(&s, &UserButtonProps::default(), &LoadOptions::default()).unwrap();
-    assert_eq!(none.targets.user_profile.as_deref(), Some("/instance-profile"));
-    assert_eq!(none.targets.after_sign_out_one.as_deref(), Some("/instance-one"));
+    assert_eq!(
+        none.targets.user_profile.as_deref(),
+        Some("/instance-profile")
+    );
+    assert_eq!(
+        none.targets.after_sign_out_one.as_deref(),
+        Some("/instance-one")
+    );
     let load = LoadOptions {
         user_profile_url: Some("javascript:alert(1)".into()),
         sign_in_url: Some("/load-sign-in".into()),
@@ -139,10 +151,17 @@ fn targets_come_from_props_then_load_options_then_the_instance() {
         ..UserButtonProps::default()
     };
     let t = Model::of(&s, &props, &load).unwrap().targets;
-    assert_eq!(t.user_profile.as_deref(), Some("/instance-profile"), "javascript: skipped");
+    assert_eq!(
+        t.user_profile.as_deref(),
+        Some("/instance-profile"),
+        "javascript: skipped"
+    );
     assert_eq!(t.sign_in.as_deref(), Some("/load-sign-in"));
     assert_eq!(t.after_switch.as_deref(), Some("/props-switched"));
-    assert_eq!(t.after_sign_out_one.as_deref(), Some("/load-sign-in#/choose"));
+    assert_eq!(
+        t.after_sign_out_one.as_deref(),
+        Some("/load-sign-in#/choose")
+    );
 }
 
 #[test]
@@ -161,8 +180,14 @@ fn manage_account_shows_only_with_a_profile_url_and_custom_items_follow_it() {
         ..UserButtonProps::default()
     };
     let m = Model::of(&s, &props, &LoadOptions::default()).unwrap();
-    assert_eq!(labels_of(&m.actions), ["Manage account", "Help", "Ping", "Sign out"]);
-    assert_eq!(m.actions.get(2), Some(&Item::Button(Action::Custom(1), "Ping".into())));
+    assert_eq!(
+        labels_of(&m.actions),
+        ["Manage account", "Help", "Ping", "Sign out"]
+    );
+    assert_eq!(
+        m.actions.get(2),
+        Some(&Item::Button(Action::Custom(1), "Ping".into()))
+    );
 }
 
 #[test]
@@ -175,11 +200,18 @@ fn bare_built_in_labels_reorder_the_built_ins() {
     };
     let props = UserButtonProps {
         user_profile_url: Some("/me".into()),
-        custom_menu_items: vec![marker("signOut"), CustomMenuItem::action("Ping", || {}), marker("manageAccount")],
+        custom_menu_items: vec![
+            marker("signOut"),
+            CustomMenuItem::action("Ping", || {}),
+            marker("manageAccount"),
+        ],
         ..UserButtonProps::default()
     };
     let m = Model::of(&s, &props, &LoadOptions::default()).unwrap();
-    assert_eq!(labels_of(&m.actions), ["Sign out", "Ping", "Manage account"]);
+    assert_eq!(
+        labels_of(&m.actions),
+        ["Sign out", "Ping", "Manage account"]
+    );
 }
 
 #[test]
@@ -188,19 +220,34 @@ fn multi_session_lists_the_other_sessions_add_account_and_sign_out_of_all() {
         sign_in_url: Some("/sign-in".into()),
         ..DisplayConfig::default()
     };
-    let grace = session("sess_grace", user(Some("Grace"), Some("Hopper"), "grace", ""));
+    let grace = session(
+        "sess_grace",
+        user(Some("Grace"), Some("Hopper"), "grace", ""),
+    );
     let mut ended = session("sess_ended", user(Some("Old"), None, "old", ""));
     ended.status = SessionStatus::Ended;
     let s = state(vec![ada(), grace, ended], true, display.clone());
     let m = Model::of(&s, &UserButtonProps::default(), &LoadOptions::default()).unwrap();
     let ids: Vec<&str> = m.sessions.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["sess_grace"]);
-    assert_eq!(labels_of(&m.more), ["Add account", "Sign out of all accounts"]);
+    assert_eq!(
+        labels_of(&m.more),
+        ["Add account", "Sign out of all accounts"]
+    );
     let alone = state(vec![ada()], true, display.clone());
     let m = Model::of(&alone, &UserButtonProps::default(), &LoadOptions::default()).unwrap();
     assert_eq!(labels_of(&m.more), ["Add account"]);
-    let single = state(vec![ada(), session("b", user(None, None, "b", ""))], false, display);
-    let m = Model::of(&single, &UserButtonProps::default(), &LoadOptions::default()).unwrap();
+    let single = state(
+        vec![ada(), session("b", user(None, None, "b", ""))],
+        false,
+        display,
+    );
+    let m = Model::of(
+        &single,
+        &UserButtonProps::default(),
+        &LoadOptions::default(),
+    )
+    .unwrap();
     assert!(m.sessions.is_empty() && m.more.is_empty() && !m.multi_session);
 }
 

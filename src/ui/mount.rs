@@ -248,10 +248,22 @@ impl MountState {
             listen(&self.doc, "keydown", false, &self.me, MountState::on_key),
             // Capture phase: a press outside closes the panel even if the page stops
             // propagation.
-            listen(&self.doc, "pointerdown", true, &self.me, MountState::on_press),
+            listen(
+                &self.doc,
+                "pointerdown",
+                true,
+                &self.me,
+                MountState::on_press,
+            ),
         ];
         if let Some(window) = self.doc.default_view() {
-            listeners.push(listen(&window, "resize", false, &self.me, MountState::on_resize));
+            listeners.push(listen(
+                &window,
+                "resize",
+                false,
+                &self.me,
+                MountState::on_resize,
+            ));
         }
         listeners
     }
@@ -337,7 +349,11 @@ impl MountState {
                 return Effect::None;
             }
             keyboard::PanelKey::Cycle(step) => step,
-            keyboard::PanelKey::Arrow(step) if panel.contains(active.as_ref().map(AsRef::as_ref)) => step,
+            keyboard::PanelKey::Arrow(step)
+                if panel.contains(active.as_ref().map(AsRef::as_ref)) =>
+            {
+                step
+            }
             keyboard::PanelKey::Arrow(_) => return Effect::None,
         };
         event.prevent_default();
@@ -383,4 +399,3 @@ impl MountState {
         self.root.remove();
     }
 }
-

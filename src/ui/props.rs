@@ -93,4 +93,3 @@ impl CustomMenuItem {
             .find(|name| *name == self.label)
     }
 }
-

@@ -91,8 +91,9 @@ pub(crate) fn len() -> usize {
 /// a mount runs its teardown, which must be free to call back in here.
 fn take_where(pred: impl Fn(&Entry) -> bool) -> bool {
     let (taken, observer) = with(|reg| {
-        let (taken, kept): (Vec<Entry>, Vec<Entry>) =
-            std::mem::take(&mut reg.entries).into_iter().partition(&pred);
+        let (taken, kept): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut reg.entries)
+            .into_iter()
+            .partition(&pred);
         reg.entries = kept;
         let observer = if reg.entries.is_empty() {
             reg.observer.take()

@@ -97,7 +97,14 @@ mod tests {
         for ok in ["#6c47ff", "rgb(1, 2, 3)", "Inter, system-ui", "0.5rem"] {
             assert!(is_safe_value(ok), "{ok}");
         }
-        for bad in ["URL(https://x.test)", "image-set(a)", "red; color: blue", "}", "", "a\\62"] {
+        for bad in [
+            "URL(https://x.test)",
+            "image-set(a)",
+            "red; color: blue",
+            "}",
+            "",
+            "a\\62",
+        ] {
             assert!(!is_safe_value(bad), "{bad}");
         }
     }
@@ -111,7 +118,11 @@ mod tests {
         };
         let own = Appearance {
             base_theme: None,
-            variables: pairs(&[("colorPrimary", "#222"), ("nope", "1"), ("colorForeground", "#eee")]),
+            variables: pairs(&[
+                ("colorPrimary", "#222"),
+                ("nope", "1"),
+                ("colorForeground", "#eee"),
+            ]),
             elements: pairs(&[("userButtonTrigger", "b c"), ("userButtonBox", "d")]),
         };
         let theme = Theme::resolve(&instance, &own);
@@ -124,13 +135,22 @@ mod tests {
                 ("--cl-fg", "#eee".to_owned()),
             ]
         );
-        assert_eq!(theme.classes("cl-userButtonTrigger"), "cl-userButtonTrigger a b c");
-        assert_eq!(theme.classes("cl-userButtonBox cl-rootBox"), "cl-userButtonBox cl-rootBox d");
+        assert_eq!(
+            theme.classes("cl-userButtonTrigger"),
+            "cl-userButtonTrigger a b c"
+        );
+        assert_eq!(
+            theme.classes("cl-userButtonBox cl-rootBox"),
+            "cl-userButtonBox cl-rootBox d"
+        );
         let light = Appearance {
             base_theme: Some(BaseTheme::Light),
             ..Appearance::default()
         };
-        assert_eq!(Theme::resolve(&instance, &light).palette_attribute(), Some("light"));
+        assert_eq!(
+            Theme::resolve(&instance, &light).palette_attribute(),
+            Some("light")
+        );
         assert_eq!(Theme::resolve(&Appearance::default(), &own).palette, None);
     }
 }

@@ -15,7 +15,14 @@ use super::theme::Theme;
 
 /// The custom properties a theme may set on the root, cleared before a theme is applied.
 const PROPERTIES: [&str; 8] = [
-    "--cl-p", "--cl-bg", "--cl-fg", "--cl-fg2", "--cl-danger", "--cl-font", "--cl-fs", "--cl-r",
+    "--cl-p",
+    "--cl-bg",
+    "--cl-fg",
+    "--cl-fg2",
+    "--cl-danger",
+    "--cl-font",
+    "--cl-fs",
+    "--cl-r",
 ];
 
 /// Everything one render reads.
@@ -60,9 +67,12 @@ impl View<'_> {
             .class(&self.theme.classes("cl-userButtonTrigger"))
             .attr("aria-label", &self.model.trigger_label(open))
             .attr("aria-expanded", if open { "true" } else { "false" })
-            .child(self.model.name.as_deref().map(|name| {
-                self.line("cl-userButtonOuterIdentifier", name, true)
-            }))
+            .child(
+                self.model
+                    .name
+                    .as_deref()
+                    .map(|name| self.line("cl-userButtonOuterIdentifier", name, true)),
+            )
             .child(self.avatar(&self.model.user, "userButton"));
         if open {
             let _ = trigger.set_attribute("aria-controls", self.panel_id);
@@ -85,9 +95,10 @@ impl View<'_> {
                 .attr("role", "alert")
                 .text(message)
         });
-        let footer = m.footer.as_deref().map(|text| {
-            self.part("div", "cl-userButtonPopoverFooter").text(text)
-        });
+        let footer = m
+            .footer
+            .as_deref()
+            .map(|text| self.part("div", "cl-userButtonPopoverFooter").text(text));
         self.part("div", "cl-userButtonPopoverCard")
             .attr("id", self.panel_id)
             .attr("role", "dialog")
@@ -120,11 +131,14 @@ impl View<'_> {
             let action = Action::Session(id.clone());
             self.preview(person, self.action_button(&action))
         });
-        self.part("div", "cl-userButtonPopoverActions cl-userButtonPopoverSessions")
-            .attr("role", "group")
-            .attr("aria-labelledby", &heading_id)
-            .child(heading)
-            .children(rows)
+        self.part(
+            "div",
+            "cl-userButtonPopoverActions cl-userButtonPopoverSessions",
+        )
+        .attr("role", "group")
+        .attr("aria-labelledby", &heading_id)
+        .child(heading)
+        .children(rows)
     }
 
     /// A row of an action group: a `<button>` with its icon and text, or a link.
@@ -163,7 +177,8 @@ impl View<'_> {
     fn icon_box(&self, action: &Action) -> El {
         let modifier = action.modifier();
         let classes = if matches!(action, Action::Custom(_)) {
-            "cl-userButtonPopoverCustomItemButtonIconBox cl-userButtonPopoverActionButtonIconBox".to_owned()
+            "cl-userButtonPopoverCustomItemButtonIconBox cl-userButtonPopoverActionButtonIconBox"
+                .to_owned()
         } else {
             format!("cl-userButtonPopoverActionButtonIconBox cl-userButtonPopoverActionButtonIconBox__{modifier}")
         };
@@ -174,12 +189,12 @@ impl View<'_> {
 
     /// Avatar, then the main and secondary line, appended to `into`.
     fn preview(&self, person: &Person, into: El) -> El {
-        let texts = self
-            .part("span", "cl-userPreviewTextContainer")
-            .child(self.line("cl-userPreviewMainIdentifier", &person.title, true))
-            .child(person.subtitle.as_deref().map(|subtitle| {
-                self.line("cl-userPreviewSecondaryIdentifier", subtitle, true)
-            }));
+        let texts =
+            self.part("span", "cl-userPreviewTextContainer")
+                .child(self.line("cl-userPreviewMainIdentifier", &person.title, true))
+                .child(person.subtitle.as_deref().map(|subtitle| {
+                    self.line("cl-userPreviewSecondaryIdentifier", subtitle, true)
+                }));
         into.child(self.avatar(person, "userPreview")).child(texts)
     }
 
@@ -188,7 +203,11 @@ impl View<'_> {
         let holder = self
             .part("span", &format!("cl-avatarBox cl-{part}AvatarBox"))
             .attr("aria-hidden", "true");
-        match person.image.as_deref().filter(|url| self.ui.shows_image(url)) {
+        match person
+            .image
+            .as_deref()
+            .filter(|url| self.ui.shows_image(url))
+        {
             Some(url) => holder.child(
                 self.part("img", &format!("cl-avatarImage cl-{part}AvatarImage"))
                     .attr("alt", "")
