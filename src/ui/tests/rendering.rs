@@ -124,7 +124,13 @@ fn names_and_labels_carrying_html_and_script_render_as_inert_text() {
     let _button = mount_user_button(&clerk, &el, props);
     trigger(&el).click();
     // The only SVG is the button's own icons (the sign-out row's exit arrow).
-    for tag in ["script", "b", "i", "img", "svg:not(.cl-userButtonPopoverActionButtonIcon)"] {
+    for tag in [
+        "script",
+        "b",
+        "i",
+        "img",
+        "svg:not(.cl-userButtonPopoverActionButtonIcon)",
+    ] {
         assert!(
             q(&el, tag).is_none(),
             "a <{tag}> element was created from user text"
