@@ -63,7 +63,6 @@ pub(crate) const CSS: &str = concat!(
     "white-space:nowrap;min-width:0}",
     ".cl-userButtonPopoverActions{display:flex;flex-direction:column;",
     "border-top:1px solid var(--cl-line)}",
-    ".cl-userButtonPopoverActions>*+*{border-top:1px solid var(--cl-line)}",
     // The session list is what gives way when the card would be taller than the viewport.
     ".cl-userButtonPopoverCard>.cl-userButtonPopoverSessions{flex:0 1 auto;min-height:4.5rem;",
     "overflow-y:auto;overscroll-behavior:contain}",
@@ -72,6 +71,8 @@ pub(crate) const CSS: &str = concat!(
     "background:none;color:var(--cl-fg);font:inherit;font-weight:500;text-align:start;",
     "text-decoration:none;cursor:pointer}",
     ".cl-userButtonPopoverActionButton:hover{background:var(--cl-hover)}",
+    // Row separators (after the row rule, whose `border:0` they override).
+    ".cl-userButtonPopoverActions>*+*{border-top:1px solid var(--cl-line)}",
     ".cl-userButtonPopoverActionButton:focus-visible{outline-offset:-2px}",
     ".cl-userButtonPopoverActionButton[aria-busy=true]{opacity:.6;cursor:progress}",
     ".cl-userButtonPopoverActionButton[aria-disabled=true]{cursor:default}",

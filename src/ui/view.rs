@@ -163,8 +163,11 @@ impl View<'_> {
     fn action_button(&self, action: &Action) -> El {
         let base = "cl-userButtonPopoverActionButton";
         let mut classes = format!("{base} {base}__{}", action.modifier());
-        if matches!(action, Action::Custom(_)) {
-            classes.push_str(" cl-userButtonPopoverCustomItemButton");
+        match action {
+            Action::Custom(_) => classes.push_str(" cl-userButtonPopoverCustomItemButton"),
+            // A session's row is a preview of its user, sized like the panel's own.
+            Action::Session(_) => classes.push_str(" cl-userPreview"),
+            _ => {}
         }
         self.part("button", &classes)
             .attr("type", "button")
