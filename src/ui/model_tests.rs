@@ -253,8 +253,10 @@ fn multi_session_lists_the_other_sessions_add_account_and_sign_out_of_all() {
 
 #[test]
 fn strings_follow_props_then_load_options_and_the_shown_name_leads_the_label() {
-    let mut display = DisplayConfig::default();
-    display.instance_environment_type = Some("development".into());
+    let display = DisplayConfig {
+        instance_environment_type: Some("development".into()),
+        ..DisplayConfig::default()
+    };
     let s = state(vec![ada()], false, display);
     let load = LoadOptions {
         localization: Localization {
