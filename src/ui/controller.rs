@@ -10,8 +10,14 @@
 
 use std::rc::{Rc, Weak};
 
-use super::action::Action;
+use wasm_bindgen::JsCast;
+use web_sys::Event;
+
+use super::action::{Action, ATTR};
+use super::dom::{active_element, as_element};
+use super::keyboard::{self, PanelKey};
 use super::mount::{MountState, Shared};
+use super::place::place;
 use super::state::FocusAfter;
 use crate::{Clerk, SignOutOptions};
 
@@ -48,6 +54,80 @@ impl core::fmt::Debug for Effect {
         }
     }
 }
+
+// ── Events: what the mount's listeners hear ──────────────────────────────────────────────
+
+/// A click on a node of the button: the action its `data-cl-action` names.
+pub(crate) fn on_click(state: &mut MountState, event: &Event) -> Effect {
+    let node = event
+        .target()
+        .and_then(|t| as_element(t.unchecked_ref()))
+        .and_then(|t| t.closest("[data-cl-action]").ok().flatten());
+    let action = node
+        .filter(|node| state.root.contains(Some(node)))
+        .and_then(|node| node.get_attribute(ATTR))
+        .and_then(|key| Action::parse(&key));
+    match action {
+        Some(action) => on_action(state, action),
+        None => Effect::None,
+    }
+}
+
+/// A key press anywhere in the document while the panel is open (see `keyboard.rs`).
+pub(crate) fn on_key(state: &mut MountState, event: &Event) -> Effect {
+    let Some(key) = keyboard::panel_key(event) else {
+        return Effect::None;
+    };
+    let Some(panel) = state.panel.clone() else {
+        return Effect::None;
+    };
+    let active = active_element(&state.root);
+    let step = match key {
+        PanelKey::Escape => {
+            event.prevent_default();
+            state.close(FocusAfter::Trigger);
+            return Effect::None;
+        }
+        PanelKey::Cycle(step) => step,
+        PanelKey::Arrow(step) if panel.contains(active.as_ref().map(AsRef::as_ref)) => step,
+        PanelKey::Arrow(_) => return Effect::None,
+    };
+    event.prevent_default();
+    keyboard::move_focus(&panel, active.as_ref(), step);
+    Effect::None
+}
+
+/// A press outside closes the panel. The composed path sees through shadow roots, where
+/// the document sees the press retargeted to the shadow host.
+pub(crate) fn on_press(state: &mut MountState, event: &Event) -> Effect {
+    if !event.composed_path().includes(&state.root, 0) {
+        state.close(FocusAfter::Trigger);
+    }
+    Effect::None
+}
+
+/// The viewport changed size while the panel is open: place it again.
+pub(crate) fn on_resize(state: &mut MountState, _: &Event) -> Effect {
+    if let Some(panel) = &state.panel {
+        place(panel, &state.trigger, &state.doc);
+    }
+    Effect::None
+}
+
+/// An avatar image that fails to load shows initials from then on.
+pub(crate) fn on_image_error(state: &mut MountState, event: &Event) -> Effect {
+    let src = event
+        .target()
+        .and_then(|t| as_element(t.unchecked_ref()))
+        .and_then(|img| img.get_attribute("src"));
+    if let Some(src) = src.filter(|src| state.ui.shows_image(src)) {
+        state.ui.failed_images.push(src);
+        state.render();
+    }
+    Effect::None
+}
+
+// ── Actions ──────────────────────────────────────────────────────────────────────────────
 
 /// Applies an action to the mount and says what to do next.
 pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {

@@ -47,14 +47,25 @@ pub(crate) fn first_grapheme(text: &str) -> String {
 /// `Intl.Segmenter`'s first grapheme of `text`; `None` where it is missing.
 #[cfg(target_arch = "wasm32")]
 fn segmented(text: &str) -> Option<String> {
+    thread_local! {
+        /// Made once: a button shows a few initials per session on every state change.
+        static SEGMENTER: Option<js_sys::Intl::Segmenter> = segmenter();
+    }
+    let first = SEGMENTER.with(|s| s.as_ref().map(|s| s.segment(text).containing(0)))??;
+    Some(first.segment().into())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn segmenter() -> Option<js_sys::Intl::Segmenter> {
     use wasm_bindgen::JsCast;
     // Checked before use: the constructor binding throws where `Intl.Segmenter` is missing.
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor = js_sys::Reflect::get(&intl, &"Segmenter".into()).ok()?;
     constructor.dyn_ref::<js_sys::Function>()?;
-    let segmenter = js_sys::Intl::Segmenter::new(&js_sys::Array::new(), &js_sys::Object::new());
-    let first = segmenter.segment(text).containing(0)?;
-    Some(first.segment().into())
+    Some(js_sys::Intl::Segmenter::new(
+        &js_sys::Array::new(),
+        &js_sys::Object::new(),
+    ))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

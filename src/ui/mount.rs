@@ -8,12 +8,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget};
 
 use super::action::{Action, ATTR};
 use super::controller::{self, Effect};
-use super::dom::{active_element, as_element, focus, El, Listen};
+use super::dom::{active_element, focus, El, Listen};
 use super::keyboard;
 use super::model::Model;
 use super::place::place;
@@ -48,13 +47,13 @@ pub(crate) struct MountState {
     me: Weak<RefCell<MountState>>,
     pub(crate) clerk: Clerk,
     pub(crate) props: UserButtonProps,
-    doc: Document,
+    pub(crate) doc: Document,
     host: Element,
     /// `.cl-userButtonBox`, in the host while there is something to show.
-    root: Element,
+    pub(crate) root: Element,
     /// One node for the mount's life, updated in place.
-    trigger: Element,
-    panel: Option<Element>,
+    pub(crate) trigger: Element,
+    pub(crate) panel: Option<Element>,
     panel_id: String,
     pub(crate) shown: Option<Shown>,
     pub(crate) ui: UiState,
@@ -74,17 +73,10 @@ impl Mount {
     pub(crate) fn new(clerk: &Clerk, host: &Element, props: UserButtonProps) -> Option<Self> {
         let doc = host.owner_document()?;
         styles::adopt(host, &doc);
-        let trigger = El::new(&doc, "button", "cl-userButtonTrigger")
-            .attr("type", "button")
-            .attr(ATTR, &Action::Toggle.key())
-            .attr("aria-haspopup", "dialog")
-            .into_element()?;
-        let root = El::new(&doc, "div", "cl-userButtonBox cl-rootBox")
-            .child(El::wrap(&trigger))
-            .into_element()?;
-        let n = PANELS.with(|n| {
+        let (root, trigger) = nodes(&doc)?;
+        let panel_id = PANELS.with(|n| {
             n.set(n.get() + 1);
-            n.get()
+            format!("cl-userButtonPanel-{}", n.get())
         });
         let shared = Rc::new_cyclic(|me: &Weak<RefCell<MountState>>| {
             RefCell::new(MountState {
@@ -92,16 +84,16 @@ impl Mount {
                 clerk: clerk.clone(),
                 props,
                 root_listeners: vec![
-                    listen(&root, "click", false, me, MountState::on_click),
+                    listen(&root, "click", false, me, controller::on_click),
                     // `error` does not bubble: caught in the capture phase.
-                    listen(&root, "error", true, me, MountState::on_image_error),
+                    listen(&root, "error", true, me, controller::on_image_error),
                 ],
                 doc,
                 host: host.clone(),
                 root,
                 trigger,
                 panel: None,
-                panel_id: format!("cl-userButtonPanel-{n}"),
+                panel_id,
                 shown: None,
                 ui: UiState::default(),
                 open_listeners: Vec::new(),
@@ -119,6 +111,19 @@ impl Mount {
             _listener: listener,
         })
     }
+}
+
+/// The root box and the trigger in it, which live as long as the mount.
+fn nodes(doc: &Document) -> Option<(Element, Element)> {
+    let trigger = El::new(doc, "button", "cl-userButtonTrigger")
+        .attr("type", "button")
+        .attr(ATTR, &Action::Toggle.key())
+        .attr("aria-haspopup", "dialog")
+        .into_element()?;
+    let root = El::new(doc, "div", "cl-userButtonBox cl-rootBox")
+        .child(El::wrap(&trigger))
+        .into_element()?;
+    Some((root, trigger))
 }
 
 impl Drop for Mount {
@@ -245,7 +250,7 @@ impl MountState {
 
     fn panel_listeners(&self) -> Vec<Listen> {
         let mut listeners = vec![
-            listen(&self.doc, "keydown", false, &self.me, MountState::on_key),
+            listen(&self.doc, "keydown", false, &self.me, controller::on_key),
             // Capture phase: a press outside closes the panel even if the page stops
             // propagation.
             listen(
@@ -253,7 +258,7 @@ impl MountState {
                 "pointerdown",
                 true,
                 &self.me,
-                MountState::on_press,
+                controller::on_press,
             ),
         ];
         if let Some(window) = self.doc.default_view() {
@@ -262,7 +267,7 @@ impl MountState {
                 "resize",
                 false,
                 &self.me,
-                MountState::on_resize,
+                controller::on_resize,
             ));
         }
         listeners
@@ -317,77 +322,6 @@ impl MountState {
             },
             None => focus(&self.trigger),
         }
-    }
-
-    fn on_click(&mut self, event: &Event) -> Effect {
-        let node = event
-            .target()
-            .and_then(|t| as_element(t.unchecked_ref()))
-            .and_then(|t| t.closest("[data-cl-action]").ok().flatten());
-        let action = node
-            .filter(|node| self.root.contains(Some(node)))
-            .and_then(|node| node.get_attribute(ATTR))
-            .and_then(|key| Action::parse(&key));
-        match action {
-            Some(action) => controller::on_action(self, action),
-            None => Effect::None,
-        }
-    }
-
-    fn on_key(&mut self, event: &Event) -> Effect {
-        let Some(key) = keyboard::panel_key(event) else {
-            return Effect::None;
-        };
-        let Some(panel) = self.panel.clone() else {
-            return Effect::None;
-        };
-        let active = active_element(&self.root);
-        let step = match key {
-            keyboard::PanelKey::Escape => {
-                event.prevent_default();
-                self.close(FocusAfter::Trigger);
-                return Effect::None;
-            }
-            keyboard::PanelKey::Cycle(step) => step,
-            keyboard::PanelKey::Arrow(step)
-                if panel.contains(active.as_ref().map(AsRef::as_ref)) =>
-            {
-                step
-            }
-            keyboard::PanelKey::Arrow(_) => return Effect::None,
-        };
-        event.prevent_default();
-        keyboard::move_focus(&panel, active.as_ref(), step);
-        Effect::None
-    }
-
-    /// A press outside closes the panel. The composed path sees through shadow roots, where
-    /// the document sees the press retargeted to the shadow host.
-    fn on_press(&mut self, event: &Event) -> Effect {
-        if !event.composed_path().includes(&self.root, 0) {
-            self.close(FocusAfter::Trigger);
-        }
-        Effect::None
-    }
-
-    fn on_resize(&mut self, _: &Event) -> Effect {
-        if let Some(panel) = &self.panel {
-            place(panel, &self.trigger, &self.doc);
-        }
-        Effect::None
-    }
-
-    /// An avatar image that fails to load shows initials from then on.
-    fn on_image_error(&mut self, event: &Event) -> Effect {
-        let src = event
-            .target()
-            .and_then(|t| as_element(t.unchecked_ref()))
-            .and_then(|img| img.get_attribute("src"));
-        if let Some(src) = src.filter(|src| self.ui.shows_image(src)) {
-            self.ui.failed_images.push(src);
-            self.render();
-        }
-        Effect::None
     }
 
     /// Removes every node and listener of this mount (idempotent).
