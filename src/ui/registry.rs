@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 use super::mount::Mount;
@@ -128,12 +128,12 @@ fn sweep() {
 /// The `MutationObserver` over the documents of mounted buttons; disconnected when dropped.
 struct Observer {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut(JsValue)>,
+    _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
 }
 
 impl Observer {
     fn new() -> Option<Self> {
-        let callback = Closure::<dyn FnMut(JsValue)>::new(|_| sweep());
+        let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(|_, _| sweep());
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         Some(Self {
             observer,
