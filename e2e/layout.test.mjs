@@ -189,7 +189,8 @@ test("with showName the trigger's accessible name contains the name it shows", a
   await signInContext(context, server, ["grace@example.test"]);
   await page.goto(`${server}/index.html`);
   await trigger(page).waitFor({ state: "visible" });
-  const shown = (await trigger(page).innerText()).trim();
+  // The visible label: the name (the avatar beside it is decorative).
+  const shown = (await page.locator("#user-button .cl-userButtonOuterIdentifier").innerText()).trim();
   expectEqual(shown, "Grace Hopper", "the name shown");
   // Found by its accessible name, as a voice-control user would say it.
   await page.getByRole("button", { name: shown }).click();
