@@ -43,7 +43,7 @@ test("mountUserButton reads every prop from a plain object and ignores mistyped 
   expectEqual(
     seen,
     {
-      label: "Account menu",
+      label: "Ada Lovelace, Account menu", // with showName the accessible name starts with the name shown
       extraClass: true,
       name: "Ada Lovelace",
       primary: "rgb(4, 5, 6)",
@@ -57,20 +57,25 @@ test("mountUserButton reads every prop from a plain object and ignores mistyped 
   expectEqual(errors, [], "page errors");
 });
 
+// Load options are ClerkJS's: given to the instance's first load() (a later load() of a loaded
+// instance changes nothing, as in ClerkJS), so this page loads an instance of its own.
 test("load({appearance, localization}) sets every button's defaults; a button's props override them", async ({ page, context, server, errors }) => {
   await signInContext(context, server, ["ada@example.test"]);
   await page.goto(`${server}/index.html`);
   await page.waitForFunction(() => window.Clerk.loaded);
   const seen = await page.evaluate(async () => {
-    await window.Clerk.load({
+    const clerk = new window.ClerkWasm.Clerk(window.__clerk_publishable_key);
+    await clerk.load({
       appearance: { variables: { colorPrimary: "rgb(7, 8, 9)" } },
       localization: { userButton: { action__signOut: "Déconnexion", action__openUserMenu: "Ouvrir", popoverLabel: 5 } },
     });
-    const [a, b] = [0, 1].map(() => document.body.appendChild(document.createElement("div")));
-    window.Clerk.mountUserButton(a);
-    window.Clerk.mountUserButton(b, { localization: { userButton: { action__openUserMenu: "Mon compte" } } });
+    const [a, b, c] = [0, 1, 2].map(() => document.body.appendChild(document.createElement("div")));
+    clerk.mountUserButton(a);
+    clerk.mountUserButton(b, { localization: { userButton: { action__openUserMenu: "Mon compte" } } });
+    // The page's own instance, loaded without those options, keeps the defaults.
+    window.Clerk.mountUserButton(c);
     const label = (el) => el.querySelector("button.cl-userButtonTrigger").getAttribute("aria-label");
-    const seen = { a: label(a), b: label(b) };
+    const seen = { a: label(a), b: label(b), c: label(c) };
     b.querySelector("button.cl-userButtonTrigger").click();
     seen.dialog = b.querySelector("[role=dialog]").getAttribute("aria-label");
     seen.signOut = [...b.querySelectorAll("button")].some((n) => n.textContent === "Déconnexion");
@@ -79,7 +84,7 @@ test("load({appearance, localization}) sets every button's defaults; a button's 
   });
   expectEqual(
     seen,
-    { a: "Ouvrir", b: "Mon compte", dialog: "Account panel", signOut: true, primary: "rgb(7, 8, 9)" },
+    { a: "Ouvrir", b: "Mon compte", c: "Open user menu", dialog: "Account panel", signOut: true, primary: "rgb(7, 8, 9)" },
     "buttons after load options",
   );
   expectEqual(errors, [], "page errors");

@@ -44,7 +44,11 @@ export interface AppearanceVariables {
   colorPrimary?: string;
   colorBackground?: string;
   colorText?: string;
+  /** Clerk's newer name for `colorText`. */
+  colorForeground?: string;
   colorTextSecondary?: string;
+  /** Clerk's newer name for `colorTextSecondary`. */
+  colorMutedForeground?: string;
   colorDanger?: string;
   fontFamily?: string;
   fontSize?: string;
@@ -52,6 +56,12 @@ export interface AppearanceVariables {
 }
 
 export interface Appearance {
+  /**
+   * Pins the palette (default: the OS's `prefers-color-scheme`). A theme object such as
+   * `@clerk/themes`' `dark` also works: its variables apply beneath these, and its
+   * `colorBackground` picks the palette.
+   */
+  baseTheme?: "light" | "dark" | { variables?: Record<string, unknown>; elements?: Record<string, unknown> };
   variables?: AppearanceVariables;
   /** Part name (a class name without `cl-`, e.g. `userButtonTrigger`) → extra class names. */
   elements?: Record<string, string>;

@@ -65,6 +65,16 @@ function paths(code, self) {
   };
   for (const m of code.matchAll(/\buse\s+((?:crate|super|self)::[^;]*);/g)) expand("", m[1].replace(/\s+/g, " "));
   for (const m of code.matchAll(/\b(?:crate|super)(?:::\w+)+/g)) out.push(m[0]);
+  // Paths that start at a child module (`mod views;` … `views::current`), in `use` lines and
+  // in code alike: 2018 paths need no `self::` for them.
+  const children = [...code.matchAll(/\bmod\s+(\w+)\s*;/g)].map((m) => m[1]);
+  for (const child of children) {
+    for (const m of code.matchAll(new RegExp(`(?<![\\w:])${child}::[\\w:{}, ]*`, "g"))) {
+      const body = m[0].replace(/\s+/g, " ").replace(/::$/, "");
+      if (body.includes("{")) expand("self::", body.replace(/[^}]*$/, (t) => (t.includes("}") ? t : "")));
+      else out.push(`self::${body.replace(/[^\w:].*$/, "")}`);
+    }
+  }
   const here = self ? self.split("::") : [];
   return out.map((p) => {
     const parts = p.split("::");
@@ -154,6 +164,8 @@ test("each layer imports only the layers below it (foundation ← api ← core �
   const { mods, edges } = graph();
   const upward = [];
   for (const [from, tos] of edges) {
+    // The crate root only declares the modules and re-exports the public API.
+    if (from === "") continue;
     for (const to of tos) {
       if (layer(to) > layer(from)) upward.push(`${mods.get(from).file} (${LAYER_NAMES[layer(from)]}) imports ${mods.get(to).file} (${LAYER_NAMES[layer(to)]})`);
     }
@@ -179,5 +191,5 @@ test("the checker sees the imports it is meant to see", () => {
   const { edges } = graph();
   // Sanity: the core's entry imports the FAPI client, and the facade imports the core.
   assert.ok(edges.get("clerk").has("api"), "clerk.rs imports api/");
-  assert.ok([...edges.get("bindings")].some((m) => layer(m) === 1), "the facade imports the core");
+  assert.ok([...edges.get("bindings")].some((m) => layer(m) === 2), "the facade imports the core");
 });

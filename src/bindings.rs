@@ -2,7 +2,6 @@
 //! reads its arguments with serde (`options`), calls the typed Rust API and hands the result
 //! back as ClerkJS-shaped objects built with serde (`views`, `session`, `errors`).
 
-mod button;
 mod errors;
 mod options;
 mod session;
@@ -163,11 +162,11 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
-        let typed = match options::load_options(options) {
+        let mut typed = match options::load_options(options) {
             Ok(typed) => typed,
             Err(err) => return rejected(&err),
         };
-        crate::bindings_ui::apply_load_options(&self.inner, options);
+        crate::bindings_ui::apply_load_options(options, &mut typed);
         operation_promise(self.inner.load(typed))
     }
 

@@ -1,35 +1,141 @@
 //! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
-//! `clerk.unmountUserButton(el)`. The props object goes to the JS view as is; the view
-//! checks that `el` is an element (a `nodeType` 1 object) and throws an `Error` if not.
+//! `clerk.unmountUserButton(el)`, and the `appearance`/`localization` load options. The JS
+//! objects are read into typed Rust ([`UserButtonProps`], [`LoadOptions`]) right here with
+//! serde, as ClerkJS reads them: a field of the wrong type is ignored, never an error.
 
+use std::rc::Rc;
+
+use js_sys::Function;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::bindings::JsClerk;
+use crate::options::lenient::{Lenient, Truthy};
+use crate::options::{Appearance, Localization};
+use crate::ui::{CustomMenuItem, UserButtonProps};
+use crate::LoadOptions;
 
-// `el` by value: the signature Rust callers of the wasm class already use.
-#[allow(clippy::needless_pass_by_value)]
 #[wasm_bindgen(js_class = Clerk)]
 impl JsClerk {
     /// `clerk.mountUserButton(el, props?)`: renders the user button into `el`, replacing any
     /// user button already there. Props: `showName`, `userProfileUrl`,
-    /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {variables, elements}`,
-    /// `localization`, `customMenuItems: [{label, href?, onClick?}]`.
+    /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {baseTheme, variables, elements}`,
+    /// `localization`, `customMenuItems: [{label, href?, onClick?}]`. Throws a
+    /// `ClerkRuntimeError` (`invalid_element`) when `el` is not an element.
     #[wasm_bindgen(js_name = mountUserButton)]
-    pub fn mount_user_button(&self, el: JsValue, props: &JsValue) -> Result<(), JsValue> {
-        crate::ui::mount_into(&self.inner, &el, props).map(drop)
+    pub fn mount_user_button(&self, el: &JsValue, props: &JsValue) -> Result<(), JsValue> {
+        let el = element(el, "mountUserButton")?;
+        crate::ui::mount_into(self.as_clerk(), &el, user_button_props(props));
+        Ok(())
     }
 
     /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]
-    pub fn unmount_user_button(&self, el: JsValue) -> Result<(), JsValue> {
-        crate::ui::js::unmount_button(&el).map(drop)
+    pub fn unmount_user_button(&self, el: &JsValue) -> Result<(), JsValue> {
+        crate::ui::unmount_from(&element(el, "unmountUserButton")?);
+        Ok(())
     }
 }
 
-/// Applies the `appearance` and `localization` options of `clerk.load(options)` to every
-/// user button of this instance. The core's `load` binding calls this with its options object,
-/// which is kept as is: the buttons read those two fields of it.
-pub(crate) fn apply_load_options(clerk: &crate::Clerk, options: &JsValue) {
-    crate::ui::store_defaults(clerk, options.clone());
+/// Reads the `appearance` and `localization` of `clerk.load(options)` into `typed`, the
+/// options the core's `load` binding is about to hand to `Clerk::load`.
+pub(crate) fn apply_load_options(options: &JsValue, typed: &mut LoadOptions) {
+    let ui: UiLoadOptions = read(options);
+    typed.appearance = ui.appearance.0;
+    typed.localization = ui.localization.0;
+}
+
+/// The user button's load options.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct UiLoadOptions {
+    appearance: Lenient<Appearance>,
+    localization: Lenient<Localization>,
+}
+
+/// The JS props object.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct PropsJs {
+    show_name: Lenient<Truthy>,
+    user_profile_url: Lenient<Option<String>>,
+    after_switch_session_url: Lenient<Option<String>>,
+    sign_in_url: Lenient<Option<String>>,
+    appearance: Lenient<Appearance>,
+    localization: Lenient<Localization>,
+    custom_menu_items: Lenient<Vec<Lenient<MenuItemJs>>>,
+}
+
+/// One of `customMenuItems`.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct MenuItemJs {
+    label: Lenient<Option<String>>,
+    href: Lenient<Option<String>>,
+    /// Kept as the JS value: a function is called on click, anything else is ignored.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    on_click: JsValue,
+}
+
+/// `value` read as `T`; `T::default()` for `undefined`, `null` or the wrong shape.
+fn read<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> T {
+    if value.is_undefined() || value.is_null() {
+        return T::default();
+    }
+    serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default()
+}
+
+fn user_button_props(props: &JsValue) -> UserButtonProps {
+    let js: PropsJs = read(props);
+    UserButtonProps {
+        show_name: js.show_name.0 .0,
+        user_profile_url: js.user_profile_url.0,
+        after_switch_session_url: js.after_switch_session_url.0,
+        sign_in_url: js.sign_in_url.0,
+        appearance: js.appearance.0,
+        localization: js.localization.0,
+        custom_menu_items: (js.custom_menu_items.0.into_iter())
+            .filter_map(|item| menu_item(item.0))
+            .collect(),
+    }
+}
+
+/// An item with a string label; its `onClick` when that is a function.
+fn menu_item(item: MenuItemJs) -> Option<CustomMenuItem> {
+    let label = item.label.0?;
+    // `typeof` rather than `instanceof`: a function from another frame counts too.
+    let on_click = item.on_click.is_function().then(|| {
+        let f: Function = item.on_click.unchecked_into();
+        Rc::new(move || {
+            // A throwing callback is the page's bug: reported, and the button goes on.
+            if let Err(err) = f.call0(&JsValue::UNDEFINED) {
+                crate::browser::report("Clerk: a customMenuItems onClick threw", &err);
+            }
+        }) as Rc<dyn Fn()>
+    });
+    Some(CustomMenuItem {
+        label,
+        href: item.href.0,
+        on_click,
+    })
+}
+
+/// `value` as an element (`nodeType` 1, read as a property so elements of other frames
+/// count); else a `ClerkRuntimeError` with code `invalid_element`, as the JS facade throws.
+fn element(value: &JsValue, method: &str) -> Result<Element, JsValue> {
+    let node_type = if value.is_object() {
+        js_sys::Reflect::get(value, &"nodeType".into()).ok()
+    } else {
+        None
+    };
+    if node_type.and_then(|t| t.as_f64()) == Some(1.0) {
+        return Ok(value.clone().unchecked_into());
+    }
+    let error = js_sys::Error::new(&format!("{method} expects a DOM element"));
+    error.set_name("ClerkRuntimeError");
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &"invalid_element".into());
+    Err(error.into())
 }

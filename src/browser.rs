@@ -20,12 +20,6 @@ pub(crate) fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(future);
 }
 
-/// The closure kind the bindings and the user button hand to JS as callbacks: the kind
-/// wasm-bindgen-futures makes for its own promise callbacks, so they share its shims and glue.
-/// The argument is ignored where there is none, and every one answers `Ok(())`.
-pub(crate) type JsCallback =
-    wasm_bindgen::closure::Closure<dyn FnMut(JsValue) -> Result<(), wasm_bindgen::JsError>>;
-
 /// A property by name; `undefined` when absent, and for `null`, `undefined` and primitives
 /// without asking `Reflect.get`, which throws for them: a JS exception caught on every user
 /// button mount (props left out, `querySelector` finding nothing) grew the wasm memory by

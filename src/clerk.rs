@@ -54,21 +54,6 @@ pub(crate) struct Inner {
     pub(crate) signed_out_client: RefCell<Option<Option<Rc<crate::Client>>>>,
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
     pub(crate) online: RefCell<Option<OnlineListener>>,
-    /// What the JS user button (`src/ui/`) keeps per instance. It goes with that button: the
-    /// Rust-rendered one needs neither field.
-    pub(crate) js: ButtonSlots,
-}
-
-/// The JS user button's per-instance slots (read and written by `crate::ui`; the core never
-/// reads them).
-#[derive(Debug, Default)]
-pub(crate) struct ButtonSlots {
-    /// A `WeakRef` to the wasm `Clerk` object the user buttons share: one wrapper for all of
-    /// them rather than one per mount, and no cycle.
-    pub(crate) button_clerk: RefCell<wasm_bindgen::JsValue>,
-    /// The object whose `appearance` and `localization` every user button starts from (the
-    /// load options, or `crate::ui::set_defaults`); `undefined` until set.
-    pub(crate) ui_defaults: RefCell<wasm_bindgen::JsValue>,
 }
 
 /// A handle on a [`Clerk`] that does not keep it alive (for objects the instance's own
@@ -133,7 +118,6 @@ impl Clerk {
             signed_out_client: RefCell::default(),
             cross_tab: RefCell::default(),
             online: RefCell::default(),
-            js: ButtonSlots::default(),
         };
         Ok(Self {
             inner: Rc::new(inner),

@@ -6,9 +6,8 @@
 //! only place `JsValue` appears in signatures).
 //!
 //! The core (the Frontend API client, state, sign-out, cookies, cross-tab and offline
-//! sign-out) is Rust; the user button's view is a JS module shipped in the crate
-//! (`src/ui/user_button.js`, bundled by wasm-bindgen as a snippet), which drives the core
-//! through the methods an app calls. [`ui`] is its typed Rust API.
+//! sign-out) is Rust, and so is the user button ([`ui`]), rendered through web-sys and
+//! driving the core through the typed API an app uses.
 //!
 //! ```
 //! use clerk_wasm::{Clerk, InstanceType};

@@ -1,5 +1,10 @@
 //! Option types of `load`, `signOut` and the after-sign-out action.
 
+mod appearance;
+pub(crate) mod lenient;
+
+pub use appearance::{Appearance, BaseTheme, Localization};
+
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
@@ -26,6 +31,12 @@ pub struct LoadOptions {
     pub allowed_redirect_protocols: Vec<String>,
     /// SPA navigation: called with same-origin targets instead of a full page load.
     pub router_push: Option<RouterPush>,
+    /// How every user button of this instance looks (each button's own `appearance` prop
+    /// overrides it).
+    pub appearance: Appearance,
+    /// What every user button of this instance says (each button's own `localization` prop
+    /// overrides it).
+    pub localization: Localization,
 }
 
 impl fmt::Debug for LoadOptions {
@@ -43,6 +54,8 @@ impl fmt::Debug for LoadOptions {
                 &self.allowed_redirect_protocols,
             )
             .field("router_push", &self.router_push.is_some())
+            .field("appearance", &self.appearance)
+            .field("localization", &self.localization)
             .finish()
     }
 }

@@ -120,6 +120,8 @@ pub(crate) fn load_options(value: &JsValue) -> Result<LoadOptions, ClerkError> {
         user_profile_url: options.user_profile_url,
         allowed_redirect_protocols: options.allowed_redirect_protocols.unwrap_or_default(),
         router_push: options.router_push.map(router_push),
+        // `appearance` and `localization`: read by `crate::bindings_ui::apply_load_options`.
+        ..LoadOptions::default()
     })
 }
 

@@ -1,14 +1,20 @@
-//! The user button, written in JS (`src/ui/user_button.js`: what it shows, what its
-//! actions do, DOM, ARIA, open state, keyboard and focus, no framework, no `innerHTML`). It
-//! reads the state and acts through the same methods a JS app calls (`state`,
-//! `addListener`, `signOut`, `setActive`, plus `uiConfig` and `navigate`). Rust hands over
-//! the element, the `Clerk` and the props.
+//! The user button, rendered by Rust straight into the DOM through web-sys (no framework, no
+//! `innerHTML`, no JavaScript of its own).
 //!
 //! [`mount_user_button`] renders into an element and returns a [`UserButton`] handle whose
 //! `Drop` unmounts it, removing every node, listener and piece of in-flight work it owns
 //! (the JS API, `mountUserButton(el, props)` / `unmountUserButton(el)`, uses the same mounts
 //! keyed by element). The button renders nothing while loading or signed out, and re-renders
-//! on every state change of its [`Clerk`].
+//! on every state change of its [`Clerk`], which it reads and acts on only through the typed
+//! API an app uses (`state`, `add_listener`, `sign_out`, `set_active`, `navigate`,
+//! `load_options`).
+//!
+//! How it is built: `model.rs` (what it shows: people, items, targets, strings) and
+//! `state.rs` (open, busy, failure) are plain data; `view.rs` turns them into DOM (with
+//! `dom.rs`'s element helpers, `icons.rs`' SVG and `styles.rs`' adopted stylesheet) and
+//! `place.rs` keeps the panel inside the viewport; `mount.rs` owns one button's nodes and
+//! listeners, `controller.rs` turns its events into actions, and `registry.rs` keeps the
+//! mounts by element.
 //!
 //! Every part carries a stable class name (Clerk's where Clerk has one): `cl-userButtonBox`,
 //! `cl-userButtonTrigger`, `cl-userButtonOuterIdentifier`, `cl-avatarBox`,
@@ -18,10 +24,14 @@
 //! `cl-userPreviewMainIdentifier`, `cl-userPreviewSecondaryIdentifier`,
 //! `cl-userButtonPopoverActions`, `cl-userButtonPopoverActionButton` (with
 //! `__manageAccount`, `__signOut`, `__addAccount`, `__signOutAll`, `__session`, `__custom`),
-//! `cl-userButtonPopoverActionButtonText`, `cl-userButtonPopoverCustomItemButton`,
+//! `cl-userButtonPopoverActionButtonIconBox` and `cl-userButtonPopoverActionButtonIcon`
+//! (with the same suffixes), `cl-userButtonPopoverActionButtonText`,
+//! `cl-userButtonPopoverCustomItemButton`, `cl-userButtonPopoverCustomItemButtonIconBox`,
 //! `cl-userButtonPopoverSessions`, `cl-userButtonPopoverSessionsLabel`,
 //! `cl-userButtonPopoverActions__multiSession`, `cl-userButtonPopoverError`,
 //! `cl-userButtonPopoverFooter`. `appearance.elements` keys are these names without `cl-`.
+//! The root carries `data-cl-theme="light"` or `"dark"` when `appearance.base_theme` pins a
+//! palette.
 //!
 //! ```no_run
 //! use clerk_wasm::ui::{mount_user_button, UserButtonProps};
@@ -32,36 +42,41 @@
 //! # }
 //! ```
 
-pub(crate) mod js;
+mod action;
+mod controller;
+mod dom;
+mod icons;
+mod initials;
+mod keyboard;
+mod labels;
+mod model;
+mod mount;
+mod place;
 mod props;
+mod registry;
+mod safe_url;
+mod state;
+mod styles;
+mod theme;
+mod view;
 
 #[cfg(test)]
 mod tests;
 
-pub use props::{Appearance, CustomMenuItem, Localization, UserButtonProps};
+pub use crate::options::{Appearance, BaseTheme, Localization};
+pub use props::{CustomMenuItem, UserButtonProps};
 
-use js_sys::Function;
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::bindings::JsClerk;
 use crate::Clerk;
 
 /// A mounted user button. Dropping it unmounts the button (leptos/gloo style); so does
 /// mounting another button on the same element, or the element leaving the document, after
 /// which dropping the handle does nothing.
 #[must_use = "the user button is unmounted when this handle is dropped"]
+#[derive(Debug)]
 pub struct UserButton {
-    /// The view's handle: `h()` unmounts, `h(1)` says whether it is mounted.
-    handle: Option<Function>,
-    /// The `on_click` callbacks of the props, alive as long as the button.
-    _callbacks: Vec<crate::browser::JsCallback>,
-}
-
-impl core::fmt::Debug for UserButton {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("UserButton").finish_non_exhaustive()
-    }
+    id: u64,
 }
 
 impl UserButton {
@@ -70,78 +85,49 @@ impl UserButton {
 
     /// Whether this button is still mounted.
     pub fn is_mounted(&self) -> bool {
-        (self.handle.as_ref())
-            .and_then(|h| h.call1(&JsValue::NULL, &JsValue::TRUE).ok())
-            .is_some_and(|v| v.is_truthy())
+        registry::contains_id(self.id)
     }
 }
 
 impl Drop for UserButton {
     fn drop(&mut self) {
-        if let Some(handle) = &self.handle {
-            let _ = handle.call1(&JsValue::NULL, &JsValue::UNDEFINED);
-        }
+        registry::remove_id(self.id);
     }
 }
 
 /// Renders a user button for `clerk` into `el`, replacing any user button already there.
 ///
 /// It shows nothing until a user is signed in (mounting before `load()` finishes is fine)
-/// and follows every state change afterwards.
-// By value: the public signature (the props are handed over to the view).
-#[allow(clippy::needless_pass_by_value)]
+/// and follows every state change afterwards. The instance's `appearance` and
+/// `localization` load options apply beneath the props' own.
 pub fn mount_user_button(clerk: &Clerk, el: &Element, props: UserButtonProps) -> UserButton {
-    let mut callbacks = Vec::new();
-    let props = props::props_to_js(&props, &mut callbacks);
-    UserButton {
-        // An element is always accepted.
-        handle: mount_into(clerk, el, &props).ok(),
-        _callbacks: callbacks,
+    registry::remove_host(el);
+    let id = mount::Mount::new(clerk, el, props).map_or(0, |m| registry::insert(el, m));
+    UserButton { id }
+}
+
+/// Mounts a button the element registry owns (the JS API: released by [`unmount_from`], a
+/// new mount on `el`, or `el` leaving the document).
+pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: UserButtonProps) {
+    registry::remove_host(el);
+    if let Some(mount) = mount::Mount::new(clerk, el, props) {
+        registry::insert(el, mount);
     }
 }
 
-/// Mounts a button with a JS props object (the JS API; released by unmounting `el`, a new
-/// mount on `el`, or `el` leaving the document). Returns the view's handle; an error when
-/// `el` is not an element.
-pub(crate) fn mount_into(
-    clerk: &Clerk,
-    el: &JsValue,
-    props: &JsValue,
-) -> Result<Function, JsValue> {
-    // The buttons of one instance share one wasm `Clerk` object, held weakly by the instance
-    // (it holds the instance): made again once every button holding it is gone.
-    let shared = &clerk.inner.js.button_clerk;
-    let mut js = crate::ui::js::deref(&shared.borrow());
-    if js.is_undefined() {
-        js = JsClerk::from_clerk(clerk.clone()).into();
-        *shared.borrow_mut() = crate::ui::js::weak_ref(&js);
-    }
-    crate::ui::js::mount_button(el, js, props)
+/// Unmounts the button on `el`, if any; whether there was one.
+pub(crate) fn unmount_from(el: &Element) -> bool {
+    registry::remove_host(el)
 }
 
-/// Sets the appearance and localization every user button of `clerk` starts from (the
-/// `appearance` and `localization` load options). Buttons mounted later pick them up.
-// By value: the public signature.
-#[allow(clippy::needless_pass_by_value)]
-pub fn set_defaults(clerk: &Clerk, appearance: Appearance, localization: Localization) {
-    store_defaults(clerk, props::defaults_to_js(&appearance, &localization));
-}
-
-/// Keeps the object whose `appearance` and `localization` the buttons of `clerk` start from
-/// (the JS load options, or what [`set_defaults`] builds), for `uiConfig()` to hand over:
-/// they belong to this instance, not to its publishable key.
-pub(crate) fn store_defaults(clerk: &Clerk, defaults: JsValue) {
-    *clerk.inner.js.ui_defaults.borrow_mut() = defaults;
-}
-
-/// How many DOM event listeners all user buttons hold right now: two per mounted button, two
-/// more while its panel is open (the one `MutationObserver` is not counted). For leak tests
-/// and diagnostics.
+/// How many DOM event listeners all user buttons hold right now: two per mounted button,
+/// three more while its panel is open (the registry's one `MutationObserver` is not counted).
+/// For leak tests and diagnostics.
 pub fn dom_listener_count() -> usize {
-    crate::ui::js::live_listeners()
+    dom::live_listeners()
 }
 
 /// How many user buttons are mounted in this page (all `Clerk` instances together).
 pub fn mounted_count() -> usize {
-    crate::ui::js::mounted_count()
+    registry::len()
 }

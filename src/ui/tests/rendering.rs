@@ -123,7 +123,14 @@ fn names_and_labels_carrying_html_and_script_render_as_inert_text() {
     };
     let _button = mount_user_button(&clerk, &el, props);
     trigger(&el).click();
-    for tag in ["script", "b", "i", "svg", "img"] {
+    // The only SVG is the button's own icons (the sign-out row's exit arrow).
+    for tag in [
+        "script",
+        "b",
+        "i",
+        "img",
+        "svg:not(.cl-userButtonPopoverActionButtonIcon)",
+    ] {
         assert!(
             q(&el, tag).is_none(),
             "a <{tag}> element was created from user text"
@@ -356,4 +363,78 @@ fn multi_session_lists_other_sessions_add_account_and_sign_out_of_all() {
     );
     assert!(q(&el, ".cl-userButtonPopoverActionButton__signOutAll").is_none());
     button_named(&el, "Add account");
+}
+
+#[wasm_bindgen_test]
+fn every_built_in_row_has_its_icon_and_custom_rows_line_up_without_one() {
+    let (clerk, el) = (clerk(), host());
+    let grace = user(Some("Grace"), Some("Hopper"), "grace@example.test", "");
+    let env = Env {
+        multi_session: true,
+        user_profile_url: Some("/account"),
+        ..Env::default()
+    };
+    sign_in(&clerk, &[ada(), grace], &env);
+    let props = UserButtonProps {
+        custom_menu_items: vec![CustomMenuItem::action("Ping", || {})],
+        ..UserButtonProps::default()
+    };
+    let _b = mount_user_button(&clerk, &el, props);
+    trigger(&el).click();
+    for (action, icon) in [
+        ("manageAccount", "manageAccount"),
+        ("signOut", "signOut"),
+        ("addAccount", "addAccount"),
+        ("signOutAll", "signOutAll"),
+    ] {
+        let row = q(&el, &format!(".cl-userButtonPopoverActionButton__{action}")).unwrap();
+        let svg = q(&row, "svg").expect("an icon");
+        assert_eq!(
+            svg.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert!(svg
+            .class_list()
+            .contains(&format!("cl-userButtonPopoverActionButtonIcon__{icon}")));
+        assert_eq!(svg.get_attribute("aria-hidden").as_deref(), Some("true"));
+        assert!(
+            q(&svg, "path").is_some(),
+            "{action}: the icon draws something"
+        );
+    }
+    let custom = button_named(&el, "Ping");
+    let empty = q(&custom, ".cl-userButtonPopoverCustomItemButtonIconBox").unwrap();
+    assert_eq!(empty.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn with_show_name_the_accessible_name_starts_with_the_name_shown() {
+    let (clerk, el) = (clerk(), host());
+    sign_in(&clerk, &[ada()], &Env::default());
+    let _b = mount_user_button(
+        &clerk,
+        &el,
+        UserButtonProps {
+            show_name: true,
+            ..Default::default()
+        },
+    );
+    let t = trigger(&el);
+    // The avatar's initials are decorative (`aria-hidden`): the name is the visible label.
+    let shown = q(&el, ".cl-userButtonOuterIdentifier")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(shown, "Ada Lovelace");
+    let label = t.get_attribute("aria-label").unwrap();
+    assert!(
+        label.starts_with(&shown),
+        "{label:?} does not start with {shown:?}"
+    );
+    assert_eq!(label, "Ada Lovelace, Open user menu");
+    t.click();
+    assert_eq!(
+        t.get_attribute("aria-label").as_deref(),
+        Some("Ada Lovelace, Close user menu")
+    );
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::*;
-use crate::ui::{mount_user_button, Appearance, Localization, UserButtonProps};
+use crate::ui::{mount_user_button, Appearance, BaseTheme, Localization, UserButtonProps};
 
 #[wasm_bindgen_test]
 fn localization_replaces_every_visible_and_accessible_string() {
@@ -63,6 +63,7 @@ fn appearance_variables_become_custom_properties_and_elements_add_classes() {
     let (clerk, el) = (clerk(), host());
     sign_in(&clerk, &[ada()], &Env::default());
     let appearance = Appearance {
+        base_theme: None,
         variables: vec![
             ("colorPrimary".into(), "rgb(1, 2, 3)".into()),
             ("colorBackground".into(), "rgb(10, 20, 30)".into()),
@@ -214,4 +215,79 @@ fn a_button_in_an_iframe_is_styled_in_the_iframe_document() {
         .unchecked_into();
     assert_eq!(style.get_property_value("position").unwrap(), "absolute");
     frame.remove();
+}
+
+/// The computed `background-color` of the open panel of a button with this appearance.
+fn panel_background(appearance: Appearance) -> String {
+    let (clerk, el) = (clerk(), host());
+    sign_in(&clerk, &[ada()], &Env::default());
+    let _b = mount_user_button(
+        &clerk,
+        &el,
+        UserButtonProps {
+            appearance,
+            ..Default::default()
+        },
+    );
+    trigger(&el).click();
+    let card = panel(&el).unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&card)
+        .unwrap()
+        .unwrap();
+    style.get_property_value("background-color").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn base_theme_pins_the_palette_whatever_the_os_prefers() {
+    // The test browser prefers light; the e2e suite emulates a dark OS for the other half.
+    let pinned = |theme| Appearance {
+        base_theme: theme,
+        ..Appearance::default()
+    };
+    assert_eq!(panel_background(pinned(None)), "rgb(255, 255, 255)");
+    assert_eq!(
+        panel_background(pinned(Some(BaseTheme::Dark))),
+        "rgb(33, 33, 38)"
+    );
+    assert_eq!(
+        panel_background(pinned(Some(BaseTheme::Light))),
+        "rgb(255, 255, 255)"
+    );
+    // Variables still win over the pinned palette.
+    let custom = Appearance {
+        base_theme: Some(BaseTheme::Dark),
+        variables: vec![("colorBackground".into(), "rgb(1, 2, 3)".into())],
+        ..Appearance::default()
+    };
+    assert_eq!(panel_background(custom), "rgb(1, 2, 3)");
+}
+
+#[wasm_bindgen_test]
+fn load_level_appearance_applies_beneath_the_buttons_own() {
+    let (clerk, el) = (clerk(), host());
+    sign_in(&clerk, &[ada()], &Env::default());
+    clerk.inner.options.borrow_mut().appearance = Appearance {
+        base_theme: Some(BaseTheme::Dark),
+        variables: vec![("colorPrimary".into(), "rgb(7, 8, 9)".into())],
+        elements: vec![("userButtonTrigger".into(), "from-load".into())],
+    };
+    let own = Appearance {
+        elements: vec![("userButtonTrigger".into(), "from-props".into())],
+        ..Appearance::default()
+    };
+    let _b = mount_user_button(
+        &clerk,
+        &el,
+        UserButtonProps {
+            appearance: own,
+            ..Default::default()
+        },
+    );
+    let root = q(&el, ".cl-userButtonBox").unwrap();
+    assert_eq!(root.get_attribute("data-cl-theme").as_deref(), Some("dark"));
+    let classes = trigger(&el).class_name();
+    assert_eq!(classes, "cl-userButtonTrigger from-load from-props");
+    *clerk.inner.options.borrow_mut() = crate::LoadOptions::default();
 }

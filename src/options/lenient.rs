@@ -1,0 +1,160 @@
+//! Deserializing option objects from JavaScript the way ClerkJS reads them: a field of the
+//! wrong type is ignored (read as its default) instead of rejecting the whole object, and a
+//! flag is read by JavaScript truthiness.
+//!
+//! Tolerance relies on each value being read on its own, as value-based deserializers do
+//! (`serde_wasm_bindgen::from_value`, `serde_json::from_value`); a streaming parser left in
+//! the middle of a value by a type error would not recover.
+
+use core::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// `T`, or `T::default()` when the value does not deserialize as a `T`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lenient<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Self(T::deserialize(deserializer).unwrap_or_default()))
+    }
+}
+
+/// A flag read as JavaScript reads `if (value)`: `true`, a non-zero number, a non-empty
+/// string, an object or an array; anything else is `false`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Truthy(pub(crate) bool);
+
+impl<'de> Deserialize<'de> for Truthy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TruthyVisitor).map(Self)
+    }
+}
+
+struct TruthyVisitor;
+
+impl<'de> Visitor<'de> for TruthyVisitor {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<bool, E> {
+        Ok(v)
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<bool, E> {
+        Ok(v != 0)
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<bool, E> {
+        Ok(v != 0)
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<bool, E> {
+        Ok(v != 0.0 && !v.is_nan())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
+        Ok(!v.is_empty())
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_none<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+}
+
+/// An object of strings, in its own order (`{colorPrimary: "#0a7"}`): entries whose value is
+/// not a string are left out; anything but an object is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TextMap(pub(crate) Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for TextMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TextMapVisitor).map(Self)
+    }
+}
+
+struct TextMapVisitor;
+
+impl<'de> Visitor<'de> for TextMapVisitor {
+    type Value = Vec<(String, String)>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of strings")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Lenient<Option<String>>>()? {
+            if let Some(value) = value.0 {
+                out.push((key, value));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Reads a map as `T` from a visitor that already holds its entries (for values that may be
+/// a string or an object).
+pub(crate) fn from_map<'de, T: Deserialize<'de>, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+    T::deserialize(de::value::MapAccessDeserializer::new(map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_wrongly_typed_value_reads_as_the_default() {
+        let read = |v| {
+            serde_json::from_value::<Lenient<Option<String>>>(v)
+                .unwrap()
+                .0
+        };
+        assert_eq!(read(json!("x")), Some("x".to_owned()));
+        assert_eq!(read(json!(42)), None);
+        assert_eq!(read(json!(null)), None);
+        assert_eq!(read(json!({"a": 1})), None);
+    }
+
+    #[test]
+    fn flags_follow_javascript_truthiness() {
+        let read = |v| serde_json::from_value::<Truthy>(v).unwrap().0;
+        for yes in [
+            json!(true),
+            json!(1),
+            json!(-0.5),
+            json!("no"),
+            json!({}),
+            json!([]),
+        ] {
+            assert!(read(yes.clone()), "{yes}");
+        }
+        for no in [json!(false), json!(0), json!(0.0), json!(""), json!(null)] {
+            assert!(!read(no.clone()), "{no}");
+        }
+    }
+
+    #[test]
+    fn text_maps_keep_only_string_entries() {
+        // serde_json's map is sorted by key; a JS object keeps its own order.
+        let map = serde_json::from_value::<Lenient<TextMap>>(
+            json!({"b": "2", "a": "1", "n": 3, "o": {}, "l": ["x"], "z": null}),
+        )
+        .unwrap()
+        .0;
+        assert_eq!(map.0, [("a".into(), "1".into()), ("b".into(), "2".into())]);
+        let not_a_map = serde_json::from_value::<Lenient<TextMap>>(json!("x")).unwrap();
+        assert!(not_a_map.0 .0.is_empty());
+    }
+}
