@@ -1,5 +1,5 @@
-//! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
-//! `clerk.unmountUserButton(el)`, and the `appearance`/`localization` load options. The JS
+//! The user button's JS facade: what `clerk.mountUserButton(el, props?)` and
+//! `clerk.unmountUserButton(el)` do, and the `appearance`/`localization` load options. The JS
 //! objects are read into typed Rust ([`UserButtonProps`], [`LoadOptions`]) right here with
 //! serde, as ClerkJS reads them: a field of the wrong type is ignored, never an error.
 
@@ -11,33 +11,29 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::bindings::JsClerk;
 use crate::options::lenient::{Lenient, Truthy};
 use crate::options::{Appearance, Localization};
 use crate::ui::{CustomMenuItem, UserButtonProps};
 use crate::LoadOptions;
 
-#[wasm_bindgen(js_class = Clerk)]
-impl JsClerk {
-    /// `clerk.mountUserButton(el, props?)`: renders the user button into `el`, replacing any
-    /// user button already there. Props: `showName`, `userProfileUrl`,
-    /// `afterSwitchSessionUrl`, `signInUrl`, `appearance: {baseTheme, variables, elements}`,
-    /// `localization`, `customMenuItems: [{label, href?, onClick?}]`. Throws a
-    /// `ClerkRuntimeError` (`invalid_element`) when `el` is not an element.
-    #[wasm_bindgen(js_name = mountUserButton)]
-    pub fn mount_user_button(&self, el: &JsValue, props: &JsValue) -> Result<(), JsValue> {
-        let el = element(el, "mountUserButton")?;
-        crate::ui::mount_into(self.as_clerk(), &el, user_button_props(props));
-        Ok(())
-    }
+/// `clerk.mountUserButton(el, props)` (the method itself is declared with the rest of the
+/// class, in `bindings/clerk.rs`).
+///
+/// # Errors
+/// A `ClerkRuntimeError` (`invalid_element`) when `el` is not an element.
+pub(crate) fn mount(clerk: &crate::Clerk, el: &JsValue, props: &JsValue) -> Result<(), JsValue> {
+    let el = element(el, "mountUserButton")?;
+    crate::ui::mount_into(clerk, &el, user_button_props(props));
+    Ok(())
+}
 
-    /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
-    /// listener and piece of in-flight work it owns. Does nothing when there is none.
-    #[wasm_bindgen(js_name = unmountUserButton)]
-    pub fn unmount_user_button(&self, el: &JsValue) -> Result<(), JsValue> {
-        crate::ui::unmount_from(&element(el, "unmountUserButton")?);
-        Ok(())
-    }
+/// `clerk.unmountUserButton(el)`.
+///
+/// # Errors
+/// A `ClerkRuntimeError` (`invalid_element`) when `el` is not an element.
+pub(crate) fn unmount(el: &JsValue) -> Result<(), JsValue> {
+    crate::ui::unmount_from(&element(el, "unmountUserButton")?);
+    Ok(())
 }
 
 /// Reads the `appearance` and `localization` of `clerk.load(options)` into `typed`, the

@@ -3,6 +3,7 @@
 
 use core::cell::RefCell;
 
+use super::answer::answer;
 use super::fetch::{self, Outgoing};
 use super::wire::{self, Method};
 use crate::flight::Flights;
@@ -108,7 +109,7 @@ impl DevBrowser {
 /// # Errors
 /// Network or API errors, or an answer without an `id`.
 async fn obtain(base: String) -> Result<String, ClerkError> {
-    let url = super::endpoint(&base, "/dev_browser");
+    let url = fetch::endpoint(&base, "/dev_browser");
     let reply = fetch::send(Outgoing {
         url: &url,
         method: Method::Post,
@@ -118,7 +119,7 @@ async fn obtain(base: String) -> Result<String, ClerkError> {
     })
     .await?;
     let status = reply.status;
-    let answer: wire::DevBrowser = super::answer(reply)?;
+    let answer: wire::DevBrowser = answer(reply)?;
     if answer.id.is_empty() {
         return Err(ClerkError::InvalidResponse {
             status,

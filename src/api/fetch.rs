@@ -34,6 +34,11 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) credentials: bool,
 }
 
+/// `<base>/v1<path>`.
+pub(crate) fn endpoint(base: &str, path: &str) -> String {
+    [base.trim_end_matches('/'), "/v1", path].concat()
+}
+
 /// Aborts the request when dropped: whoever stops waiting for an answer (a dropped future)
 /// also stops the request. Dropped after the answer was read, it is a no-op.
 struct AbortOnDrop(AbortController);

@@ -1,7 +1,9 @@
 //! Browser tests of reading answers (`serde_wasm_bindgen` needs the browser's values).
 #![cfg(target_arch = "wasm32")]
 
-use super::*;
+use super::answer::{answer, error_from, is_dev_browser_refusal};
+use super::fetch::Reply;
+use super::wire;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);

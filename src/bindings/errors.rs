@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::plain;
+use super::js::plain;
 use crate::{ApiError, ApiErrorItem, ClerkError};
 
 /// The fields of a `ClerkRuntimeError` besides `message`.

@@ -5,8 +5,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::views::date;
-use super::{operation_promise, options, plain, to_js_error};
+use super::errors::to_js_error;
+use super::js::{date, plain};
+use super::options;
+use super::promise::operation_promise;
 use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
 

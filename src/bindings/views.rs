@@ -13,15 +13,10 @@ use js_sys::{Array, Date};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::plain;
+use super::js::{date, plain};
 use super::session::JsSession;
 use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
 use crate::{Clerk, Client, State};
-
-/// Epoch milliseconds as a JS `Date`, as ClerkJS exposes timestamps.
-pub(crate) fn date(ms: f64) -> Date {
-    Date::new(&JsValue::from_f64(ms))
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -8,15 +8,16 @@
 //! to the mount: an unmount in the meantime releases everything, and the late answer is
 //! dropped.
 
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
-use web_sys::Event;
+use web_sys::{Event, EventTarget};
 
 use super::action::{Action, ATTR};
-use super::dom::{active_element, as_element};
+use super::dom::{active_element, as_element, Listen};
 use super::keyboard::{self, PanelKey};
-use super::mount::{MountState, Shared};
+use super::mounted::{MountState, Shared};
 use super::place::place;
 use super::state::FocusAfter;
 use crate::{Clerk, SignOutOptions};
@@ -138,7 +139,10 @@ pub(crate) fn on_action(state: &mut MountState, action: Action) -> Effect {
     let clerk = state.clerk.clone();
     match action {
         Action::Toggle if state.ui.open => state.close(FocusAfter::Trigger),
-        Action::Toggle => state.open(),
+        Action::Toggle => {
+            let listeners = panel_listeners(state);
+            state.open(listeners);
+        }
         Action::ManageAccount | Action::AddAccount => {
             let target = match action {
                 Action::ManageAccount => targets.user_profile,
@@ -241,4 +245,44 @@ fn settle(mount: &Weak<core::cell::RefCell<MountState>>, failure: Option<String>
         None if close && state.ui.open => state.close(FocusAfter::TriggerIfInside),
         None => state.render(),
     }
+}
+
+// ── Listeners ─────────────────────────────────────────────────────────────────────────────
+
+/// What a listener does to its mount: a plain function, so every listener of the button is
+/// the same closure type.
+type Handler = fn(&mut MountState, &Event) -> Effect;
+
+/// Listens for `kind` on `target` with `handler`, run on the mount while it is alive; the
+/// effect it asks for runs after the borrow is released.
+pub(crate) fn listen(
+    target: &EventTarget,
+    kind: &'static str,
+    capture: bool,
+    me: &Weak<RefCell<MountState>>,
+    handler: Handler,
+) -> Listen {
+    let me = me.clone();
+    Listen::new(target, kind, capture, move |event| {
+        let Some(shared) = me.upgrade() else { return };
+        let effect = match shared.try_borrow_mut() {
+            Ok(mut state) => handler(&mut state, &event),
+            Err(_) => return,
+        };
+        run(&shared, effect);
+    })
+}
+
+/// The open panel's listeners: keys, presses outside, and the window's size.
+fn panel_listeners(state: &MountState) -> Vec<Listen> {
+    let mut listeners = vec![
+        listen(&state.doc, "keydown", false, &state.me, on_key),
+        // Capture phase: a press outside closes the panel even if the page stops
+        // propagation.
+        listen(&state.doc, "pointerdown", true, &state.me, on_press),
+    ];
+    if let Some(window) = state.doc.default_view() {
+        listeners.push(listen(&window, "resize", false, &state.me, on_resize));
+    }
+    listeners
 }

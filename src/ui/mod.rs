@@ -51,6 +51,7 @@ mod keyboard;
 mod labels;
 mod model;
 mod mount;
+mod mounted;
 mod place;
 mod props;
 mod registry;

@@ -8,22 +8,18 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use web_sys::{Document, Element, Event, EventTarget};
+use web_sys::{Document, Element};
 
 use super::action::{Action, ATTR};
-use super::controller::{self, Effect};
-use super::dom::{active_element, focus, El, Listen};
-use super::keyboard;
+use super::controller::{self, listen};
+use super::dom::El;
 use super::model::Model;
-use super::place::place;
+use super::mounted::{MountState, Shared, Shown};
 use super::props::UserButtonProps;
-use super::state::{FocusAfter, UiState};
+use super::state::UiState;
 use super::styles;
 use super::theme::Theme;
-use super::view::View;
 use crate::{Clerk, Listener};
-
-pub(crate) type Shared = Rc<RefCell<MountState>>;
 
 /// A live user button. Dropping it removes its nodes and listeners and abandons its in-flight
 /// work (a request already sent completes in the core; this mount no longer reacts to it).
@@ -31,36 +27,6 @@ pub(crate) type Shared = Rc<RefCell<MountState>>;
 pub(crate) struct Mount {
     shared: Shared,
     _listener: Listener,
-}
-
-/// What the button shows now: the model and the appearance it is drawn with.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Shown {
-    pub(crate) model: Model,
-    pub(crate) theme: Theme,
-}
-
-/// Everything one mount owns.
-#[derive(Debug)]
-pub(crate) struct MountState {
-    /// Handed to the listeners this mount adds later (the open panel's).
-    me: Weak<RefCell<MountState>>,
-    pub(crate) clerk: Clerk,
-    pub(crate) props: UserButtonProps,
-    pub(crate) doc: Document,
-    host: Element,
-    /// `.cl-userButtonBox`, in the host while there is something to show.
-    pub(crate) root: Element,
-    /// One node for the mount's life, updated in place.
-    pub(crate) trigger: Element,
-    pub(crate) panel: Option<Element>,
-    panel_id: String,
-    pub(crate) shown: Option<Shown>,
-    pub(crate) ui: UiState,
-    /// Held for their `Drop`: the root's click and image-error listeners.
-    root_listeners: Vec<Listen>,
-    /// The open panel's document and window listeners.
-    open_listeners: Vec<Listen>,
 }
 
 thread_local! {
@@ -134,36 +100,6 @@ impl Drop for Mount {
     }
 }
 
-impl Drop for MountState {
-    fn drop(&mut self) {
-        self.teardown();
-    }
-}
-
-/// What a listener does to its mount: a plain function, so every listener of the button is
-/// the same closure type.
-type Handler = fn(&mut MountState, &Event) -> Effect;
-
-/// Listens for `kind` on `target` with `handler`, run on the mount while it is alive; the
-/// effect it asks for runs after the borrow is released.
-fn listen(
-    target: &EventTarget,
-    kind: &'static str,
-    capture: bool,
-    me: &Weak<RefCell<MountState>>,
-    handler: Handler,
-) -> Listen {
-    let me = me.clone();
-    Listen::new(target, kind, capture, move |event| {
-        let Some(shared) = me.upgrade() else { return };
-        let effect = match shared.try_borrow_mut() {
-            Ok(mut state) => handler(&mut state, &event),
-            Err(_) => return,
-        };
-        controller::run(&shared, effect);
-    })
-}
-
 /// A new SDK state: re-render when what the button shows changed. Read from the core (the
 /// latest snapshot) rather than from the listener's argument: after a nested update, that
 /// is the one to show.
@@ -190,146 +126,4 @@ fn on_state(shared: &Shared) {
     }
     mount.shown = shown;
     mount.render();
-}
-
-impl MountState {
-    /// Draws the current model: the root and trigger in place, the panel anew when open, and
-    /// focus kept on the same action (or the nearest sensible place when it is gone).
-    pub(crate) fn render(&mut self) {
-        let focused = self.focused_key();
-        let Some(shown) = &self.shown else {
-            self.open_listeners.clear();
-            self.ui.open = false;
-            self.remove_panel();
-            self.root.remove();
-            return;
-        };
-        let view = View {
-            doc: &self.doc,
-            model: &shown.model,
-            ui: &self.ui,
-            theme: &shown.theme,
-            panel_id: &self.panel_id,
-        };
-        view.update_root(&self.root);
-        view.update_trigger(&self.trigger);
-        let panel = self.ui.open.then(|| view.panel()).flatten();
-        if self.root.parent_node().as_ref() != Some(self.host.as_ref()) {
-            let _ = self.host.append_child(&self.root);
-        }
-        self.remove_panel();
-        if let Some(panel) = panel {
-            let _ = self.root.append_child(&panel);
-            place(&panel, &self.trigger, &self.doc);
-            self.panel = Some(panel);
-        }
-        if let Some(key) = focused {
-            self.refocus(&key);
-        }
-    }
-
-    fn remove_panel(&mut self) {
-        if let Some(panel) = self.panel.take() {
-            panel.remove();
-        }
-    }
-
-    /// Opens the panel, listens for the keys and presses that close it, and moves focus to
-    /// its first action.
-    pub(crate) fn open(&mut self) {
-        if self.ui.open || self.shown.is_none() {
-            return;
-        }
-        self.ui.open = true;
-        self.open_listeners = self.panel_listeners();
-        self.render();
-        if let Some(panel) = &self.panel {
-            keyboard::move_focus(panel, None, 1);
-        }
-    }
-
-    fn panel_listeners(&self) -> Vec<Listen> {
-        let mut listeners = vec![
-            listen(&self.doc, "keydown", false, &self.me, controller::on_key),
-            // Capture phase: a press outside closes the panel even if the page stops
-            // propagation.
-            listen(
-                &self.doc,
-                "pointerdown",
-                true,
-                &self.me,
-                controller::on_press,
-            ),
-        ];
-        if let Some(window) = self.doc.default_view() {
-            listeners.push(listen(
-                &window,
-                "resize",
-                false,
-                &self.me,
-                controller::on_resize,
-            ));
-        }
-        listeners
-    }
-
-    /// Closes the panel (its failure message with it) and moves focus as asked.
-    pub(crate) fn close(&mut self, focus_after: FocusAfter) {
-        if !self.ui.open {
-            return;
-        }
-        let had_focus = self.has_focus();
-        self.ui.open = false;
-        self.ui.error = None;
-        self.open_listeners.clear();
-        self.render();
-        let to_trigger = match focus_after {
-            FocusAfter::Stays => false,
-            FocusAfter::Trigger => true,
-            FocusAfter::TriggerIfInside => had_focus,
-        };
-        if to_trigger {
-            focus(&self.trigger);
-        }
-    }
-
-    /// Whether focus is inside this button.
-    pub(crate) fn has_focus(&self) -> bool {
-        let active = active_element(&self.root);
-        self.root.contains(active.as_ref().map(AsRef::as_ref))
-    }
-
-    /// The action key of the focused element, when focus is inside this button.
-    fn focused_key(&self) -> Option<String> {
-        let active = active_element(&self.root)?;
-        if !self.root.contains(Some(&active)) {
-            return None;
-        }
-        active.get_attribute(ATTR)
-    }
-
-    /// Focuses the node whose action is `key`: else the panel's first item, else the trigger.
-    fn refocus(&self, key: &str) {
-        let same = |node: &Element| node.get_attribute(ATTR).as_deref() == Some(key);
-        if same(&self.trigger) {
-            focus(&self.trigger);
-            return;
-        }
-        match &self.panel {
-            Some(panel) => match keyboard::focusables(panel).into_iter().find(same) {
-                Some(node) => focus(&node),
-                None => keyboard::move_focus(panel, None, 1),
-            },
-            None => focus(&self.trigger),
-        }
-    }
-
-    /// Removes every node and listener of this mount (idempotent).
-    fn teardown(&mut self) {
-        self.open_listeners.clear();
-        self.root_listeners.clear();
-        self.panel = None;
-        self.shown = None;
-        self.root.remove();
-    }
 }
