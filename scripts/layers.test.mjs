@@ -192,5 +192,5 @@ test("the checker sees the imports it is meant to see", () => {
   const { edges } = graph();
   // Sanity: the core's entry imports the FAPI client, and the facade imports the core.
   assert.ok([...edges.get("clerk")].some((m) => layer(m) === 1), "clerk.rs imports api/");
-  assert.ok([...edges.get("bindings")].some((m) => layer(m) === 2), "the facade imports the core");
+  assert.ok([...edges.get("bindings::clerk")].some((m) => layer(m) === 2), "the facade imports the core");
 });
