@@ -154,9 +154,9 @@ impl Clerk {
         self.inner.options.borrow().clone()
     }
 
-    /// Runs `read` on the options `load` was given, borrowed rather than copied (`uiConfig()`
-    /// reads them on every state change of a mounted user button). `read` must not call
-    /// `load`.
+    /// Runs `read` on the options `load` was given, borrowed rather than copied (navigation and
+    /// sign-out need one or two fields, not a copy of the appearance and localization too).
+    /// `read` must not call `load`.
     pub(crate) fn with_load_options<T>(&self, read: impl FnOnce(&LoadOptions) -> T) -> T {
         read(&self.inner.options.borrow())
     }
