@@ -9,6 +9,8 @@ import { build } from "./build.mjs";
 
 const totals = { passed: 0, failed: 0 };
 const failures = [];
+// Test binaries cargo reported as failed (tests failed in them, or they did not run to the end).
+const brokenTargets = [];
 // Lines where scripts/wasm-test-runner.mjs stopped a wasm test binary whose page never loaded.
 const stalls = [];
 const WASM = "wasm32-unknown-unknown";
@@ -38,6 +40,10 @@ function check(name, cmd, args, { env = {}, counts = false } = {}) {
           passed += Number(m[1]);
           failed += Number(m[2]);
         }
+        // cargo test --no-fail-fast names, at the end, every test binary that failed or
+        // did not finish (a crash, a stalled page): reported by name in the closing lines.
+        const target = line.match(/^\s+`(--lib|--doc|--test \S+|--bin \S+)`/);
+        if (target) brokenTargets.push(`${name}: ${target[1]}`);
         // node --test's TAP summary.
         const tap = line.match(/^# (pass|fail) (\d+)$/);
         if (tap) tap[1] === "pass" ? (passed += Number(tap[2])) : (failed += Number(tap[2]));
@@ -80,9 +86,9 @@ async function main() {
   await check("cargo fmt --check", "cargo", ["fmt", "--all", "--", "--check"]);
   await check("clippy (SDK, npm module, Rust example, wasm32)", "cargo", ["clippy", "-q", "-p", "clerk-wasm", "-p", "clerk-wasm-npm", "-p", "clerk-wasm-example-app", "--target", WASM, "--all-targets", "--", "-D", "warnings"]);
   await check("clippy (native)", "cargo", ["clippy", "-q", "--workspace", "--all-targets", "--", "-D", "warnings"]);
-  await check("SDK unit tests (native)", "cargo", ["test", "-q", "-p", "clerk-wasm", "--lib"], { counts: true });
-  await check("SDK doc tests", "cargo", ["test", "-q", "-p", "clerk-wasm", "--doc"], { counts: true });
-  await check("development server tests", "cargo", ["test", "-q", "-p", "clerk-dev-server"], { counts: true });
+  await check("SDK unit tests (native)", "cargo", ["test", "-q", "--no-fail-fast", "-p", "clerk-wasm", "--lib"], { counts: true });
+  await check("SDK doc tests", "cargo", ["test", "-q", "--no-fail-fast", "-p", "clerk-wasm", "--doc"], { counts: true });
+  await check("development server tests", "cargo", ["test", "-q", "--no-fail-fast", "-p", "clerk-dev-server"], { counts: true });
   // The *.test.mjs files by name: given the directory, node --test also runs scripts/test.mjs
   // (its name matches node's test-file pattern), which is this whole suite again, nested.
   const scriptTests = readdirSync(path.join(root, "scripts"))
@@ -99,7 +105,7 @@ async function main() {
       "browser tests (wasm-bindgen-test, headless Chromium)",
       "cargo",
       // With the allocator the npm build ships, so the suites exercise it too.
-      ["test", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*", "--features", "clerk-wasm/small-alloc"],
+      ["test", "--no-fail-fast", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*", "--features", "clerk-wasm/small-alloc"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
@@ -119,6 +125,7 @@ async function main() {
 
   const mins = ((performance.now() - t0) / 60000).toFixed(1);
   if (stalls.length) console.log(`\n[test] wasm test binaries stopped for a stalled page load:\n  ${stalls.join("\n  ")}`);
+  if (brokenTargets.length) console.log(`\n[test] test binaries that failed or did not finish:\n  ${brokenTargets.join("\n  ")}`);
   if (failures.length) console.log(`\n[test] failed: ${failures.join("; ")}`);
   console.log(`[test] wall time ${mins} min`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
