@@ -61,7 +61,9 @@ impl Clerk {
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
     /// when the network returns. Like a JS promise, the sign-out starts when this is called,
-    /// not when the future is first polled, and runs to completion either way.
+    /// not when the future is first polled, and runs to completion either way. Called while
+    /// a `load` is in flight, it waits for the load and signs out what the load found, or
+    /// fails with the load's error.
     pub fn sign_out(
         &self,
         options: SignOutOptions,
@@ -75,7 +77,7 @@ impl Clerk {
     /// # Errors
     /// As [`Clerk::sign_out`].
     // Not an `async fn`: the sign-out starts when this is called (planned on the state of that
-    // moment), and the future borrows nothing ('static).
+    // moment, or of the end of a load in flight), and the future borrows nothing ('static).
     pub fn sign_out_then(
         &self,
         options: SignOutOptions,
@@ -85,29 +87,12 @@ impl Clerk {
             session_id,
             redirect_url,
         } = options;
-        // Planned and started now, like a JS promise (and like `load`).
-        let wait = {
-            let state = self.state();
-            let plan = plan(
-                state.client.as_deref(),
-                state.current_session_id.as_deref(),
-                session_id.as_deref(),
-            );
-            let key = match &plan {
-                // Nothing to sign out: answered as a sign-out that left the current session.
-                Plan::Nothing => None,
-                Plan::AllSessions => Some("all".to_owned()),
-                Plan::Remove { session_id, .. } => Some(session_id.clone()),
-            };
-            match key {
-                None => FlightWait::ready(Ok(false)),
-                Some(key) => {
-                    let inner = self.inner.clone();
-                    self.inner
-                        .sign_outs
-                        .join_or_start(&key, move || inner.start_sign_out(plan))
-                }
-            }
+        // Planned and started now, like a JS promise (and like `load`); during a load, once it
+        // has read the client: planned now, on the empty state of a load in flight, it would
+        // resolve having done nothing while the session the load finds stays active.
+        let wait = match self.inner.loads.get("load") {
+            Some(load) => self.start_after(load.wait(), session_id),
+            None => self.start_planned(session_id.as_deref()),
         };
         let clerk = self.clone();
         async move {
@@ -133,6 +118,49 @@ impl Clerk {
             }
             Ok(())
         }
+    }
+}
+
+impl Clerk {
+    /// Plans the sign-out on the current state and starts it, or joins the same sign-out in
+    /// flight. Resolves to whether the current session was signed out.
+    fn start_planned(&self, session_id: Option<&str>) -> FlightWait<Result<bool, ClerkError>> {
+        let state = self.state();
+        let plan = plan(
+            state.client.as_deref(),
+            state.current_session_id.as_deref(),
+            session_id,
+        );
+        let key = match &plan {
+            // Nothing to sign out: answered as a sign-out that left the current session.
+            Plan::Nothing => return FlightWait::ready(Ok(false)),
+            Plan::AllSessions => "all".to_owned(),
+            Plan::Remove { session_id, .. } => session_id.clone(),
+        };
+        let inner = self.inner.clone();
+        self.inner
+            .sign_outs
+            .join_or_start(&key, move || inner.start_sign_out(plan))
+    }
+
+    /// [`Clerk::start_planned`] once `load` has finished, run to completion whether or not
+    /// anyone waits. Concurrent calls for the same target share it.
+    ///
+    /// # Errors
+    /// The load's error: a load that failed leaves nothing known to sign out.
+    fn start_after(
+        &self,
+        load: FlightWait<Result<(), ClerkError>>,
+        session_id: Option<String>,
+    ) -> FlightWait<Result<bool, ClerkError>> {
+        let key = format!("after load:{}", session_id.as_deref().unwrap_or_default());
+        let clerk = self.clone();
+        self.inner
+            .sign_outs
+            .join_or_start(&key, move || async move {
+                load.await?;
+                clerk.start_planned(session_id.as_deref()).await
+            })
     }
 }
 
