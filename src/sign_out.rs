@@ -194,13 +194,12 @@ impl Inner {
         };
         let client = match self.send_sign_out(&entry).await {
             Ok(client) => client.map(|c| Rc::new(Client::from(c))),
+            // Ended by a sign-out that overlapped this one: what was asked for holds.
+            Err(err) if is_already_gone(&entry, &err) => self.client_without(&entry),
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 self.journal.add(entry.clone());
-                self.snapshot()
-                    .client
-                    .as_deref()
-                    .map(|c| Rc::new(without(c, &entry)))
+                self.client_without(&entry)
             }
             Err(err) => {
                 if signs_out_current {
@@ -245,6 +244,14 @@ impl Inner {
         }
     }
 
+    /// The current client as it will be once `entry` is confirmed.
+    fn client_without(&self, entry: &PendingSignOut) -> Option<Rc<Client>> {
+        self.snapshot()
+            .client
+            .as_deref()
+            .map(|c| Rc::new(without(c, entry)))
+    }
+
     /// Final step of signing out the current session: state `null`, listeners notified.
     /// Runs once, whichever caller gets here first.
     fn finish_sign_out(&self) {
@@ -264,6 +271,17 @@ impl Inner {
         s.transitioning = transitioning;
         self.publish(s);
     }
+}
+
+/// Whether the server answered that the one session `entry` ends is no longer this
+/// browser's (404 `resource_not_found`, PROTOCOL.md §6): a concurrent sign-out ended it
+/// first. Only for one session: a 404 for every session of this browser (no client) is no
+/// proof that a session the user sees is gone.
+fn is_already_gone(entry: &PendingSignOut, err: &ClerkError) -> bool {
+    matches!(entry, PendingSignOut::Session(_))
+        && err
+            .api()
+            .is_some_and(|api| api.status == 404 && api.code() == "resource_not_found")
 }
 
 /// The client as it will be once `entry` is confirmed: its sessions shown as ended.

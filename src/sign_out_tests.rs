@@ -121,3 +121,26 @@ fn an_unconfirmed_sign_out_shows_the_covered_sessions_as_ended() {
     let all = without(&c, &PendingSignOut::AllSessions);
     assert_eq!(all.signed_in_sessions().count(), 0);
 }
+
+#[test]
+fn only_a_404_resource_not_found_for_one_session_means_it_is_already_gone() {
+    use crate::error::{ApiError, ApiErrorItem};
+    let api = |status, code: &str| {
+        ClerkError::Api(std::sync::Arc::new(ApiError {
+            status,
+            errors: vec![ApiErrorItem {
+                code: code.into(),
+                ..ApiErrorItem::default()
+            }],
+            ..ApiError::default()
+        }))
+    };
+    let one = PendingSignOut::Session("sess_1".into());
+    assert!(is_already_gone(&one, &api(404, "resource_not_found")));
+    assert!(!is_already_gone(&one, &api(404, "other_code")));
+    assert!(!is_already_gone(&one, &api(400, "session_not_active")));
+    assert!(!is_already_gone(
+        &PendingSignOut::AllSessions,
+        &api(404, "resource_not_found")
+    ));
+}

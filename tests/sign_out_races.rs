@@ -79,3 +79,57 @@ async fn sign_out_called_during_a_load_that_fails_rejects_with_its_error_and_sen
     assert_eq!(count("DELETE /v1/client/sessions").await, 0);
     assert_eq!(server_session_status(&id).await, "active");
 }
+
+#[wasm_bindgen_test]
+async fn overlapping_concurrent_sign_outs_all_resolve_once_their_sessions_are_gone() {
+    reset(true, false).await;
+    let (clerk, pushed, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    let current = clerk.state().current_session_id.clone().unwrap();
+    let other = ids.iter().find(|id| **id != current).unwrap().clone();
+    // The removal reaches the server after every session of this browser was ended: the
+    // server no longer lists the session (404 `resource_not_found`).
+    let remove = format!("/v1/client/sessions/{other}/remove");
+    fault(json!({"method": "POST", "path": remove, "latency_ms": 300, "times": 1})).await;
+    let callbacks = Rc::new(Cell::new(0));
+    let (a, b) = (callbacks.clone(), callbacks.clone());
+
+    // As `Promise.allSettled([signOut(cb), signOut(cb, {sessionId: other})])`.
+    let all = clerk.sign_out_then(
+        SignOutOptions::default(),
+        AfterSignOut::call(move || a.set(a.get() + 1)),
+    );
+    let one = clerk.sign_out_then(
+        SignOutOptions {
+            session_id: Some(other.clone()),
+            redirect_url: None,
+        },
+        AfterSignOut::call(move || b.set(b.get() + 1)),
+    );
+    let (all, one) = join(all, one).await;
+
+    all.unwrap();
+    one.unwrap();
+    assert_eq!(
+        request_lines().await,
+        [
+            "DELETE /v1/client/sessions",
+            format!("POST {remove}").as_str()
+        ],
+        "one request each"
+    );
+    for id in &ids {
+        assert_ne!(server_session_status(id).await, "active", "{id}");
+    }
+    assert_eq!(
+        callbacks.get(),
+        1,
+        "only the sign-out of the current session calls back"
+    );
+    assert!(
+        pushed.borrow().is_empty(),
+        "a callback replaces the redirect"
+    );
+    let state = clerk.state();
+    assert!(!state.is_undetermined() && state.session().is_none());
+    assert!(state.signed_in_sessions().is_empty());
+}
