@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::api::wire::{self, ClientEnvelope, Envelope};
 use crate::api::Method;
-use crate::auth::pending::PendingSignOut;
+use crate::auth::pending::{remove_path, PendingSignOut};
 use crate::clerk::Inner;
 use crate::flight::FlightWait;
 use crate::navigation::sign_out_target;
@@ -179,27 +179,30 @@ impl Inner {
         if signs_out_current {
             self.set_transitioning(true);
         }
-        self.run_sign_out(plan, signs_out_current)
+        // What the user means now, journaled as such if the request is lost: a session
+        // created later is never among them.
+        let intent = intent(self.snapshot().client.as_deref(), &plan);
+        self.run_sign_out(plan, intent, signs_out_current)
     }
 
     /// The request and its outcome: whether the current session was signed out.
     async fn run_sign_out(
         self: Rc<Self>,
         plan: Plan,
+        intent: PendingSignOut,
         signs_out_current: bool,
     ) -> Result<bool, ClerkError> {
-        let entry = match plan {
-            Plan::Remove { session_id, .. } => PendingSignOut::Session(session_id),
-            _ => PendingSignOut::AllSessions,
-        };
-        let client = match self.send_sign_out(&entry).await {
+        let client = match self.send_sign_out(&plan).await {
             Ok(client) => client.map(|c| Rc::new(Client::from(c))),
             // Ended by a sign-out that overlapped this one: what was asked for holds.
-            Err(err) if is_already_gone(&entry, &err) => self.client_without(&entry),
+            Err(err) if matches!(plan, Plan::Remove { .. }) && is_gone(&err) => {
+                self.client_without(&intent)
+            }
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
-                self.journal.add(entry.clone());
-                self.client_without(&entry)
+                let client = self.client_without(&intent);
+                self.journal.add(intent);
+                client
             }
             Err(err) => {
                 if signs_out_current {
@@ -208,8 +211,8 @@ impl Inner {
                 return Err(err);
             }
         };
-        if let PendingSignOut::Session(id) = &entry {
-            self.forget_token(id);
+        if let Plan::Remove { session_id, .. } = &plan {
+            self.forget_token(session_id);
         }
         if !signs_out_current {
             self.apply_client(client, false);
@@ -224,24 +227,28 @@ impl Inner {
         Ok(true)
     }
 
-    /// Sends one sign-out (or replays a pending one); answers the client the server sends
-    /// back.
-    pub(crate) async fn send_sign_out(
-        &self,
-        entry: &PendingSignOut,
-    ) -> Result<Option<wire::Client>, ClerkError> {
-        let path = entry.path();
-        match entry {
-            PendingSignOut::AllSessions => {
-                // Signing out every session answers with the client as `response` too.
-                let answer: ClientEnvelope = self.fapi.request(Method::Delete, &path, "").await?;
-                Ok(answer.client.or(answer.response))
-            }
-            PendingSignOut::Session(_) => {
-                let answer: Envelope = self.fapi.request(Method::Post, &path, "").await?;
-                Ok(answer.client)
-            }
+    /// Sends the one request of a sign-out; answers the client the server sends back.
+    async fn send_sign_out(&self, plan: &Plan) -> Result<Option<wire::Client>, ClerkError> {
+        if let Plan::Remove { session_id, .. } = plan {
+            return self.send_remove(session_id).await;
         }
+        // Signing out every session answers with the client as `response` too.
+        let answer: ClientEnvelope = self
+            .fapi
+            .request(Method::Delete, "/client/sessions", "")
+            .await?;
+        Ok(answer.client.or(answer.response))
+    }
+
+    /// Ends one session (a sign-out, or the replay of a pending one); answers the client the
+    /// server sends back.
+    pub(crate) async fn send_remove(
+        &self,
+        session_id: &str,
+    ) -> Result<Option<wire::Client>, ClerkError> {
+        let path = remove_path(session_id);
+        let answer: Envelope = self.fapi.request(Method::Post, &path, "").await?;
+        Ok(answer.client)
     }
 
     /// The current client as it will be once `entry` is confirmed.
@@ -273,22 +280,39 @@ impl Inner {
     }
 }
 
-/// Whether the server answered that the one session `entry` ends is no longer this
-/// browser's (404 `resource_not_found`, PROTOCOL.md §6): a concurrent sign-out ended it
-/// first. Only for one session: a 404 for every session of this browser (no client) is no
-/// proof that a session the user sees is gone.
-fn is_already_gone(entry: &PendingSignOut, err: &ClerkError) -> bool {
-    matches!(entry, PendingSignOut::Session(_))
-        && err
-            .api()
-            .is_some_and(|api| api.status == 404 && api.code() == "resource_not_found")
+/// Whether the server answered that the session is no longer signed in on this browser:
+/// 404 `resource_not_found` (no longer this client's, PROTOCOL.md §6: removed, as by a
+/// concurrent sign-out) or 400 `session_not_active` (ended, expired or revoked). Ending it is
+/// then done. Said of one session only: for every session of this browser a 404 means no
+/// client, which proves nothing about the sessions the user sees.
+pub(crate) fn is_gone(err: &ClerkError) -> bool {
+    err.api().is_some_and(|api| {
+        matches!(
+            (api.status, api.code()),
+            (404, "resource_not_found") | (400, "session_not_active")
+        )
+    })
+}
+
+/// The sign-out `plan` means on `client`: the sessions to end, as they are now.
+fn intent(client: Option<&Client>, plan: &Plan) -> PendingSignOut {
+    let session_ids = match plan {
+        Plan::Remove { session_id, .. } => vec![session_id.clone()],
+        _ => client
+            .map(|c| c.signed_in_sessions().map(|s| s.id.clone()).collect())
+            .unwrap_or_default(),
+    };
+    PendingSignOut {
+        client_id: client.map(|c| c.id.clone()).unwrap_or_default(),
+        session_ids,
+    }
 }
 
 /// The client as it will be once `entry` is confirmed: its sessions shown as ended.
 fn without(client: &Client, entry: &PendingSignOut) -> Client {
     let mut client = client.clone();
     for session in &mut client.sessions {
-        if entry.covers(&session.id) && session.status.is_signed_in() {
+        if entry.covers(&client.id, &session.id) && session.status.is_signed_in() {
             session.status = SessionStatus::Ended;
         }
     }
