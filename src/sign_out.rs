@@ -87,9 +87,9 @@ impl Clerk {
             session_id,
             redirect_url,
         } = options;
-        // Planned and started now, like a JS promise (and like `load`); during a load, once it
-        // has read the client: planned now, on the empty state of a load in flight, it would
-        // resolve having done nothing while the session the load finds stays active.
+        // Planned and started now, like a JS promise (and like `load`), except during a load:
+        // planned on its empty state, it would resolve having done nothing while the session
+        // the load then finds stays active; so it is planned once the load has read the client.
         let wait = match self.inner.loads.get("load") {
             Some(load) => self.start_after(load.wait(), session_id),
             None => self.start_planned(session_id.as_deref()),
