@@ -9,6 +9,7 @@ use crate::auth::online::OnlineListener;
 use crate::clerk::Inner;
 use crate::flight::{join, FlightWait};
 use crate::resources::{Client, Environment, SessionStatus};
+use crate::sign_out::is_gone;
 use crate::{Clerk, ClerkError, LoadOptions, State, Status};
 
 impl Clerk {
@@ -124,7 +125,7 @@ impl Inner {
         let pending = self.journal.entries();
         let client = client.map(|mut c| {
             for session in &mut c.sessions {
-                if pending.iter().any(|p| p.covers(&session.id)) {
+                if pending.iter().any(|p| p.covers(&c.id, &session.id)) {
                     session.status = SessionStatus::Ended;
                 }
             }
@@ -133,15 +134,19 @@ impl Inner {
         Ok((client, confirmed))
     }
 
-    /// Sends every journaled sign-out; returns whether all are confirmed now.
+    /// Ends every journaled session, one removal each (only those: a session created since
+    /// is never touched); returns whether all are confirmed now.
     pub(crate) async fn replay_pending(&self) -> bool {
         for entry in self.journal.entries() {
-            let answer = self.send_sign_out(&entry).await;
-            match answer {
-                Ok(_) => self.journal.confirm(&entry),
-                // The session or client is already gone: nothing left to sign out.
-                Err(ClerkError::Api(api)) if api.status == 404 => self.journal.confirm(&entry),
-                Err(_) => return false,
+            for session_id in &entry.session_ids {
+                match self.send_remove(session_id).await {
+                    Ok(_) => {}
+                    // Already gone (ended elsewhere, expired, or the client is another one):
+                    // nothing left to sign out.
+                    Err(err) if is_gone(&err) => {}
+                    Err(_) => return false,
+                }
+                self.journal.confirm(&entry.client_id, session_id);
             }
         }
         true

@@ -30,18 +30,23 @@ pub(crate) fn scheme_of(url: &str) -> Option<String> {
     is_scheme.then(|| scheme.to_ascii_lowercase())
 }
 
+/// Schemes that run script or render attacker-chosen documents in the page's context: never
+/// navigated to, whatever `allowedRedirectProtocols` says (PROTOCOL.md §7).
+const DANGEROUS_SCHEMES: [&str; 3] = ["javascript", "data", "vbscript"];
+
 /// Whether `url` may be navigated to: relative, `http:`, `https:`, or a protocol of
-/// `allowed` (given with or without the trailing `:`).
+/// `allowed` (given with or without the trailing `:`), except the [`DANGEROUS_SCHEMES`].
 pub(crate) fn is_allowed(url: &str, allowed: &[String]) -> bool {
     match scheme_of(url) {
         // Relative and protocol-relative URLs keep the page's own (http/https) protocol.
         None => true,
+        Some(s) if DANGEROUS_SCHEMES.contains(&s.as_str()) => false,
         Some(s) => {
             s == "http"
                 || s == "https"
                 || allowed
                     .iter()
-                    .any(|a| a.trim_end_matches(':').eq_ignore_ascii_case(&s))
+                    .any(|a| a.trim().trim_end_matches(':').eq_ignore_ascii_case(&s))
         }
     }
 }
@@ -144,6 +149,27 @@ mod tests {
         ] {
             assert_eq!(sign_out_target(Some(url), None, none), "/", "{url:?}");
         }
+    }
+
+    #[test]
+    fn dangerous_protocols_are_refused_even_when_allowed() {
+        let allowed: Vec<String> = ["javascript:", "DATA", " vbscript: ", "myapp"]
+            .map(String::from)
+            .to_vec();
+        for url in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "\u{0} \u{1f}javascript:x",
+            "jav\ta\rscr\nipt:x",
+            "data:text/html,<b>",
+            "Data:x",
+            "vbscript:x",
+            " VBScript:x",
+        ] {
+            assert!(!is_allowed(url, &allowed), "{url:?}");
+            assert_eq!(sign_out_target(Some(url), None, &allowed), "/", "{url:?}");
+        }
+        assert!(is_allowed("myapp://x", &allowed));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::api::wire::{self, ClientEnvelope, Envelope};
 use crate::api::Method;
-use crate::auth::pending::PendingSignOut;
+use crate::auth::pending::{remove_path, PendingSignOut};
 use crate::clerk::Inner;
 use crate::flight::FlightWait;
 use crate::navigation::sign_out_target;
@@ -61,7 +61,9 @@ impl Clerk {
     /// [`ClerkError::Api`] when the server refused (the user stays signed in). A network
     /// failure is not an error: the user is signed out locally and the sign-out is replayed
     /// when the network returns. Like a JS promise, the sign-out starts when this is called,
-    /// not when the future is first polled, and runs to completion either way.
+    /// not when the future is first polled, and runs to completion either way. Called while
+    /// a `load` is in flight, it waits for the load and signs out what the load found, or
+    /// fails with the load's error.
     pub fn sign_out(
         &self,
         options: SignOutOptions,
@@ -75,7 +77,7 @@ impl Clerk {
     /// # Errors
     /// As [`Clerk::sign_out`].
     // Not an `async fn`: the sign-out starts when this is called (planned on the state of that
-    // moment), and the future borrows nothing ('static).
+    // moment, or of the end of a load in flight), and the future borrows nothing ('static).
     pub fn sign_out_then(
         &self,
         options: SignOutOptions,
@@ -85,29 +87,12 @@ impl Clerk {
             session_id,
             redirect_url,
         } = options;
-        // Planned and started now, like a JS promise (and like `load`).
-        let wait = {
-            let state = self.state();
-            let plan = plan(
-                state.client.as_deref(),
-                state.current_session_id.as_deref(),
-                session_id.as_deref(),
-            );
-            let key = match &plan {
-                // Nothing to sign out: answered as a sign-out that left the current session.
-                Plan::Nothing => None,
-                Plan::AllSessions => Some("all".to_owned()),
-                Plan::Remove { session_id, .. } => Some(session_id.clone()),
-            };
-            match key {
-                None => FlightWait::ready(Ok(false)),
-                Some(key) => {
-                    let inner = self.inner.clone();
-                    self.inner
-                        .sign_outs
-                        .join_or_start(&key, move || inner.start_sign_out(plan))
-                }
-            }
+        // Planned and started now, like a JS promise (and like `load`), except during a load:
+        // planned on its empty state, it would resolve having done nothing while the session
+        // the load then finds stays active; so it is planned once the load has read the client.
+        let wait = match self.inner.loads.get("load") {
+            Some(load) => self.start_after(load.wait(), session_id),
+            None => self.start_planned(session_id.as_deref()),
         };
         let clerk = self.clone();
         async move {
@@ -136,6 +121,49 @@ impl Clerk {
     }
 }
 
+impl Clerk {
+    /// Plans the sign-out on the current state and starts it, or joins the same sign-out in
+    /// flight. Resolves to whether the current session was signed out.
+    fn start_planned(&self, session_id: Option<&str>) -> FlightWait<Result<bool, ClerkError>> {
+        let state = self.state();
+        let plan = plan(
+            state.client.as_deref(),
+            state.current_session_id.as_deref(),
+            session_id,
+        );
+        let key = match &plan {
+            // Nothing to sign out: answered as a sign-out that left the current session.
+            Plan::Nothing => return FlightWait::ready(Ok(false)),
+            Plan::AllSessions => "all".to_owned(),
+            Plan::Remove { session_id, .. } => session_id.clone(),
+        };
+        let inner = self.inner.clone();
+        self.inner
+            .sign_outs
+            .join_or_start(&key, move || inner.start_sign_out(plan))
+    }
+
+    /// [`Clerk::start_planned`] once `load` has finished, run to completion whether or not
+    /// anyone waits. Concurrent calls for the same target share it.
+    ///
+    /// # Errors
+    /// The load's error: a load that failed leaves nothing known to sign out.
+    fn start_after(
+        &self,
+        load: FlightWait<Result<(), ClerkError>>,
+        session_id: Option<String>,
+    ) -> FlightWait<Result<bool, ClerkError>> {
+        let key = format!("after load:{}", session_id.as_deref().unwrap_or_default());
+        let clerk = self.clone();
+        self.inner
+            .sign_outs
+            .join_or_start(&key, move || async move {
+                load.await?;
+                clerk.start_planned(session_id.as_deref()).await
+            })
+    }
+}
+
 impl Inner {
     /// Marks the state transitioning (synchronously, so listeners see `undefined` before the
     /// request leaves) and returns the request's future. It resolves to whether the current
@@ -151,28 +179,30 @@ impl Inner {
         if signs_out_current {
             self.set_transitioning(true);
         }
-        self.run_sign_out(plan, signs_out_current)
+        // What the user means now, journaled as such if the request is lost: a session
+        // created later is never among them.
+        let intent = intent(self.snapshot().client.as_deref(), &plan);
+        self.run_sign_out(plan, intent, signs_out_current)
     }
 
     /// The request and its outcome: whether the current session was signed out.
     async fn run_sign_out(
         self: Rc<Self>,
         plan: Plan,
+        intent: PendingSignOut,
         signs_out_current: bool,
     ) -> Result<bool, ClerkError> {
-        let entry = match plan {
-            Plan::Remove { session_id, .. } => PendingSignOut::Session(session_id),
-            _ => PendingSignOut::AllSessions,
-        };
-        let client = match self.send_sign_out(&entry).await {
+        let client = match self.send_sign_out(&plan).await {
             Ok(client) => client.map(|c| Rc::new(Client::from(c))),
+            // Ended by a sign-out that overlapped this one: what was asked for holds.
+            Err(err) if matches!(plan, Plan::Remove { .. }) && is_gone(&err) => {
+                self.client_without(&intent)
+            }
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
-                self.journal.add(entry.clone());
-                self.snapshot()
-                    .client
-                    .as_deref()
-                    .map(|c| Rc::new(without(c, &entry)))
+                let client = self.client_without(&intent);
+                self.journal.add(intent);
+                client
             }
             Err(err) => {
                 if signs_out_current {
@@ -181,8 +211,8 @@ impl Inner {
                 return Err(err);
             }
         };
-        if let PendingSignOut::Session(id) = &entry {
-            self.forget_token(id);
+        if let Plan::Remove { session_id, .. } = &plan {
+            self.forget_token(session_id);
         }
         if !signs_out_current {
             self.apply_client(client, false);
@@ -197,24 +227,36 @@ impl Inner {
         Ok(true)
     }
 
-    /// Sends one sign-out (or replays a pending one); answers the client the server sends
-    /// back.
-    pub(crate) async fn send_sign_out(
-        &self,
-        entry: &PendingSignOut,
-    ) -> Result<Option<wire::Client>, ClerkError> {
-        let path = entry.path();
-        match entry {
-            PendingSignOut::AllSessions => {
-                // Signing out every session answers with the client as `response` too.
-                let answer: ClientEnvelope = self.fapi.request(Method::Delete, &path, "").await?;
-                Ok(answer.client.or(answer.response))
-            }
-            PendingSignOut::Session(_) => {
-                let answer: Envelope = self.fapi.request(Method::Post, &path, "").await?;
-                Ok(answer.client)
-            }
+    /// Sends the one request of a sign-out; answers the client the server sends back.
+    async fn send_sign_out(&self, plan: &Plan) -> Result<Option<wire::Client>, ClerkError> {
+        if let Plan::Remove { session_id, .. } = plan {
+            return self.send_remove(session_id).await;
         }
+        // Signing out every session answers with the client as `response` too.
+        let answer: ClientEnvelope = self
+            .fapi
+            .request(Method::Delete, "/client/sessions", "")
+            .await?;
+        Ok(answer.client.or(answer.response))
+    }
+
+    /// Ends one session (a sign-out, or the replay of a pending one); answers the client the
+    /// server sends back.
+    pub(crate) async fn send_remove(
+        &self,
+        session_id: &str,
+    ) -> Result<Option<wire::Client>, ClerkError> {
+        let path = remove_path(session_id);
+        let answer: Envelope = self.fapi.request(Method::Post, &path, "").await?;
+        Ok(answer.client)
+    }
+
+    /// The current client as it will be once `entry` is confirmed.
+    fn client_without(&self, entry: &PendingSignOut) -> Option<Rc<Client>> {
+        self.snapshot()
+            .client
+            .as_deref()
+            .map(|c| Rc::new(without(c, entry)))
     }
 
     /// Final step of signing out the current session: state `null`, listeners notified.
@@ -238,11 +280,39 @@ impl Inner {
     }
 }
 
+/// Whether the server answered that the session is no longer signed in on this browser:
+/// 404 `resource_not_found` (no longer this client's, PROTOCOL.md §6: removed, as by a
+/// concurrent sign-out) or 400 `session_not_active` (ended, expired or revoked). Ending it is
+/// then done. Said of one session only: for every session of this browser a 404 means no
+/// client, which proves nothing about the sessions the user sees.
+pub(crate) fn is_gone(err: &ClerkError) -> bool {
+    err.api().is_some_and(|api| {
+        matches!(
+            (api.status, api.code()),
+            (404, "resource_not_found") | (400, "session_not_active")
+        )
+    })
+}
+
+/// The sign-out `plan` means on `client`: the sessions to end, as they are now.
+fn intent(client: Option<&Client>, plan: &Plan) -> PendingSignOut {
+    let session_ids = match plan {
+        Plan::Remove { session_id, .. } => vec![session_id.clone()],
+        _ => client
+            .map(|c| c.signed_in_sessions().map(|s| s.id.clone()).collect())
+            .unwrap_or_default(),
+    };
+    PendingSignOut {
+        client_id: client.map(|c| c.id.clone()).unwrap_or_default(),
+        session_ids,
+    }
+}
+
 /// The client as it will be once `entry` is confirmed: its sessions shown as ended.
 fn without(client: &Client, entry: &PendingSignOut) -> Client {
     let mut client = client.clone();
     for session in &mut client.sessions {
-        if entry.covers(&session.id) && session.status.is_signed_in() {
+        if entry.covers(&client.id, &session.id) && session.status.is_signed_in() {
             session.status = SessionStatus::Ended;
         }
     }

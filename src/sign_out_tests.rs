@@ -111,13 +111,65 @@ fn an_unconfirmed_sign_out_shows_the_covered_sessions_as_ended() {
         ],
         Some("a"),
     );
-    let one = without(&c, &PendingSignOut::Session("a".into()));
+    let one = without(&c, &intent(Some(&c), &plan(Some(&c), Some("a"), Some("a"))));
     assert_eq!(
         one.signed_in_sessions()
             .map(|s| s.id.as_str())
             .collect::<Vec<_>>(),
         ["b"]
     );
-    let all = without(&c, &PendingSignOut::AllSessions);
+    let all = without(&c, &intent(Some(&c), &Plan::AllSessions));
     assert_eq!(all.signed_in_sessions().count(), 0);
+}
+
+#[test]
+fn a_sign_out_means_the_sessions_signed_in_when_it_was_called() {
+    let mut c = client(
+        vec![
+            session("a", SessionStatus::Active),
+            session("b", SessionStatus::Pending),
+            session("x", SessionStatus::Ended),
+        ],
+        Some("a"),
+    );
+    let all = intent(Some(&c), &Plan::AllSessions);
+    assert_eq!(
+        (all.client_id.as_str(), &all.session_ids[..]),
+        ("client_1", &["a".to_owned(), "b".to_owned()][..])
+    );
+    let one = intent(Some(&c), &plan(Some(&c), Some("a"), Some("b")));
+    assert_eq!(one.session_ids, ["b"]);
+    // A session signed in later is not covered, nor the same id on another client.
+    c.sessions.push(session("new", SessionStatus::Active));
+    assert_eq!(
+        without(&c, &all)
+            .signed_in_sessions()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+        ["new"]
+    );
+    c.id = "client_2".into();
+    assert_eq!(without(&c, &all).signed_in_sessions().count(), 3);
+}
+
+#[test]
+fn a_session_is_gone_on_a_404_resource_not_found_or_a_400_session_not_active() {
+    use crate::error::{ApiError, ApiErrorItem};
+    let api = |status, code: &str| {
+        ClerkError::Api(std::sync::Arc::new(ApiError {
+            status,
+            errors: vec![ApiErrorItem {
+                code: code.into(),
+                ..ApiErrorItem::default()
+            }],
+            ..ApiError::default()
+        }))
+    };
+    assert!(is_gone(&api(404, "resource_not_found")));
+    assert!(is_gone(&api(400, "session_not_active")));
+    assert!(!is_gone(&api(404, "other_code")));
+    assert!(!is_gone(&api(500, "resource_not_found")));
+    assert!(!is_gone(&ClerkError::Network {
+        message: "reset".into()
+    }));
 }

@@ -101,6 +101,47 @@ async fn the_redirect_url_wins_over_after_sign_out_url_and_bad_protocols_become_
     }
 }
 
+/// `javascript:`, `data:` and `vbscript:` targets in any case and with the characters browsers
+/// strip (leading controls and spaces, tabs and newlines anywhere) go to `/` even when the app
+/// lists those protocols in `allowed_redirect_protocols`: the sign-out redirect, and `navigate`
+/// (which the user button's links and targets go through).
+#[wasm_bindgen_test]
+async fn dangerous_protocols_become_root_even_when_allowed_redirect_protocols_lists_them() {
+    let dangerous = [
+        "javascript:window.__clerkPwned=1",
+        "JavaScript:window.__clerkPwned=2",
+        " \u{1}javascript:window.__clerkPwned=3",
+        "java\tscr\nipt:window.__clerkPwned=4",
+        "data:text/html,<script>parent.__clerkPwned=5</script>",
+        "DATA:text/html,x",
+        "vbscript:msgbox(1)",
+        "\u{0}\u{1f}VbScript:msgbox(1)",
+    ];
+    for url in dangerous {
+        reset(false, false).await;
+        sign_in("ada@example.test").await;
+        let pushed = Rc::new(RefCell::new(Vec::new()));
+        let clerk = clerk();
+        let options = LoadOptions {
+            allowed_redirect_protocols: ["javascript:", "Data", "vbscript:"]
+                .map(String::from)
+                .to_vec(),
+            ..recording_options(&pushed)
+        };
+        clerk.load(options).await.unwrap();
+        clerk.navigate(url);
+        assert_eq!(*pushed.borrow(), ["/"], "navigate({url:?})");
+        let sign_out = SignOutOptions {
+            session_id: None,
+            redirect_url: Some(url.to_owned()),
+        };
+        clerk.sign_out(sign_out).await.unwrap();
+        assert_eq!(*pushed.borrow(), ["/", "/"], "sign-out to {url:?}");
+    }
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"__clerkPwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "a script ran: {pwned:?}");
+}
+
 #[wasm_bindgen_test]
 async fn a_callback_replaces_the_redirect_and_runs_after_the_cookies_are_cleared() {
     reset(false, false).await;

@@ -27,6 +27,13 @@ fn pending_journal() -> Option<String> {
         .unwrap()
 }
 
+/// The journal naming `session_ids` of the client the first of them belongs to.
+async fn journal_of(session_ids: &[&str]) -> Option<String> {
+    let session = server_session(session_ids[0]).await.unwrap();
+    let client_id = session["client_id"].as_str().unwrap();
+    Some(format!("client:{client_id} {}", session_ids.join(" ")))
+}
+
 async fn fail_sign_out_with(
     spec: serde_json::Value,
 ) -> (clerk_wasm::Clerk, ClerkError, Vec<String>, String) {
@@ -120,7 +127,7 @@ async fn an_offline_sign_out_signs_out_locally_and_is_replayed_when_the_browser_
         "active",
         "the server was not told yet"
     );
-    assert_eq!(pending_journal().as_deref(), Some("all"));
+    assert_eq!(pending_journal(), journal_of(&[&ids[0]]).await);
 
     let online = web_sys::Event::new("online").unwrap();
     web_sys::window().unwrap().dispatch_event(&online).unwrap();
@@ -130,29 +137,28 @@ async fn an_offline_sign_out_signs_out_locally_and_is_replayed_when_the_browser_
     );
 
     assert_ne!(server_session_status(&ids[0]).await, "active");
-    let logged = requests().await;
-    let deletes = logged
+    let replay = format!("POST /v1/client/sessions/{}/remove", ids[0]);
+    let replays = request_lines()
+        .await
         .iter()
-        .filter(|r| r.line() == "DELETE /v1/client/sessions")
+        .filter(|l| **l == replay)
         .count();
-    assert!(
-        deletes > DROPS,
-        "the armed drops, then the replay ({deletes})"
-    );
+    assert_eq!(replays, 1, "the replay ends the session it names");
     assert!(clerk.state().session().is_none());
 }
 
 #[wasm_bindgen_test]
 async fn a_pending_sign_out_is_replayed_at_the_next_load_before_the_client_is_trusted() {
     let ids = page_closed_after_an_offline_sign_out().await;
-    assert_eq!(pending_journal().as_deref(), Some("all"));
+    assert_eq!(pending_journal(), journal_of(&[&ids[0]]).await);
     clear_requests().await;
 
     // The next page load.
     let (next, _) = loaded_clerk().await;
 
     let lines = request_lines().await;
-    let replay = lines.iter().position(|l| l == "DELETE /v1/client/sessions");
+    let remove = format!("POST /v1/client/sessions/{}/remove", ids[0]);
+    let replay = lines.iter().position(|l| *l == remove);
     let read = lines.iter().position(|l| l == "GET /v1/client");
     assert!(
         matches!((replay, read), (Some(a), Some(b)) if a < b),
@@ -166,13 +172,13 @@ async fn a_pending_sign_out_is_replayed_at_the_next_load_before_the_client_is_tr
 #[wasm_bindgen_test]
 async fn a_replay_the_server_refuses_stays_pending_and_the_user_stays_signed_out_locally() {
     let ids = page_closed_after_an_offline_sign_out().await;
-    fault(json!({"method": "DELETE", "path": "/v1/client/sessions", "status": 503, "times": 1}))
-        .await;
+    let remove = format!("/v1/client/sessions/{}/remove", ids[0]);
+    fault(json!({"method": "POST", "path": remove, "status": 503, "times": 1})).await;
 
     let next = common::clerk();
     next.load(LoadOptions::default()).await.unwrap();
 
-    assert_eq!(pending_journal().as_deref(), Some("all"));
+    assert_eq!(pending_journal(), journal_of(&[&ids[0]]).await);
     assert!(
         next.state().session().is_none(),
         "an unconfirmed sign-out is not undone"
@@ -232,7 +238,7 @@ async fn an_offline_single_session_sign_out_is_journaled_and_replayed_for_that_s
     };
     clerk.sign_out(options).await.unwrap();
     drain_drops("POST", &path).await;
-    assert_eq!(pending_journal(), Some(format!("remove:{grace}")));
+    assert_eq!(pending_journal(), journal_of(&[&grace]).await);
     assert!(clerk.state().session().is_none());
     assert_eq!(
         clerk.state().signed_in_sessions().len(),
@@ -310,4 +316,69 @@ async fn page_closed_after_an_offline_sign_out() -> Vec<String> {
     drain_drops("DELETE", "/v1/client/sessions").await;
     drop(clerk);
     ids
+}
+
+/// Makes a session reach its `expire_at` now, on the server.
+async fn expire(session_id: &str) {
+    let answer = http(
+        "POST",
+        &format!("/__dev/sessions/{session_id}/expire"),
+        None,
+    )
+    .await;
+    assert!(answer.status < 300, "expire: {}", answer.text);
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_sign_out_ends_only_the_sessions_it_named_never_a_newer_one() {
+    let old = page_closed_after_an_offline_sign_out().await;
+    // The network returns; the old session expires and Ada signs in again on this browser.
+    expire(&old[0]).await;
+    let new = sign_in("ada@example.test").await;
+    clear_requests().await;
+
+    // The next page load replays the pending sign-out.
+    let (next, _) = loaded_clerk().await;
+
+    assert_eq!(
+        server_session_status(&new).await,
+        "active",
+        "{:?}",
+        request_lines().await
+    );
+    assert_eq!(next.state().session().map(|s| s.id.clone()), Some(new));
+    assert_eq!(
+        pending_journal(),
+        None,
+        "the old session is gone: confirmed"
+    );
+    assert_eq!(next.state().status, clerk_wasm::Status::Ready);
+}
+
+#[wasm_bindgen_test]
+async fn a_replay_counts_a_session_already_gone_as_signed_out() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    clerk.sign_out(SignOutOptions::default()).await.unwrap();
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drop(clerk);
+    // Grace's session is removed elsewhere (as by another tab) before the replay.
+    let removed = http(
+        "POST",
+        &format!("/v1/client/sessions/{}/remove", ids[1]),
+        None,
+    )
+    .await;
+    assert_eq!(removed.status, 200, "{}", removed.text);
+    clear_requests().await;
+
+    let (next, _) = loaded_clerk().await;
+
+    assert_eq!(pending_journal(), None, "{:?}", request_lines().await);
+    for id in &ids {
+        assert_ne!(server_session_status(id).await, "active", "{id}");
+    }
+    assert!(next.state().session().is_none());
+    assert_eq!(next.state().status, clerk_wasm::Status::Ready);
 }

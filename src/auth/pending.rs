@@ -1,69 +1,89 @@
 //! The durable "pending sign-out" journal: a sign-out the server has not confirmed yet.
 //!
 //! When the sign-out request fails on the network the user is signed out locally at once;
-//! the journal (in `localStorage`, keyed by publishable key) remembers what the server still
-//! has to be told. It is replayed on the `online` event and at the next load before
-//! `GET /v1/client` is trusted, and cleared only when the server confirms.
+//! the journal (in `localStorage`, keyed by publishable key) remembers what the user meant:
+//! the client (this browser) and the ids of the sessions to end. It is replayed on the
+//! `online` event and at the next load, before `GET /v1/client` is trusted, one removal per
+//! session, so a session created after the click is never touched; each session leaves the
+//! journal once the server confirms it is gone.
 
-/// One sign-out the server has not confirmed.
+/// One sign-out the server has not confirmed: the sessions the user meant to end.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum PendingSignOut {
-    /// `POST /v1/client/sessions?_method=DELETE`.
-    AllSessions,
-    /// `POST /v1/client/sessions/{id}/remove`.
-    Session(String),
+pub(crate) struct PendingSignOut {
+    /// The client they belong to.
+    pub(crate) client_id: String,
+    /// The sessions to end, as they were when the user signed out.
+    pub(crate) session_ids: Vec<String>,
 }
 
 impl PendingSignOut {
-    pub(crate) fn path(&self) -> String {
-        match self {
-            Self::AllSessions => "/client/sessions".to_owned(),
-            Self::Session(id) => format!("/client/sessions/{id}/remove"),
-        }
-    }
-
-    /// Whether this sign-out makes `session_id` signed out once confirmed.
-    pub(crate) fn covers(&self, session_id: &str) -> bool {
-        match self {
-            Self::AllSessions => true,
-            Self::Session(id) => id == session_id,
-        }
+    /// Whether this sign-out makes `session_id` of `client_id` signed out once confirmed.
+    pub(crate) fn covers(&self, client_id: &str, session_id: &str) -> bool {
+        self.client_id == client_id && self.session_ids.iter().any(|id| id == session_id)
     }
 }
 
-/// Encodes a journal as text: entries separated by spaces, `all` or `remove:<id>`.
+/// The request that ends one session: `POST /v1/client/sessions/{id}/remove`.
+pub(crate) fn remove_path(session_id: &str) -> String {
+    format!("/client/sessions/{session_id}/remove")
+}
+
+/// What marks an entry of this format; entries without it (an earlier version's `all` or
+/// `remove:<id>`) name no client, so replaying them could end a newer session: dropped.
+const CLIENT_PREFIX: &str = "client:";
+
+/// Encodes a journal as text: one line per entry, `client:<id> <session id>...`.
 pub(crate) fn encode(entries: &[PendingSignOut]) -> String {
     entries
         .iter()
-        .map(|entry| match entry {
-            PendingSignOut::AllSessions => "all".to_owned(),
-            PendingSignOut::Session(id) => format!("remove:{id}"),
+        .map(|entry| {
+            let mut line = format!("{CLIENT_PREFIX}{}", entry.client_id);
+            for id in &entry.session_ids {
+                line.push(' ');
+                line.push_str(id);
+            }
+            line
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("\n")
 }
 
-/// Decodes [`encode`]'s text; unknown entries (another version's) are dropped.
+/// Decodes [`encode`]'s text; lines of another format or naming no session are dropped.
 pub(crate) fn decode(text: &str) -> Vec<PendingSignOut> {
-    text.split_whitespace()
-        .filter_map(|part| match part {
-            "all" => Some(PendingSignOut::AllSessions),
-            _ => part
-                .strip_prefix("remove:")
-                .filter(|id| !id.is_empty())
-                .map(|id| PendingSignOut::Session(id.to_owned())),
+    text.lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let client_id = words.next()?.strip_prefix(CLIENT_PREFIX)?;
+            let session_ids: Vec<String> = words.map(str::to_owned).collect();
+            (!client_id.is_empty() && !session_ids.is_empty()).then(|| PendingSignOut {
+                client_id: client_id.to_owned(),
+                session_ids,
+            })
         })
         .collect()
 }
 
-/// Adds an entry; signing out everything supersedes everything else.
+/// Adds an entry: its sessions join those already pending for the same client.
 pub(crate) fn push(entries: &mut Vec<PendingSignOut>, entry: PendingSignOut) {
-    if entry == PendingSignOut::AllSessions {
-        entries.clear();
+    match entries.iter_mut().find(|e| e.client_id == entry.client_id) {
+        Some(existing) => {
+            for id in entry.session_ids {
+                if !existing.session_ids.contains(&id) {
+                    existing.session_ids.push(id);
+                }
+            }
+        }
+        None if !entry.session_ids.is_empty() => entries.push(entry),
+        None => {}
     }
-    if !entries.contains(&entry) && !entries.contains(&PendingSignOut::AllSessions) {
-        entries.push(entry);
+}
+
+/// Takes a confirmed session out; an entry with no session left goes.
+pub(crate) fn confirm(entries: &mut Vec<PendingSignOut>, client_id: &str, session_id: &str) {
+    for entry in entries.iter_mut().filter(|e| e.client_id == client_id) {
+        entry.session_ids.retain(|id| id != session_id);
     }
+    entries.retain(|e| !e.session_ids.is_empty());
 }
 
 /// The journal of one publishable key in `localStorage`.
@@ -92,10 +112,10 @@ impl Journal {
         self.write(&entries);
     }
 
-    /// Removes one confirmed entry.
-    pub(crate) fn confirm(&self, entry: &PendingSignOut) {
+    /// Removes one session the server confirmed is gone.
+    pub(crate) fn confirm(&self, client_id: &str, session_id: &str) {
         let mut entries = self.entries();
-        entries.retain(|e| e != entry);
+        confirm(&mut entries, client_id, session_id);
         self.write(&entries);
     }
 
@@ -123,32 +143,47 @@ fn local_storage() -> Option<web_sys::Storage> {
 mod tests {
     use super::*;
 
+    fn entry(client_id: &str, session_ids: &[&str]) -> PendingSignOut {
+        PendingSignOut {
+            client_id: client_id.into(),
+            session_ids: session_ids.iter().map(|&id| id.to_owned()).collect(),
+        }
+    }
+
     #[test]
-    fn the_journal_round_trips_and_ignores_unknown_entries() {
+    fn the_journal_round_trips_and_drops_other_formats() {
         let entries = vec![
-            PendingSignOut::Session("sess_1".into()),
-            PendingSignOut::Session("sess_2".into()),
+            entry("client_1", &["sess_1", "sess_2"]),
+            entry("c2", &["s"]),
         ];
         assert_eq!(decode(&encode(&entries)), entries);
         assert_eq!(
-            decode("all junk remove: remove:x"),
-            vec![
-                PendingSignOut::AllSessions,
-                PendingSignOut::Session("x".into())
-            ]
+            decode("all\nremove:x\nclient: s\nclient:c\nclient:c2 s3\njunk"),
+            vec![entry("c2", &["s3"])],
         );
     }
 
     #[test]
-    fn signing_out_everything_supersedes_single_session_entries() {
-        let mut entries = vec![PendingSignOut::Session("a".into())];
-        push(&mut entries, PendingSignOut::AllSessions);
-        push(&mut entries, PendingSignOut::Session("b".into()));
-        assert_eq!(entries, vec![PendingSignOut::AllSessions]);
-        assert!(entries[0].covers("anything"));
-        assert_eq!(
-            PendingSignOut::Session("s".into()).path(),
-            "/client/sessions/s/remove"
-        );
+    fn an_entry_covers_only_its_own_sessions_of_its_own_client() {
+        let pending = entry("client_1", &["sess_1"]);
+        assert!(pending.covers("client_1", "sess_1"));
+        assert!(!pending.covers("client_1", "sess_2"), "a newer session");
+        assert!(!pending.covers("client_2", "sess_1"));
+        assert_eq!(remove_path("s"), "/client/sessions/s/remove");
+    }
+
+    #[test]
+    fn entries_of_one_client_merge_and_leave_one_session_at_a_time() {
+        let mut entries = Vec::new();
+        push(&mut entries, entry("c", &["a"]));
+        push(&mut entries, entry("c", &["a", "b"]));
+        push(&mut entries, entry("d", &[]));
+        assert_eq!(entries, vec![entry("c", &["a", "b"])]);
+        confirm(&mut entries, "c", "a");
+        assert_eq!(entries, vec![entry("c", &["b"])]);
+        confirm(&mut entries, "other", "b");
+        assert_eq!(entries, vec![entry("c", &["b"])]);
+        confirm(&mut entries, "c", "b");
+        assert_eq!(entries, vec![]);
     }
 }

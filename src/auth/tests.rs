@@ -26,6 +26,14 @@ use crate::browser::{sleep, EventListener};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A pending sign-out of one session of `client_1`.
+fn pending(session_id: &str) -> PendingSignOut {
+    PendingSignOut {
+        client_id: "client_1".into(),
+        session_ids: vec![session_id.into()],
+    }
+}
+
 /// A counter and a callback that increments it.
 fn counter() -> (Rc<Cell<u32>>, impl FnMut() + 'static) {
     let count = Rc::new(Cell::new(0));
@@ -224,9 +232,9 @@ fn with_local_storage_disabled_the_journal_is_empty_and_writes_are_dropped() {
     let window: Object = web_sys::window().unwrap().into();
     let original = refuse(&window, "localStorage");
     let journal = Journal::new("pk_test_storage_disabled");
-    journal.add(PendingSignOut::AllSessions);
+    journal.add(pending("sess_1"));
     let entries = journal.entries();
-    journal.confirm(&PendingSignOut::AllSessions);
+    journal.confirm("client_1", "sess_1");
     let calls = refusals();
     restore(&window, "localStorage", &original);
     assert_eq!(entries, []);
@@ -248,15 +256,11 @@ fn a_full_storage_loses_the_journal_entry_without_an_error() {
     );
     Reflect::set(&prototype, &"setItem".into(), &full).unwrap();
     let journal = Journal::new("pk_test_storage_full");
-    journal.add(PendingSignOut::Session("sess_1".into()));
+    journal.add(pending("sess_1"));
     Reflect::set(&prototype, &"setItem".into(), &set_item).unwrap();
     assert_eq!(journal.entries(), []);
-    journal.add(PendingSignOut::Session("sess_1".into()));
-    assert_eq!(
-        journal.entries(),
-        [PendingSignOut::Session("sess_1".into())],
-        "restored"
-    );
-    journal.confirm(&PendingSignOut::Session("sess_1".into()));
+    journal.add(pending("sess_1"));
+    assert_eq!(journal.entries(), [pending("sess_1")], "restored");
+    journal.confirm("client_1", "sess_1");
     assert_eq!(journal.entries(), []);
 }
