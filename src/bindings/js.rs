@@ -31,16 +31,15 @@ pub(crate) fn date(ms: f64) -> Date {
 pub(crate) fn bind_methods(object: &Object) {
     let proto = Object::get_prototype_of(object);
     for name in Object::get_own_property_names(&proto) {
-        let descriptor = Object::get_own_property_descriptor(&proto, &name);
-        let Ok(method) = Reflect::get(&descriptor, &"value".into()) else {
-            continue;
-        };
-        let Some(method) = method.dyn_ref::<Function>() else {
-            continue;
-        };
         if name == "constructor" {
             continue;
         }
+        let descriptor = Object::get_own_property_descriptor(&proto, &name);
+        // An accessor's descriptor has no `value`: it is left alone.
+        let value = Reflect::get(&descriptor, &"value".into()).unwrap_or_default();
+        let Some(method) = value.dyn_ref::<Function>() else {
+            continue;
+        };
         // Setting a data property on the descriptor (a plain object) and defining a
         // configurable property on the object do not throw.
         let _ = Reflect::set(&descriptor, &"value".into(), &method.bind0(object));
