@@ -1,8 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { dev, expectEqual, signInContext, test } from "./harness.mjs";
-import { serveStatic } from "./static.mjs";
+import { keyFor, withPage } from "./static.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -43,21 +41,7 @@ test("the demo page's wasm preload is the download the SDK uses: the wasm is fet
 });
 
 // Pages on another origin than the development server, as a real site is: the script and its wasm
-// come from the server's /dist/ (served CDN-style), the Frontend API from the server too.
-
-async function withPage(files, fn) {
-  const dir = mkdtempSync(path.join(tmpdir(), "clerk-wasm-page-"));
-  for (const [name, html] of Object.entries(files)) writeFileSync(path.join(dir, name), html);
-  const site = await serveStatic(dir);
-  try {
-    await fn(site.url);
-  } finally {
-    await site.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const keyFor = (server) => `pk_test_${Buffer.from(`${new URL(server).host}$`).toString("base64").replace(/=+$/, "")}`;
+// come from the server's /dist/ (served CDN-style), the Frontend API from the server too (withPage).
 
 test("the classic snippet from another origin loads the wasm beside the script and mounts the button", async ({ page, context, server, errors }) => {
   await signInContext(context, server, ["ada@example.test"]);

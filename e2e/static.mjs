@@ -1,7 +1,9 @@
 // A minimal static file server on 127.0.0.1 for the bundler fixtures' output: a page on another
 // origin than the Frontend API, as in a real app. Stopped by the test that starts it.
 import { createServer } from "node:http";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
@@ -27,3 +29,19 @@ export function serveStatic(dir) {
     ),
   );
 }
+
+/** Serves `files` (name → HTML) from a temporary directory on another origin while `fn(url)` runs. */
+export async function withPage(files, fn) {
+  const dir = mkdtempSync(path.join(tmpdir(), "clerk-wasm-page-"));
+  for (const [name, html] of Object.entries(files)) writeFileSync(path.join(dir, name), html);
+  const site = await serveStatic(dir);
+  try {
+    await fn(site.url);
+  } finally {
+    await site.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The development server's publishable key (`pk_test_` + base64 of `host$`). */
+export const keyFor = (server) => `pk_test_${Buffer.from(`${new URL(server).host}$`).toString("base64").replace(/=+$/, "")}`;

@@ -42,6 +42,19 @@ export function isClerkAPIResponseError(err) {
   return err instanceof Error && err.name === "ClerkAPIResponseError";
 }
 
+// ClerkJS's members are bound functions, so `const { signOut } = clerk` and
+// `button.addEventListener("click", clerk.signOut)` work; here too: each method of the class
+// (and of a subclass) gets an own copy bound to the instance, with the same attributes as on the
+// prototype (non-enumerable), so `Object.keys` and the declared methods are unchanged.
+function bindMethods(obj) {
+  for (let proto = Object.getPrototypeOf(obj); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (name !== "constructor" && typeof d.value === "function" && !Object.hasOwn(obj, name))
+        Object.defineProperty(obj, name, { ...d, value: d.value.bind(obj) });
+    }
+  }
+}
+
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
@@ -53,6 +66,7 @@ export function defineClerk(initWasm, version) {
     #pending = new Map();
 
     constructor(publishableKey, options = {}) {
+      bindMethods(this);
       this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
       this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));

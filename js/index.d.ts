@@ -101,6 +101,10 @@ export interface UserButtonProps {
   customMenuItems?: CustomMenuItem[];
 }
 
+/**
+ * Every method is bound to its instance, as ClerkJS's are: `const { signOut } = clerk` and
+ * `button.addEventListener("click", clerk.signOut)` work (and so do a `Session`'s methods).
+ */
 export declare class Clerk {
   /** Throws a `ClerkRuntimeError` (`code: "invalid_publishable_key"`) on a malformed key. */
   constructor(publishableKey: string, options?: ClerkOptions);

@@ -363,3 +363,39 @@ async fn a_session_is_a_session_object_with_plain_data_and_listeners_get_the_sam
     assert!(Object::is(&get(&payload, "session"), &session));
     assert!(Object::is(&get(&payload, "user"), &user));
 }
+
+#[wasm_bindgen_test]
+async fn a_sessions_methods_work_taken_off_it_and_its_keys_stay_its_data() {
+    reset(true, false).await;
+    sign_in("ada@example.test").await;
+    sign_in("grace@example.test").await;
+    let clerk = loaded_js_clerk().await;
+    let session = clerk.session();
+    let keys = Object::keys(session.unchecked_ref::<Object>());
+    for method in ["end", "remove", "getToken", "toJSON", "free"] {
+        assert!(
+            !keys.includes(&method.into(), 0),
+            "{method} is not enumerable"
+        );
+    }
+    // As ClerkJS allows: `const { getToken } = session`.
+    let detached = Function::new_with_args(
+        "s",
+        "const { getToken, toJSON } = s; return getToken().then((jwt) => [jwt, toJSON().id])",
+    );
+    let answer = await_promise(detached.call1(&JsValue::NULL, &session).unwrap().into())
+        .await
+        .unwrap();
+    assert!(get(&answer, "0").as_string().unwrap().split('.').count() == 3);
+    assert_eq!(get(&answer, "1"), get(&session, "id"));
+
+    let other = js_sys::Array::from(&get(&clerk.client(), "sessions"))
+        .find(&mut |s, _, _| get(&s, "id") != get(&session, "id"));
+    let end = Function::new_with_args("s", "const { end } = s; return end()");
+    await_promise(end.call1(&JsValue::NULL, &other).unwrap().into())
+        .await
+        .unwrap();
+    let id = get(&other, "id").as_string().unwrap();
+    let on_server = http("GET", &format!("/__dev/sessions/{id}"), None).await;
+    assert_eq!(on_server.json()["status"], "ended");
+}

@@ -1,8 +1,8 @@
 //! Rust values as JS values: plain objects through serde, and `Date`s.
 
-use js_sys::Date;
+use js_sys::{Date, Function, Object, Reflect};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// `value` as a plain JS object (serde-wasm-bindgen's JSON-compatible form: `None` is
 /// `null`). It cannot fail for the views here, which hold only strings, booleans, numbers
@@ -21,4 +21,28 @@ pub(crate) fn plain<T: Serialize>(value: &T) -> JsValue {
 /// Epoch milliseconds as a JS `Date`, as ClerkJS exposes timestamps.
 pub(crate) fn date(ms: f64) -> Date {
     Date::new(&JsValue::from_f64(ms))
+}
+
+/// Gives `object` an own copy of each method of its class, bound to it, so a method taken off
+/// the object still works (`const { getToken } = session`), as on ClerkJS's resources. The copy
+/// has the attributes of the prototype's method (non-enumerable), so `Object.keys` and
+/// `JSON.stringify` see the object as before; the class (and its TypeScript declaration) keeps
+/// the methods. Symbol-keyed members (`Symbol.dispose`) are left on the prototype.
+pub(crate) fn bind_methods(object: &Object) {
+    let proto = Object::get_prototype_of(object);
+    for name in Object::get_own_property_names(&proto) {
+        if name == "constructor" {
+            continue;
+        }
+        let descriptor = Object::get_own_property_descriptor(&proto, &name);
+        // An accessor's descriptor has no `value`: it is left alone.
+        let value = Reflect::get(&descriptor, &"value".into()).unwrap_or_default();
+        let Some(method) = value.dyn_ref::<Function>() else {
+            continue;
+        };
+        // Setting a data property on the descriptor (a plain object) and defining a
+        // configurable property on the object do not throw.
+        let _ = Reflect::set(&descriptor, &"value".into(), &method.bind0(object));
+        Object::define_property(object, &name, descriptor.unchecked_ref());
+    }
 }

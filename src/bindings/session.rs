@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::to_js_error;
-use super::js::{date, plain};
+use super::js::{bind_methods, date, plain};
 use super::options;
 use super::promise::operation_promise;
 use crate::clerk::WeakClerk;
@@ -45,7 +45,8 @@ struct TokenView<'a> {
 /// A session of this browser, as `clerk.session` and `client.sessions[i]`.
 ///
 /// Its data fields are plain (own, enumerable) properties, as on ClerkJS's resources, copied
-/// once from [`SessionData`]; the class adds the methods. The instance is held weakly: the
+/// once from [`SessionData`]; the class adds the methods, which each object also holds bound
+/// to itself (`const { getToken } = session` works). The instance is held weakly: the
 /// instance's own listeners reach these objects.
 #[wasm_bindgen(js_name = Session)]
 #[derive(Debug)]
@@ -88,7 +89,9 @@ impl JsSession {
             data: data.clone(),
         }
         .into();
-        Object::assign(object.unchecked_ref(), &data).into()
+        let object = Object::assign(object.unchecked_ref(), &data);
+        bind_methods(&object);
+        object.into()
     }
 
     /// The instance this session belongs to; a `NotLoaded` error once it is gone.
