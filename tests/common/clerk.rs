@@ -20,6 +20,11 @@ pub async fn loaded_clerk() -> (Clerk, Rc<RefCell<Vec<String>>>) {
     let clerk = clerk();
     let pushed = Rc::new(RefCell::new(Vec::new()));
     clerk.load(recording_options(&pushed)).await.unwrap();
+    // `load()` starts the session's token request in the background; join it, so a test that
+    // clears or reads the request log next sees it already logged (under load it was logged
+    // after a clear, once). Without a session this sends nothing; a test that made the token
+    // request fail reads that failure itself.
+    let _ = clerk.get_token(None).await;
     (clerk, pushed)
 }
 
