@@ -1,7 +1,8 @@
 //! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
-//! `clerk.unmountUserButton(el)`, and the `appearance`/`localization` load options. The JS
-//! objects are read into typed Rust ([`UserButtonProps`], [`LoadOptions`]) right here with
-//! serde, as ClerkJS reads them: a field of the wrong type is ignored, never an error.
+//! `clerk.unmountUserButton(el)`. The JS props object is read into typed Rust
+//! ([`UserButtonProps`]) right here with serde, as ClerkJS reads it: a field of the wrong
+//! type is ignored, never an error. (The `appearance` and `localization` load options are
+//! read with the other load options, in `crate::bindings::options`.)
 
 use std::rc::Rc;
 
@@ -15,7 +16,6 @@ use crate::bindings::JsClerk;
 use crate::options::lenient::{Lenient, Truthy};
 use crate::options::{Appearance, Localization};
 use crate::ui::{CustomMenuItem, UserButtonProps};
-use crate::LoadOptions;
 
 #[wasm_bindgen(js_class = Clerk)]
 impl JsClerk {
@@ -38,22 +38,6 @@ impl JsClerk {
         crate::ui::unmount_from(&element(el, "unmountUserButton")?);
         Ok(())
     }
-}
-
-/// Reads the `appearance` and `localization` of `clerk.load(options)` into `typed`, the
-/// options the core's `load` binding is about to hand to `Clerk::load`.
-pub(crate) fn apply_load_options(options: &JsValue, typed: &mut LoadOptions) {
-    let ui: UiLoadOptions = read(options);
-    typed.appearance = ui.appearance.0;
-    typed.localization = ui.localization.0;
-}
-
-/// The user button's load options.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct UiLoadOptions {
-    appearance: Lenient<Appearance>,
-    localization: Lenient<Localization>,
 }
 
 /// The JS props object.
