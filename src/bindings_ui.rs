@@ -42,25 +42,34 @@ impl JsClerk {
 
 /// The JS props object.
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct PropsJs {
+    #[serde(default)]
     show_name: Lenient<Truthy>,
+    #[serde(default)]
     user_profile_url: Lenient<Option<String>>,
+    #[serde(default)]
     after_switch_session_url: Lenient<Option<String>>,
+    #[serde(default)]
     sign_in_url: Lenient<Option<String>>,
+    #[serde(default)]
     appearance: Lenient<Appearance>,
+    #[serde(default)]
     localization: Lenient<Localization>,
+    #[serde(default)]
     custom_menu_items: Lenient<Vec<Lenient<MenuItemJs>>>,
 }
 
 /// One of `customMenuItems`.
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct MenuItemJs {
+    #[serde(default)]
     label: Lenient<Option<String>>,
+    #[serde(default)]
     href: Lenient<Option<String>>,
     /// Kept as the JS value: a function is called on click, anything else is ignored.
-    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     on_click: JsValue,
 }
 

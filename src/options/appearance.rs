@@ -46,11 +46,14 @@ pub enum BaseTheme {
 }
 
 /// The JS shape of an [`Appearance`].
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct AppearanceJs {
+    #[serde(default)]
     base_theme: Lenient<ThemeJs>,
+    #[serde(default)]
     variables: Lenient<TextMap>,
+    #[serde(default)]
     elements: Lenient<TextMap>,
 }
 
@@ -63,10 +66,11 @@ struct ThemeJs {
 }
 
 /// The fields of a theme object this SDK reads.
-#[derive(Default, Deserialize)]
-#[serde(default)]
+#[derive(Deserialize)]
 struct ThemeObject {
+    #[serde(default)]
     variables: Lenient<TextMap>,
+    #[serde(default)]
     elements: Lenient<TextMap>,
 }
 
@@ -197,10 +201,9 @@ pub struct Localization {
 }
 
 /// The JS shape of a [`Localization`]: Clerk's, strings under `userButton`.
-#[derive(Default, Deserialize)]
-#[serde(default)]
+#[derive(Deserialize)]
 struct LocalizationJs {
-    #[serde(rename = "userButton")]
+    #[serde(default, rename = "userButton")]
     user_button: Lenient<TextMap>,
 }
 
