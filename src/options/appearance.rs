@@ -5,10 +5,10 @@
 
 use core::fmt;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::lenient::{from_map, Lenient, TextMap};
+use super::lenient::{Lenient, TextMap};
 
 /// Theming: the palette, CSS variables and extra class names per part.
 ///
@@ -65,15 +65,6 @@ struct ThemeJs {
     elements: Vec<(String, String)>,
 }
 
-/// The fields of a theme object this SDK reads.
-#[derive(Deserialize)]
-struct ThemeObject {
-    #[serde(default)]
-    variables: Lenient<TextMap>,
-    #[serde(default)]
-    elements: Lenient<TextMap>,
-}
-
 impl<'de> Deserialize<'de> for ThemeJs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ThemeVisitor)
@@ -103,9 +94,19 @@ impl<'de> Visitor<'de> for ThemeVisitor {
         })
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeJs, A::Error> {
-        let theme: ThemeObject = from_map(map)?;
-        let variables = theme.variables.0 .0;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ThemeJs, A::Error> {
+        let (mut variables, mut elements) = (Vec::new(), Vec::new());
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "variables" => &mut variables,
+                "elements" => &mut elements,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = map.next_value::<Lenient<TextMap>>()?.0 .0;
+        }
         let background = variables
             .iter()
             .rev()
@@ -113,7 +114,7 @@ impl<'de> Visitor<'de> for ThemeVisitor {
         Ok(ThemeJs {
             palette: background.and_then(|(_, value)| palette_of_background(value)),
             variables,
-            elements: theme.elements.0 .0,
+            elements,
         })
     }
 }

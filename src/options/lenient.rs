@@ -8,7 +8,7 @@
 
 use core::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// `T`, or `T::default()` when the value does not deserialize as a `T`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -101,12 +101,6 @@ impl<'de> Visitor<'de> for TextMapVisitor {
         }
         Ok(out)
     }
-}
-
-/// Reads a map as `T` from a visitor that already holds its entries (for values that may be
-/// a string or an object).
-pub(crate) fn from_map<'de, T: Deserialize<'de>, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-    T::deserialize(de::value::MapAccessDeserializer::new(map))
 }
 
 #[cfg(test)]
