@@ -3,7 +3,7 @@
 //! back as ClerkJS-shaped objects built with serde (`views`, `session`, `errors`).
 
 mod errors;
-mod options;
+pub(crate) mod options;
 mod session;
 mod types;
 mod views;

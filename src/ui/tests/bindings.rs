@@ -20,8 +20,7 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
 /// `localization` read into the typed options the instance keeps (no request here: the
 /// fixture's state is set by hand).
 fn load_with(clerk: &Clerk, options: &JsValue) {
-    let mut typed = crate::LoadOptions::default();
-    crate::bindings_ui::apply_load_options(options, &mut typed);
+    let typed = crate::bindings::options::load_options(options).unwrap();
     *clerk.inner.options.borrow_mut() = typed;
 }
 
