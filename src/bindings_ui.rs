@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::bindings::JsClerk;
-use crate::options::lenient::{Lenient, Truthy};
+use crate::options::lenient::Lenient;
 use crate::options::{Appearance, Localization};
 use crate::ui::{CustomMenuItem, UserButtonProps};
 
@@ -44,8 +44,9 @@ impl JsClerk {
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct PropsJs {
-    #[serde(default)]
-    show_name: Lenient<Truthy>,
+    /// Kept as the JS value: read by JavaScript truthiness, as ClerkJS's `if (showName)`.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    show_name: JsValue,
     #[serde(default)]
     user_profile_url: Lenient<Option<String>>,
     #[serde(default)]
@@ -84,7 +85,7 @@ fn read<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> T {
 fn user_button_props(props: &JsValue) -> UserButtonProps {
     let js: PropsJs = read(props);
     UserButtonProps {
-        show_name: js.show_name.0 .0,
+        show_name: js.show_name.is_truthy(),
         user_profile_url: js.user_profile_url.0,
         after_switch_session_url: js.after_switch_session_url.0,
         sign_in_url: js.sign_in_url.0,

@@ -94,6 +94,26 @@ fn mount_user_button_reads_every_prop_from_a_js_object() {
 }
 
 #[wasm_bindgen_test]
+fn show_name_is_read_by_javascript_truthiness() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let shown = |show_name: &str| {
+        let props = JSON::parse(&format!(r#"{{"showName": {show_name}}}"#)).unwrap();
+        let el = host();
+        js.mount_user_button(&el.clone().into(), &props).unwrap();
+        let shown = q(&el, ".cl-userButtonOuterIdentifier").is_some();
+        js.unmount_user_button(&el.into()).unwrap();
+        shown
+    };
+    for yes in ["true", "1", "-0.5", "\"no\"", "{}", "[]"] {
+        assert!(shown(yes), "showName: {yes}");
+    }
+    for no in ["false", "0", "0.0", "\"\"", "null"] {
+        assert!(!shown(no), "showName: {no}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn mounting_on_something_that_is_not_an_element_throws_instead_of_crashing() {
     let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
     assert!(js
