@@ -12,9 +12,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::bindings::options::AppearanceJs;
 use crate::bindings::JsClerk;
 use crate::options::lenient::Lenient;
-use crate::options::{Appearance, Localization};
+use crate::options::Localization;
 use crate::ui::{CustomMenuItem, UserButtonProps};
 
 #[wasm_bindgen(js_class = Clerk)]
@@ -54,7 +55,7 @@ struct PropsJs {
     #[serde(default)]
     sign_in_url: Lenient<Option<String>>,
     #[serde(default)]
-    appearance: Lenient<Appearance>,
+    appearance: Lenient<AppearanceJs>,
     #[serde(default)]
     localization: Lenient<Localization>,
     #[serde(default)]
@@ -89,7 +90,7 @@ fn user_button_props(props: &JsValue) -> UserButtonProps {
         user_profile_url: js.user_profile_url.0,
         after_switch_session_url: js.after_switch_session_url.0,
         sign_in_url: js.sign_in_url.0,
-        appearance: js.appearance.0,
+        appearance: js.appearance.0.into(),
         localization: js.localization.0,
         custom_menu_items: (js.custom_menu_items.0.into_iter())
             .filter_map(|item| menu_item(item.0))

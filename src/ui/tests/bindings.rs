@@ -114,6 +114,56 @@ fn show_name_is_read_by_javascript_truthiness() {
 }
 
 #[wasm_bindgen_test]
+fn base_theme_is_a_palette_name_or_a_theme_object_from_js() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let mounted = |props: &str| {
+        let el = host();
+        js.mount_user_button(&el.clone().into(), &JSON::parse(props).unwrap())
+            .unwrap();
+        let root: HtmlElement = q(&el, ".cl-userButtonBox").unwrap().unchecked_into();
+        let seen = (
+            root.get_attribute("data-cl-theme"),
+            root.style().get_property_value("--cl-fg").unwrap(),
+        );
+        js.unmount_user_button(&el.into()).unwrap();
+        seen
+    };
+    let palette = |props: &str| mounted(props).0;
+    assert_eq!(
+        palette(r#"{"appearance": {"baseTheme": "DARK"}}"#).as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        palette(r#"{"appearance": {"baseTheme": "light"}}"#).as_deref(),
+        Some("light")
+    );
+    for other in [r#""auto""#, "5", "null", "[1]", "true"] {
+        let props = format!(r#"{{"appearance": {{"baseTheme": {other}}}}}"#);
+        assert_eq!(palette(&props), None, "baseTheme: {other}");
+    }
+    // A theme object (the shape of `@clerk/themes`' `dark`): its background pins the
+    // palette, and its variables lie beneath the appearance's own.
+    let themed = mounted(
+        r##"{"appearance": {"baseTheme": {"__type": "prebuilt_appearance",
+              "variables": {"colorBackground": "#19191A", "colorText": "white"},
+              "elements": {"providerIcon__github": {"filter": "invert(1)"}}},
+            "variables": {"colorPrimary": "#0a7"}}}"##,
+    );
+    assert_eq!(themed.0.as_deref(), Some("dark"));
+    assert_eq!(themed.1, "white");
+    let own = mounted(
+        r#"{"appearance": {"baseTheme": {"variables": {"colorText": "white"}},
+                           "variables": {"colorText": "rgb(1, 2, 3)"}}}"#,
+    );
+    assert_eq!(
+        own,
+        (None, "rgb(1, 2, 3)".to_owned()),
+        "its own variables win"
+    );
+}
+
+#[wasm_bindgen_test]
 fn mounting_on_something_that_is_not_an_element_throws_instead_of_crashing() {
     let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
     assert!(js
