@@ -5,7 +5,7 @@
 mod clerk;
 mod errors;
 mod js;
-mod options;
+pub(crate) mod options;
 mod promise;
 mod session;
 mod types;

@@ -1,7 +1,8 @@
-//! The user button's JS facade: what `clerk.mountUserButton(el, props?)` and
-//! `clerk.unmountUserButton(el)` do, and the `appearance`/`localization` load options. The JS
-//! objects are read into typed Rust ([`UserButtonProps`], [`LoadOptions`]) right here with
-//! serde, as ClerkJS reads them: a field of the wrong type is ignored, never an error.
+//! The user button's JS facade: `clerk.mountUserButton(el, props?)` and
+//! `clerk.unmountUserButton(el)`. The JS props object is read into typed Rust
+//! ([`UserButtonProps`]) right here with serde, as ClerkJS reads it: a field of the wrong
+//! type is ignored, never an error. (The `appearance` and `localization` load options are
+//! read with the other load options, in `crate::bindings::options`.)
 
 use std::rc::Rc;
 
@@ -11,10 +12,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::options::lenient::{Lenient, Truthy};
-use crate::options::{Appearance, Localization};
+use crate::bindings::options::AppearanceJs;
+use crate::options::lenient::Lenient;
+use crate::options::Localization;
 use crate::ui::{CustomMenuItem, UserButtonProps};
-use crate::LoadOptions;
 
 /// `clerk.mountUserButton(el, props)` (the method itself is declared with the rest of the
 /// class, in `bindings/clerk.rs`).
@@ -36,43 +37,37 @@ pub(crate) fn unmount(el: &JsValue) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads the `appearance` and `localization` of `clerk.load(options)` into `typed`, the
-/// options the core's `load` binding is about to hand to `Clerk::load`.
-pub(crate) fn apply_load_options(options: &JsValue, typed: &mut LoadOptions) {
-    let ui: UiLoadOptions = read(options);
-    typed.appearance = ui.appearance.0;
-    typed.localization = ui.localization.0;
-}
-
-/// The user button's load options.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct UiLoadOptions {
-    appearance: Lenient<Appearance>,
-    localization: Lenient<Localization>,
-}
-
 /// The JS props object.
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct PropsJs {
-    show_name: Lenient<Truthy>,
+    /// Kept as the JS value: read by JavaScript truthiness, as ClerkJS's `if (showName)`.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    show_name: JsValue,
+    #[serde(default)]
     user_profile_url: Lenient<Option<String>>,
+    #[serde(default)]
     after_switch_session_url: Lenient<Option<String>>,
+    #[serde(default)]
     sign_in_url: Lenient<Option<String>>,
-    appearance: Lenient<Appearance>,
+    #[serde(default)]
+    appearance: Lenient<AppearanceJs>,
+    #[serde(default)]
     localization: Lenient<Localization>,
+    #[serde(default)]
     custom_menu_items: Lenient<Vec<Lenient<MenuItemJs>>>,
 }
 
 /// One of `customMenuItems`.
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct MenuItemJs {
+    #[serde(default)]
     label: Lenient<Option<String>>,
+    #[serde(default)]
     href: Lenient<Option<String>>,
     /// Kept as the JS value: a function is called on click, anything else is ignored.
-    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     on_click: JsValue,
 }
 
@@ -87,11 +82,11 @@ fn read<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> T {
 fn user_button_props(props: &JsValue) -> UserButtonProps {
     let js: PropsJs = read(props);
     UserButtonProps {
-        show_name: js.show_name.0 .0,
+        show_name: js.show_name.is_truthy(),
         user_profile_url: js.user_profile_url.0,
         after_switch_session_url: js.after_switch_session_url.0,
         sign_in_url: js.sign_in_url.0,
-        appearance: js.appearance.0,
+        appearance: js.appearance.0.into(),
         localization: js.localization.0,
         custom_menu_items: (js.custom_menu_items.0.into_iter())
             .filter_map(|item| menu_item(item.0))

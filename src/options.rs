@@ -3,6 +3,7 @@
 mod appearance;
 pub(crate) mod lenient;
 
+pub(crate) use appearance::ThemeJs;
 pub use appearance::{Appearance, BaseTheme, Localization};
 
 use core::fmt;

@@ -178,7 +178,10 @@ async fn undefined_or_null_options_mean_the_defaults() {
     // `load()` starts the session's token request in the background; join it before the log
     // is cleared, or it may be logged after (it was, once, under load).
     let get_token: Function = get(&session, "getToken").unchecked_into();
-    let pending: Promise = get_token.call1(&session, &JsValue::NULL).unwrap().unchecked_into();
+    let pending: Promise = get_token
+        .call1(&session, &JsValue::NULL)
+        .unwrap()
+        .unchecked_into();
     JsFuture::from(pending).await.unwrap();
     clear_requests().await;
     // `setActive` without a session keeps the current one, as ClerkJS does.

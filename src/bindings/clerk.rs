@@ -122,11 +122,10 @@ impl JsClerk {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
     ) -> Promise {
-        let mut typed = match options::load_options(options) {
+        let typed = match options::load_options(options) {
             Ok(typed) => typed,
             Err(err) => return rejected(&err),
         };
-        crate::bindings_ui::apply_load_options(options, &mut typed);
         operation_promise(self.inner.load(typed))
     }
 

@@ -5,10 +5,10 @@
 
 use core::fmt;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::lenient::{from_map, Lenient, TextMap};
+use super::lenient::{Lenient, TextMap};
 
 /// Theming: the palette, CSS variables and extra class names per part.
 ///
@@ -46,28 +46,57 @@ pub enum BaseTheme {
 }
 
 /// The JS shape of an [`Appearance`].
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct AppearanceJs {
+    #[serde(default)]
     base_theme: Lenient<ThemeJs>,
+    #[serde(default)]
     variables: Lenient<TextMap>,
+    #[serde(default)]
     elements: Lenient<TextMap>,
 }
 
 /// `baseTheme`: a palette's name, or a theme object.
 #[derive(Default)]
-struct ThemeJs {
+pub(crate) struct ThemeJs {
     palette: Option<BaseTheme>,
     variables: Vec<(String, String)>,
     elements: Vec<(String, String)>,
 }
 
-/// The fields of a theme object this SDK reads.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ThemeObject {
-    variables: Lenient<TextMap>,
-    elements: Lenient<TextMap>,
+impl ThemeJs {
+    /// `"dark"` or `"light"` (in any case) pins that palette; any other name pins nothing.
+    pub(crate) fn named(name: &str) -> Self {
+        let palette = if name.eq_ignore_ascii_case("dark") {
+            Some(BaseTheme::Dark)
+        } else if name.eq_ignore_ascii_case("light") {
+            Some(BaseTheme::Light)
+        } else {
+            None
+        };
+        Self {
+            palette,
+            ..Self::default()
+        }
+    }
+
+    /// A theme object's `variables` and `elements`; its palette is the one its
+    /// `colorBackground` calls for.
+    pub(crate) fn object(
+        variables: Vec<(String, String)>,
+        elements: Vec<(String, String)>,
+    ) -> Self {
+        let background = variables
+            .iter()
+            .rev()
+            .find(|(name, _)| name == "colorBackground");
+        Self {
+            palette: background.and_then(|(_, value)| palette_of_background(value)),
+            variables,
+            elements,
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for ThemeJs {
@@ -86,45 +115,47 @@ impl<'de> Visitor<'de> for ThemeVisitor {
     }
 
     fn visit_str<E>(self, name: &str) -> Result<ThemeJs, E> {
-        let palette = if name.eq_ignore_ascii_case("dark") {
-            Some(BaseTheme::Dark)
-        } else if name.eq_ignore_ascii_case("light") {
-            Some(BaseTheme::Light)
-        } else {
-            None
-        };
-        Ok(ThemeJs {
-            palette,
-            ..ThemeJs::default()
-        })
+        Ok(ThemeJs::named(name))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeJs, A::Error> {
-        let theme: ThemeObject = from_map(map)?;
-        let variables = theme.variables.0 .0;
-        let background = variables
-            .iter()
-            .rev()
-            .find(|(name, _)| name == "colorBackground");
-        Ok(ThemeJs {
-            palette: background.and_then(|(_, value)| palette_of_background(value)),
-            variables,
-            elements: theme.elements.0 .0,
-        })
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ThemeJs, A::Error> {
+        let (mut variables, mut elements) = (Vec::new(), Vec::new());
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "variables" => &mut variables,
+                "elements" => &mut elements,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = map.next_value::<Lenient<TextMap>>()?.0 .0;
+        }
+        Ok(ThemeJs::object(variables, elements))
     }
 }
 
 impl From<AppearanceJs> for Appearance {
     fn from(js: AppearanceJs) -> Self {
-        let theme = js.base_theme.0;
-        let mut variables = theme.variables;
-        variables.extend(js.variables.0 .0);
-        let mut elements = theme.elements;
-        elements.extend(js.elements.0 .0);
+        Self::layered(js.base_theme.0, js.variables.0 .0, js.elements.0 .0)
+    }
+}
+
+impl Appearance {
+    /// An appearance from its JS parts: the `baseTheme` `theme` beneath its own `variables`
+    /// and `elements`.
+    pub(crate) fn layered(
+        theme: ThemeJs,
+        variables: Vec<(String, String)>,
+        elements: Vec<(String, String)>,
+    ) -> Self {
+        let (mut all_variables, mut all_elements) = (theme.variables, theme.elements);
+        all_variables.extend(variables);
+        all_elements.extend(elements);
         Self {
             base_theme: theme.palette,
-            variables,
-            elements,
+            variables: all_variables,
+            elements: all_elements,
         }
     }
 }
@@ -197,10 +228,9 @@ pub struct Localization {
 }
 
 /// The JS shape of a [`Localization`]: Clerk's, strings under `userButton`.
-#[derive(Default, Deserialize)]
-#[serde(default)]
+#[derive(Deserialize)]
 struct LocalizationJs {
-    #[serde(rename = "userButton")]
+    #[serde(default, rename = "userButton")]
     user_button: Lenient<TextMap>,
 }
 

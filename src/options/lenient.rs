@@ -1,6 +1,5 @@
 //! Deserializing option objects from JavaScript the way ClerkJS reads them: a field of the
-//! wrong type is ignored (read as its default) instead of rejecting the whole object, and a
-//! flag is read by JavaScript truthiness.
+//! wrong type is ignored (read as its default) instead of rejecting the whole object.
 //!
 //! Tolerance relies on each value being read on its own, as value-based deserializers do
 //! (`serde_wasm_bindgen::from_value`, `serde_json::from_value`); a streaming parser left in
@@ -8,7 +7,7 @@
 
 use core::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
 /// `T`, or `T::default()` when the value does not deserialize as a `T`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,59 +16,6 @@ pub(crate) struct Lenient<T>(pub(crate) T);
 impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Self(T::deserialize(deserializer).unwrap_or_default()))
-    }
-}
-
-/// A flag read as JavaScript reads `if (value)`: `true`, a non-zero number, a non-empty
-/// string, an object or an array; anything else is `false`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Truthy(pub(crate) bool);
-
-impl<'de> Deserialize<'de> for Truthy {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TruthyVisitor).map(Self)
-    }
-}
-
-struct TruthyVisitor;
-
-impl<'de> Visitor<'de> for TruthyVisitor {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<bool, E> {
-        Ok(v)
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<bool, E> {
-        Ok(v != 0)
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<bool, E> {
-        Ok(v != 0)
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<bool, E> {
-        Ok(v != 0.0 && !v.is_nan())
-    }
-    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
-        Ok(!v.is_empty())
-    }
-    fn visit_unit<E>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_none<E>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(true)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(true)
     }
 }
 
@@ -103,12 +49,6 @@ impl<'de> Visitor<'de> for TextMapVisitor {
     }
 }
 
-/// Reads a map as `T` from a visitor that already holds its entries (for values that may be
-/// a string or an object).
-pub(crate) fn from_map<'de, T: Deserialize<'de>, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-    T::deserialize(de::value::MapAccessDeserializer::new(map))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,24 +65,6 @@ mod tests {
         assert_eq!(read(json!(42)), None);
         assert_eq!(read(json!(null)), None);
         assert_eq!(read(json!({"a": 1})), None);
-    }
-
-    #[test]
-    fn flags_follow_javascript_truthiness() {
-        let read = |v| serde_json::from_value::<Truthy>(v).unwrap().0;
-        for yes in [
-            json!(true),
-            json!(1),
-            json!(-0.5),
-            json!("no"),
-            json!({}),
-            json!([]),
-        ] {
-            assert!(read(yes.clone()), "{yes}");
-        }
-        for no in [json!(false), json!(0), json!(0.0), json!(""), json!(null)] {
-            assert!(!read(no.clone()), "{no}");
-        }
     }
 
     #[test]

@@ -20,8 +20,7 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
 /// `localization` read into the typed options the instance keeps (no request here: the
 /// fixture's state is set by hand).
 fn load_with(clerk: &Clerk, options: &JsValue) {
-    let mut typed = crate::LoadOptions::default();
-    crate::bindings_ui::apply_load_options(options, &mut typed);
+    let typed = crate::bindings::options::load_options(options).unwrap();
     *clerk.inner.options.borrow_mut() = typed;
 }
 
@@ -92,6 +91,76 @@ fn mount_user_button_reads_every_prop_from_a_js_object() {
     js.unmount_user_button(&el.clone().into()).unwrap();
     assert_eq!(el.inner_html(), "");
     js.unmount_user_button(&el.into()).unwrap(); // a second unmount is a no-op
+}
+
+#[wasm_bindgen_test]
+fn show_name_is_read_by_javascript_truthiness() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let shown = |show_name: &str| {
+        let props = JSON::parse(&format!(r#"{{"showName": {show_name}}}"#)).unwrap();
+        let el = host();
+        js.mount_user_button(&el.clone().into(), &props).unwrap();
+        let shown = q(&el, ".cl-userButtonOuterIdentifier").is_some();
+        js.unmount_user_button(&el.into()).unwrap();
+        shown
+    };
+    for yes in ["true", "1", "-0.5", "\"no\"", "{}", "[]"] {
+        assert!(shown(yes), "showName: {yes}");
+    }
+    for no in ["false", "0", "0.0", "\"\"", "null"] {
+        assert!(!shown(no), "showName: {no}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn base_theme_is_a_palette_name_or_a_theme_object_from_js() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let mounted = |props: &str| {
+        let el = host();
+        js.mount_user_button(&el.clone().into(), &JSON::parse(props).unwrap())
+            .unwrap();
+        let root: HtmlElement = q(&el, ".cl-userButtonBox").unwrap().unchecked_into();
+        let seen = (
+            root.get_attribute("data-cl-theme"),
+            root.style().get_property_value("--cl-fg").unwrap(),
+        );
+        js.unmount_user_button(&el.into()).unwrap();
+        seen
+    };
+    let palette = |props: &str| mounted(props).0;
+    assert_eq!(
+        palette(r#"{"appearance": {"baseTheme": "DARK"}}"#).as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        palette(r#"{"appearance": {"baseTheme": "light"}}"#).as_deref(),
+        Some("light")
+    );
+    for other in [r#""auto""#, "5", "null", "[1]", "true"] {
+        let props = format!(r#"{{"appearance": {{"baseTheme": {other}}}}}"#);
+        assert_eq!(palette(&props), None, "baseTheme: {other}");
+    }
+    // A theme object (the shape of `@clerk/themes`' `dark`): its background pins the
+    // palette, and its variables lie beneath the appearance's own.
+    let themed = mounted(
+        r##"{"appearance": {"baseTheme": {"__type": "prebuilt_appearance",
+              "variables": {"colorBackground": "#19191A", "colorText": "white"},
+              "elements": {"providerIcon__github": {"filter": "invert(1)"}}},
+            "variables": {"colorPrimary": "#0a7"}}}"##,
+    );
+    assert_eq!(themed.0.as_deref(), Some("dark"));
+    assert_eq!(themed.1, "white");
+    let own = mounted(
+        r#"{"appearance": {"baseTheme": {"variables": {"colorText": "white"}},
+                           "variables": {"colorText": "rgb(1, 2, 3)"}}}"#,
+    );
+    assert_eq!(
+        own,
+        (None, "rgb(1, 2, 3)".to_owned()),
+        "its own variables win"
+    );
 }
 
 #[wasm_bindgen_test]
