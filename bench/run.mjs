@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, run, startServer } from "../scripts/lib.mjs";
-import { sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
+import { BUDGET_GZIP, sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
 import { dev, launch, signInContext } from "../e2e/harness.mjs";
 import { serverThroughput } from "./server.mjs";
 
@@ -15,7 +15,8 @@ const N = smoke
   : { loads: 30, mounts: 200, clicks: 200, signOuts: 50, cycles: 1000 };
 
 // Budgets from ../shared/DESIGN.md.
-const BUDGET = { payloadGzip: 40 * 1024, navToButtonMs: 100, mountMs: 2, signOutRequests: 1, growthBytes: 64 * 1024 };
+// The payload budget is the size check's (scripts/size.mjs), so the two never disagree.
+const BUDGET = { payloadGzip: BUDGET_GZIP, navToButtonMs: 100, mountMs: 2, signOutRequests: 1, growthBytes: 64 * 1024 };
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
