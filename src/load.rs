@@ -6,6 +6,7 @@ use crate::api::wire::{ClientEnvelope, Environment as WireEnvironment};
 use crate::api::Method;
 use crate::auth::cross_tab::CrossTab;
 use crate::auth::online::OnlineListener;
+use crate::auth::pending::PendingSignOut;
 use crate::clerk::Inner;
 use crate::flight::{join, FlightWait};
 use crate::resources::{Client, Environment, SessionStatus};
@@ -111,7 +112,9 @@ impl Inner {
     /// # Errors
     /// `GET /v1/client` failed, except for a network failure with a sign-out pending, which
     /// gives no client (the user stays signed out locally).
-    pub(crate) async fn read_client(&self) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
+    pub(crate) async fn read_client(
+        self: &Rc<Self>,
+    ) -> Result<(Option<Rc<Client>>, bool), ClerkError> {
         let confirmed = self.replay_pending().await;
         let answer = self
             .fapi
@@ -211,9 +214,29 @@ impl Inner {
 
     fn listen_to_browser(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
-        *self.cross_tab.borrow_mut() = CrossTab::listen(move || spawn_resync(&weak, false));
+        *self.cross_tab.borrow_mut() = CrossTab::listen(move |pending| {
+            if let Some(inner) = weak.upgrade() {
+                inner.adopt(pending);
+                crate::browser::spawn(inner.resync(false));
+            }
+        });
         let weak = Rc::downgrade(self);
         *self.online.borrow_mut() = Some(OnlineListener::new(move || spawn_resync(&weak, true)));
+    }
+
+    /// Journals a pending sign-out another tab announced, when it is of this browser's
+    /// client, so the re-read that follows replays it even if the sender's own journal write
+    /// is not visible here yet (and this tab replays it later if its network is out too).
+    fn adopt(&self, pending: Option<PendingSignOut>) {
+        let ours = |p: &PendingSignOut| {
+            self.snapshot()
+                .client
+                .as_ref()
+                .is_some_and(|c| c.id == p.client_id)
+        };
+        if let Some(pending) = pending.filter(ours) {
+            self.journal.add(pending);
+        }
     }
 
     /// Catches up with the server: after a sign-out in another tab (`online` false), or when

@@ -192,6 +192,8 @@ impl Inner {
         intent: PendingSignOut,
         signs_out_current: bool,
     ) -> Result<bool, ClerkError> {
+        // What the other tabs are told is left to replay, when the request is lost.
+        let mut pending = None;
         let client = match self.send_sign_out(&plan).await {
             Ok(client) => client.map(|c| Rc::new(Client::from(c))),
             // Ended by a sign-out that overlapped this one: what was asked for holds.
@@ -201,7 +203,8 @@ impl Inner {
             Err(err) if err.is_network() => {
                 // Durable sign-out: the server is told later; locally the user is out now.
                 let client = self.client_without(&intent);
-                self.journal.add(intent);
+                self.journal.add(intent.clone());
+                pending = Some(intent);
                 client
             }
             Err(err) => {
@@ -221,7 +224,7 @@ impl Inner {
         self.token_cache.borrow_mut().clear();
         self.clear_cookies();
         if let Some(channel) = self.cross_tab.borrow().as_ref() {
-            channel.announce_sign_out();
+            channel.announce_sign_out(pending);
         }
         *self.signed_out_client.borrow_mut() = Some(client);
         Ok(true)

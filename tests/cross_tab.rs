@@ -103,3 +103,91 @@ async fn a_dropped_instance_stops_listening_to_other_tabs() {
     );
     tab.close();
 }
+
+/// Where the SDK journals pending sign-outs (`localStorage`, one key per publishable key).
+fn journal_key() -> String {
+    format!("clerk_wasm_pending_sign_out:{}", publishable_key())
+}
+
+/// A `clerk` channel that hides the journal from the tabs: on each message it deletes the
+/// journal from storage, as if the sender's write were not visible to the receiving tab yet.
+/// Opened before the tabs' channels, it hears every message before them: a channel delivers
+/// to the others of its name in the order they were created (HTML, `postMessage` on
+/// `BroadcastChannel`), each in its own task. Counts the journals it deleted.
+struct JournalHider {
+    channel: BroadcastChannel,
+    deleted: Rc<RefCell<u32>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl JournalHider {
+    fn open() -> Self {
+        let channel = BroadcastChannel::new("clerk").unwrap();
+        let deleted: Rc<RefCell<u32>> = Rc::default();
+        let count = deleted.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+            let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+            if storage.get_item(&journal_key()).unwrap().is_some() {
+                storage.remove_item(&journal_key()).unwrap();
+                *count.borrow_mut() += 1;
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Self {
+            channel,
+            deleted,
+            _on_message: on_message,
+        }
+    }
+}
+
+impl Drop for JournalHider {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+/// How many `POST /v1/client/sessions/{id}/remove` the server logged.
+async fn removals_of(session_id: &str) -> usize {
+    let replay = format!("POST /v1/client/sessions/{session_id}/remove");
+    request_lines()
+        .await
+        .iter()
+        .filter(|l| **l == replay)
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_that_cannot_see_the_journal_yet_replays_the_lost_sign_out_it_heard_once() {
+    reset(false, false).await;
+    let hider = JournalHider::open();
+    let (tab_a, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let (tab_b, _) = loaded_clerk().await;
+    assert!(tab_b.state().is_signed_in());
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+
+    // A's request is lost: A signs out locally, journals it and tells the other tabs.
+    tab_a.sign_out(SignOutOptions::default()).await.unwrap();
+
+    assert!(
+        wait_until(3000, || tab_b.state().session().is_none()).await,
+        "tab B stayed signed in"
+    );
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    assert_eq!(*hider.deleted.borrow(), 1, "B's storage had no journal");
+    assert_ne!(server_session_status(&ids[0]).await, "active");
+    assert_eq!(removals_of(&ids[0]).await, 1, "B replayed it, once");
+    assert!(
+        wait_until(1000, || web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item(&journal_key())
+            .unwrap()
+            .is_none())
+        .await,
+        "the confirmed sign-out left the journal"
+    );
+}

@@ -1,6 +1,10 @@
 //! Cross-tab sign-out over `BroadcastChannel("clerk")`, interoperable with ClerkJS tabs: a
 //! tab that signs out posts `{type: "signout"}`, and every other tab re-reads its client.
+//! When the sign-out request was lost, the message also carries the pending sign-out
+//! (`pending: {client_id, session_ids}`, which ClerkJS ignores), so a tab that hears it can
+//! replay it without reading `localStorage`, where the sender's write may not be visible yet.
 
+use crate::auth::pending::PendingSignOut;
 use crate::browser::EventListener;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -16,6 +20,9 @@ const SIGN_OUT: &str = "signout";
 struct Message {
     #[serde(rename = "type")]
     kind: String,
+    /// The sign-out the server has not confirmed, if the sender's request was lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pending: Option<PendingSignOut>,
 }
 
 /// The channel and its message listener; dropping it removes the listener and closes the
@@ -32,13 +39,16 @@ impl std::fmt::Debug for CrossTab {
 }
 
 impl CrossTab {
-    /// Listens for `{type: "signout"}` from other tabs; `None` where the browser has no
-    /// `BroadcastChannel` (the constructor is missing or refuses, e.g. an opaque origin).
-    pub(crate) fn listen(mut on_sign_out: impl FnMut() + 'static) -> Option<Self> {
+    /// Listens for `{type: "signout"}` from other tabs, handing on the pending sign-out it
+    /// carries; `None` where the browser has no `BroadcastChannel` (the constructor is
+    /// missing or refuses, e.g. an opaque origin).
+    pub(crate) fn listen(
+        mut on_sign_out: impl FnMut(Option<PendingSignOut>) + 'static,
+    ) -> Option<Self> {
         let channel = BroadcastChannel::new(CHANNEL).ok()?;
         let on_message = EventListener::new(&channel, "message", move |event| {
-            if is_sign_out(&event) {
-                on_sign_out();
+            if let Some(message) = sign_out(&event) {
+                on_sign_out(message.pending.filter(PendingSignOut::is_well_formed));
             }
         });
         Some(Self {
@@ -47,10 +57,12 @@ impl CrossTab {
         })
     }
 
-    /// Tells the other tabs this browser signed out.
-    pub(crate) fn announce_sign_out(&self) {
+    /// Tells the other tabs this browser signed out, and what is left for the server to
+    /// confirm, if anything.
+    pub(crate) fn announce_sign_out(&self, pending: Option<PendingSignOut>) {
         let message = serde_wasm_bindgen::to_value(&Message {
             kind: SIGN_OUT.to_owned(),
+            pending,
         });
         // Posting a plain object to an open channel does not throw; a closed one is no one's.
         if let Ok(message) = message {
@@ -66,12 +78,12 @@ impl Drop for CrossTab {
     }
 }
 
-/// Whether a channel event is a sign-out message: its data an object whose `type` is
-/// `"signout"`. Anything else (another kind, not an object) is someone else's message.
-fn is_sign_out(event: &web_sys::Event) -> bool {
-    let Some(event) = event.dyn_ref::<MessageEvent>() else {
-        return false;
-    };
+/// The sign-out message of a channel event: its data an object whose `type` is `"signout"`.
+/// Anything else (another kind, not an object, a `pending` of another shape) is someone
+/// else's message.
+fn sign_out(event: &web_sys::Event) -> Option<Message> {
+    let event = event.dyn_ref::<MessageEvent>()?;
     serde_wasm_bindgen::from_value::<Message>(event.data())
-        .is_ok_and(|message| message.kind == SIGN_OUT)
+        .ok()
+        .filter(|message| message.kind == SIGN_OUT)
 }

@@ -7,8 +7,10 @@
 //! session, so a session created after the click is never touched; each session leaves the
 //! journal once the server confirms it is gone.
 
-/// One sign-out the server has not confirmed: the sessions the user meant to end.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One sign-out the server has not confirmed: the sessions the user meant to end. It is also
+/// what a tab tells the others in its sign-out message (`cross_tab`), as
+/// `{client_id, session_ids}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PendingSignOut {
     /// The client they belong to.
     pub(crate) client_id: String,
@@ -20,6 +22,16 @@ impl PendingSignOut {
     /// Whether this sign-out makes `session_id` of `client_id` signed out once confirmed.
     pub(crate) fn covers(&self, client_id: &str, session_id: &str) -> bool {
         self.client_id == client_id && self.session_ids.iter().any(|id| id == session_id)
+    }
+
+    /// Whether every id is one the server could have issued (letters, digits, `_`), so an
+    /// entry heard from another tab cannot bend the request path or the journal's text.
+    pub(crate) fn is_well_formed(&self) -> bool {
+        let is_id =
+            |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        is_id(&self.client_id)
+            && !self.session_ids.is_empty()
+            && self.session_ids.iter().all(|id| is_id(id))
     }
 }
 
@@ -170,6 +182,16 @@ mod tests {
         assert!(!pending.covers("client_1", "sess_2"), "a newer session");
         assert!(!pending.covers("client_2", "sess_1"));
         assert_eq!(remove_path("s"), "/client/sessions/s/remove");
+    }
+
+    #[test]
+    fn an_entry_from_another_tab_names_only_plausible_ids() {
+        assert!(entry("client_1", &["sess_1", "sess_2"]).is_well_formed());
+        assert!(!entry("client_1", &[]).is_well_formed());
+        assert!(!entry("", &["s"]).is_well_formed());
+        assert!(!entry("c", &["s/../../x"]).is_well_formed());
+        assert!(!entry("c", &["s t"]).is_well_formed());
+        assert!(!entry("c\nclient:d", &["s"]).is_well_formed());
     }
 
     #[test]

@@ -95,7 +95,8 @@ impl Drop for Witness {
 #[wasm_bindgen_test]
 async fn only_a_signout_message_from_another_tab_calls_back() {
     let (calls, on_sign_out) = counter();
-    let cross_tab = CrossTab::listen(on_sign_out).unwrap();
+    let mut on_sign_out = on_sign_out;
+    let cross_tab = CrossTab::listen(move |_| on_sign_out()).unwrap();
     let witness = Witness::new();
     let other_tab = BroadcastChannel::new("clerk").unwrap();
     let with_extra = message(&"signout".into());
@@ -125,7 +126,8 @@ async fn only_a_signout_message_from_another_tab_calls_back() {
 async fn a_dropped_cross_tab_channel_hears_nothing_more() {
     let (errors, _errors) = uncaught_errors();
     let (calls, on_sign_out) = counter();
-    let cross_tab = CrossTab::listen(on_sign_out).unwrap();
+    let mut on_sign_out = on_sign_out;
+    let cross_tab = CrossTab::listen(move |_| on_sign_out()).unwrap();
     let witness = Witness::new();
     let other_tab = BroadcastChannel::new("clerk").unwrap();
     other_tab.post_message(&message(&"signout".into())).unwrap();
@@ -142,10 +144,29 @@ async fn a_dropped_cross_tab_channel_hears_nothing_more() {
 
 #[wasm_bindgen_test]
 async fn a_sign_out_is_announced_to_the_other_tabs() {
-    let cross_tab = CrossTab::listen(|| {}).unwrap();
+    let cross_tab = CrossTab::listen(|_| {}).unwrap();
     let witness = Witness::new();
-    cross_tab.announce_sign_out();
+    cross_tab.announce_sign_out(None);
     witness.until_heard(1).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_out_message_hands_on_its_pending_sign_out_when_well_formed() {
+    let heard: Rc<std::cell::RefCell<Vec<Option<PendingSignOut>>>> = Rc::default();
+    let sink = heard.clone();
+    let listening = CrossTab::listen(move |p| sink.borrow_mut().push(p)).unwrap();
+    let witness = Witness::new();
+    let announcing = CrossTab::listen(|_| {}).unwrap();
+    announcing.announce_sign_out(Some(pending("sess_1")));
+    let hostile = message(&"signout".into());
+    let entry = serde_wasm_bindgen::to_value(&pending("sess_1/../../client")).unwrap();
+    Reflect::set(&hostile, &"pending".into(), &entry).unwrap();
+    let other_tab = BroadcastChannel::new("clerk").unwrap();
+    other_tab.post_message(&hostile).unwrap();
+    witness.until_heard(2).await;
+    assert_eq!(*heard.borrow(), [Some(pending("sess_1")), None]);
+    other_tab.close();
+    drop((listening, announcing));
 }
 
 #[wasm_bindgen_test]
@@ -153,10 +174,10 @@ fn without_broadcast_channel_there_is_no_cross_tab_channel_and_no_error() {
     let global = js_sys::global();
     let original = Reflect::get(&global, &"BroadcastChannel".into()).unwrap();
     assert!(Reflect::delete_property(&global, &"BroadcastChannel".into()).unwrap());
-    let cross_tab = CrossTab::listen(|| {});
+    let cross_tab = CrossTab::listen(|_| {});
     Reflect::set(&global, &"BroadcastChannel".into(), &original).unwrap();
     assert!(cross_tab.is_none());
-    assert!(CrossTab::listen(|| {}).is_some(), "restored");
+    assert!(CrossTab::listen(|_| {}).is_some(), "restored");
 }
 
 #[wasm_bindgen_test]
