@@ -136,12 +136,134 @@ impl std::fmt::Debug for EventListener {
     }
 }
 
-/// Timers in headless Chromium.
+/// Runs `work` holding the lock `name` of the Web Locks API, which one holder at a time gets
+/// across every tab of the origin, and answers its output. Where the page has no
+/// `navigator.locks` (an insecure context, an older browser) or the request fails before the
+/// lock is granted, `work` runs without it. Once granted, `work` runs to completion even if
+/// this future is dropped; `T::default()` answers if it never finished.
+pub(crate) async fn exclusively<F, T>(name: &str, work: impl FnOnce() -> F + 'static) -> T
+where
+    F: std::future::Future<Output = T> + 'static,
+    T: Default + 'static,
+{
+    use std::{cell::RefCell, rc::Rc};
+    use wasm_bindgen::JsCast;
+    let Some(locks) = web_locks::manager() else {
+        return work().await;
+    };
+    let work = Rc::new(RefCell::new(Some(work)));
+    let output = Rc::new(RefCell::new(None));
+    let (granted, done) = (work.clone(), output.clone());
+    // Called once the lock is held; the lock is released when the promise it returns settles.
+    let callback = wasm_bindgen::closure::Closure::once(move |_lock: JsValue| {
+        let work = granted.borrow_mut().take();
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(work) = work {
+                let out = work().await;
+                *done.borrow_mut() = Some(out);
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    if let Ok(request) = locks.request(name, callback.as_ref().unchecked_ref()) {
+        // The callback stays owned until the lock's promise settles (after the work's).
+        let _ = JsFuture::from(request).await;
+    }
+    drop(callback);
+    let out = output.borrow_mut().take();
+    let never_granted = work.borrow_mut().take();
+    match (out, never_granted) {
+        (Some(out), _) => out,
+        (None, Some(work)) => work().await,
+        (None, None) => T::default(),
+    }
+}
+
+/// The Web Locks API, bound here: web-sys 0.3.107 has `LockManager` only behind
+/// `--cfg=web_sys_unstable_apis`, a flag every app that builds this crate would have to set.
+mod web_locks {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `navigator.locks`.
+        pub(super) type LockManager;
+
+        /// `locks.request(name, callback)`: calls `callback` once the lock is held and holds
+        /// it until the promise `callback` returns settles; throws for an invalid name.
+        #[wasm_bindgen(method, catch)]
+        pub(super) fn request(
+            this: &LockManager,
+            name: &str,
+            callback: &js_sys::Function,
+        ) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    /// The page's lock manager; `None` where `navigator.locks` is missing.
+    pub(super) fn manager() -> Option<LockManager> {
+        let navigator = super::prop(&web_sys::window()?.into(), "navigator");
+        let locks = super::prop(&navigator, "locks");
+        locks.is_object().then(|| locks.unchecked_into())
+    }
+}
+
+/// Timers and Web Locks in headless Chromium.
 #[cfg(all(test, target_arch = "wasm32"))]
+#[allow(clippy::unwrap_used)]
 mod browser_tests {
+    use std::cell::RefCell;
+    use std::future::Future;
+    use std::rc::Rc;
+
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Runs `exclusively(name)` for `ms` ms, logging `"<tag>+"` and `"<tag>-"` around it.
+    async fn hold(name: &str, tag: &'static str, ms: i32, log: Rc<RefCell<Vec<String>>>) -> u8 {
+        super::exclusively(name, move || async move {
+            log.borrow_mut().push(format!("{tag}+"));
+            super::sleep(ms).await;
+            log.borrow_mut().push(format!("{tag}-"));
+            7
+        })
+        .await
+    }
+
+    #[wasm_bindgen_test]
+    async fn one_holder_at_a_time_gets_a_web_lock() {
+        let log: Rc<RefCell<Vec<String>>> = Rc::default();
+        let a = hold("clerk_wasm_test_lock", "a", 40, log.clone());
+        let b = hold("clerk_wasm_test_lock", "b", 0, log.clone());
+        let mut a = Box::pin(a);
+        let mut b = Box::pin(b);
+        // Both ask before either is granted: `b` waits for `a`'s release.
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        let _ = a.as_mut().poll(&mut cx);
+        let _ = b.as_mut().poll(&mut cx);
+        assert_eq!((a.await, b.await), (7, 7));
+        assert_eq!(*log.borrow(), ["a+", "a-", "b+", "b-"]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn without_web_locks_the_work_runs_unlocked() {
+        let navigator = super::prop(&js_sys::global(), "navigator");
+        let proto = js_sys::Object::get_prototype_of(&navigator);
+        assert!(
+            !super::prop(&navigator, "locks").is_undefined(),
+            "Chromium has navigator.locks"
+        );
+        let descriptor = js_sys::Object::get_own_property_descriptor(&proto, &"locks".into());
+        assert!(js_sys::Reflect::delete_property(&proto, &"locks".into()).unwrap());
+        let log: Rc<RefCell<Vec<String>>> = Rc::default();
+        let out = hold("clerk_wasm_test_lock", "a", 0, log.clone()).await;
+        js_sys::Object::define_property(&proto, &"locks".into(), descriptor.unchecked_ref());
+        assert_eq!(out, 7);
+        assert_eq!(*log.borrow(), ["a+", "a-"]);
+        assert!(!super::prop(&navigator, "locks").is_undefined(), "restored");
+    }
 
     #[wasm_bindgen_test]
     async fn sleep_waits_at_least_its_time() {

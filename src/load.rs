@@ -138,19 +138,37 @@ impl Inner {
     }
 
     /// Ends every journaled session, one removal each (only those: a session created since
-    /// is never touched); returns whether all are confirmed now.
-    pub(crate) async fn replay_pending(&self) -> bool {
+    /// is never touched); returns whether all are confirmed now. Each entry is replayed under
+    /// its Web Lock, so of the tabs replaying it at once one sends the removals and the
+    /// others find them confirmed.
+    pub(crate) async fn replay_pending(self: &Rc<Self>) -> bool {
         for entry in self.journal.entries() {
-            for session_id in &entry.session_ids {
-                match self.send_remove(session_id).await {
-                    Ok(_) => {}
-                    // Already gone (ended elsewhere, expired, or the client is another one):
-                    // nothing left to sign out.
-                    Err(err) if is_gone(&err) => {}
-                    Err(_) => return false,
-                }
-                self.journal.confirm(&entry.client_id, session_id);
+            let name = self.journal.lock_name(&entry.client_id);
+            let inner = self.clone();
+            let replay = move || async move { inner.replay_entry(&entry.client_id).await };
+            if !crate::browser::exclusively(&name, replay).await {
+                return false;
             }
+        }
+        true
+    }
+
+    /// Replays the entry of `client_id` as the journal has it now (inside the lock: another
+    /// tab may have confirmed some or all of it meanwhile); returns whether all is confirmed.
+    async fn replay_entry(&self, client_id: &str) -> bool {
+        let entries = self.journal.entries();
+        let Some(entry) = entries.iter().find(|e| e.client_id == client_id) else {
+            return true;
+        };
+        for session_id in &entry.session_ids {
+            match self.send_remove(session_id).await {
+                Ok(_) => {}
+                // Already gone (ended elsewhere, expired, or the client is another one):
+                // nothing left to sign out.
+                Err(err) if is_gone(&err) => {}
+                Err(_) => return false,
+            }
+            self.journal.confirm(client_id, session_id);
         }
         true
     }

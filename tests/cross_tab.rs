@@ -191,3 +191,64 @@ async fn a_tab_that_cannot_see_the_journal_yet_replays_the_lost_sign_out_it_hear
         "the confirmed sign-out left the journal"
     );
 }
+
+#[wasm_bindgen_test]
+async fn two_tabs_hearing_the_same_lost_sign_out_replay_it_once_in_total() {
+    reset(false, false).await;
+    let (tab_a, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let (tab_b, _) = loaded_clerk().await;
+    let (tab_c, _) = loaded_clerk().await;
+    assert!(tab_b.state().is_signed_in() && tab_c.state().is_signed_in());
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+
+    tab_a.sign_out(SignOutOptions::default()).await.unwrap();
+
+    let signed_out = |tab: &clerk_wasm::Clerk| tab.state().session().is_none();
+    assert!(
+        wait_until(3000, || signed_out(&tab_b) && signed_out(&tab_c)).await,
+        "a tab stayed signed in"
+    );
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    // Both tabs' re-reads are done once both are signed out; a second replay would be
+    // logged before them.
+    assert_ne!(server_session_status(&ids[0]).await, "active");
+    assert_eq!(removals_of(&ids[0]).await, 1, "one replay for both tabs");
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_coming_back_online_replay_a_lost_sign_out_once_in_total() {
+    reset(false, false).await;
+    let (tab_a, _, ids) = signed_in_clerk(&["ada@example.test"]).await;
+    let (tab_b, _) = loaded_clerk().await;
+    let remove = format!("/v1/client/sessions/{}/remove", ids[0]);
+    arm_network_failure("DELETE", "/v1/client/sessions").await;
+    arm_network_failure("POST", &remove).await;
+
+    // Lost, and so is B's replay of what it heard: both tabs keep the sign-out pending.
+    tab_a.sign_out(SignOutOptions::default()).await.unwrap();
+    assert!(
+        wait_until(3000, || tab_b.state().session().is_none()).await,
+        "B shows the pending sign-out as signed out"
+    );
+    drain_drops("DELETE", "/v1/client/sessions").await;
+    drain_drops("POST", &remove).await;
+    assert_eq!(server_session_status(&ids[0]).await, "active");
+    clear_requests().await;
+
+    let online = web_sys::Event::new("online").unwrap();
+    web_sys::window().unwrap().dispatch_event(&online).unwrap();
+
+    // Each tab re-reads its client once its replay (or its finding it done) is over.
+    let both_re_read = || async {
+        let lines = request_lines().await;
+        lines.iter().filter(|l| *l == "GET /v1/client").count() >= 2
+    };
+    let mut waited = 0;
+    while !both_re_read().await {
+        assert!(waited < 3000, "{:?}", request_lines().await);
+        sleep(20).await;
+        waited += 20;
+    }
+    assert_ne!(server_session_status(&ids[0]).await, "active");
+    assert_eq!(removals_of(&ids[0]).await, 1, "one replay for both tabs");
+}

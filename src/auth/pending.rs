@@ -124,6 +124,11 @@ impl Journal {
         self.write(&entries);
     }
 
+    /// The Web Locks name under which one tab at a time replays the entry of `client_id`.
+    pub(crate) fn lock_name(&self, client_id: &str) -> String {
+        format!("{}:{client_id}", self.storage_key)
+    }
+
     /// Removes one session the server confirmed is gone.
     pub(crate) fn confirm(&self, client_id: &str, session_id: &str) {
         let mut entries = self.entries();
