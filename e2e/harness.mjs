@@ -69,6 +69,21 @@ export function expectEqual(actual, expected, what) {
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
+/**
+ * Waits until the server's request log has stopped growing. A test's page may still have a
+ * request on its way when its context closes (load()'s background token request): under CPU
+ * load it reached the server after the next test's reset and showed up in that test's log.
+ */
+async function settle(serverUrl) {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const n = (await dev(serverUrl, "GET", "/__dev/requests")).length;
+    if (n === last) return;
+    last = n;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The longest one test may take; the slowest pass in well under 10 s. */
 const TEST_TIMEOUT_MS = 60_000;
 
@@ -102,6 +117,7 @@ export async function runAll(serverUrl) {
       } finally {
         clearTimeout(timer);
         await context.close();
+        await settle(serverUrl);
       }
     }
   } finally {
