@@ -151,11 +151,12 @@ async fn sign_out_of_all_accounts_ends_every_session_of_this_browser() {
     assert_eq!(requests("DELETE", "/v1/client/sessions").await, 1);
 }
 
-/// Issue 16's "sign-in did not stick": in older code every earlier test's `Clerk` outlived
-/// its test (its button held it) and re-read the client when a later one signed out; under
-/// load that `GET /v1/client` was answered after the next test's reset and sign-in, and the
-/// server's answer to its stale `__client` cookie (clear it) erased the new one. A dropped
-/// instance whose button was used must hear no sign-out of another tab.
+/// Issue 16's "sign-in did not stick": on 0a77436 every earlier test's `Clerk` outlived its
+/// test (the JS button's wasm `Clerk` object held it until garbage collection) and re-read
+/// the client whenever a later test signed out; under load that `GET /v1/client` was
+/// answered after the next test's reset and sign-in, and the server's answer to its stale
+/// `__client` cookie (clear it) erased the new one. A dropped instance whose button was used
+/// must hear no sign-out of another tab.
 #[wasm_bindgen_test]
 async fn a_dropped_clerk_whose_button_was_used_re_reads_nothing_on_a_later_sign_out() {
     let (clerk, _navigations) = signed_in(false, &["ada@example.test"]).await;
