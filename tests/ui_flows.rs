@@ -150,3 +150,30 @@ async fn sign_out_of_all_accounts_ends_every_session_of_this_browser() {
     assert_eq!(active_sessions().await, Vec::<String>::new());
     assert_eq!(requests("DELETE", "/v1/client/sessions").await, 1);
 }
+
+/// Issue 16's "sign-in did not stick": on 0a77436 every earlier test's `Clerk` outlived its
+/// test (the JS button's wasm `Clerk` object held it until garbage collection) and re-read
+/// the client whenever a later test signed out; under load that `GET /v1/client` was
+/// answered after the next test's reset and sign-in, and the server's answer to its stale
+/// `__client` cookie (clear it) erased the new one. A dropped instance whose button was used
+/// must hear no sign-out of another tab.
+#[wasm_bindgen_test]
+async fn a_dropped_clerk_whose_button_was_used_re_reads_nothing_on_a_later_sign_out() {
+    let (clerk, _navigations) = signed_in(false, &["ada@example.test"]).await;
+    let el = host();
+    let button = mount_user_button(&clerk, &el, UserButtonProps::default());
+    click(&el, ".cl-userButtonTrigger");
+    drop(button);
+    drop(clerk);
+    let other_tab = web_sys::BroadcastChannel::new("clerk").unwrap();
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &"signout".into()).unwrap();
+    other_tab.post_message(&message).unwrap();
+    common::sleep(200).await;
+    other_tab.close();
+    assert_eq!(
+        common::request_lines().await,
+        Vec::<String>::new(),
+        "nobody re-read the client"
+    );
+}

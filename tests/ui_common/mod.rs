@@ -21,7 +21,8 @@ pub fn doc() -> Document {
 }
 
 /// Resets the server into a mode, signs `identifiers` in through the real sign-in endpoint
-/// (the last one is current) and loads a `Clerk` with recorded navigation.
+/// (the last one is current) and loads a `Clerk` with recorded navigation, its background
+/// token request joined before the request log is cleared.
 pub async fn signed_in(
     multi_session: bool,
     identifiers: &[&str],
@@ -36,7 +37,7 @@ pub async fn signed_in(
     options.after_multi_session_single_sign_out_url = Some("/signed-out-one".into());
     options.sign_in_url = Some("/sign-in".into());
     let clerk = common::clerk();
-    clerk.load(options).await.unwrap();
+    common::load_settled(&clerk, options).await;
     assert!(clerk.state().is_signed_in(), "sign-in did not stick");
     common::clear_requests().await;
     (clerk, pushed)
