@@ -128,12 +128,9 @@ impl Listen {
         callback: impl FnMut(Event) + 'static,
     ) -> Self {
         LIVE.with(|n| n.set(n.get() + 1));
-        let guard = if capture {
-            EventListener::with_capture(target, kind, true, callback)
-        } else {
-            EventListener::new(target, kind, callback)
-        };
-        Self { _guard: guard }
+        Self {
+            _guard: EventListener::with_capture(target, kind, capture, callback),
+        }
     }
 }
 
