@@ -13,6 +13,9 @@ const failures = [];
 const brokenTargets = [];
 // Lines where scripts/wasm-test-runner.mjs stopped a wasm test binary whose page never loaded.
 const stalls = [];
+// Each failed test by name, with the first lines of its panic message: the closing lines repeat
+// them, because a CI log is often read from its end only.
+const failedTests = [];
 const WASM = "wasm32-unknown-unknown";
 
 /** Runs a command, streaming its output; counts `N passed; M failed` lines it prints. */
@@ -28,6 +31,9 @@ function check(name, cmd, args, { env = {}, counts = false } = {}) {
     let passed = 0;
     let failed = 0;
     let tail = "";
+    // Inside a "---- name ----" block of cargo's failure report: the test's name, and how many
+    // lines of its panic message are still to keep.
+    let report = null;
     const scan = (chunk, stream) => {
       stream.write(chunk);
       tail += chunk;
@@ -42,8 +48,24 @@ function check(name, cmd, args, { env = {}, counts = false } = {}) {
         }
         // cargo test --no-fail-fast names, at the end, every test binary that failed or
         // did not finish (a crash, a stalled page): reported by name in the closing lines.
-        const target = line.match(/^\s+`(--lib|--doc|--test \S+|--bin \S+)`/);
+        // (Cargo 1.95 prefixes the package: "`-p clerk-wasm --test dev_browser`".)
+        const target = line.match(/^\s+`((?:-p \S+ )?(?:--lib|--doc|--test \S+|--bin \S+))`/);
         if (target) brokenTargets.push(`${name}: ${target[1]}`);
+        // "test a::b ... FAILED" (libtest) or "... FAIL" (wasm-bindgen-test): a failed test.
+        const failedTest = line.match(/^test (\S+) \.\.\. FAIL/);
+        if (failedTest) failedTests.push({ test: failedTest[1], message: [] });
+        const block = line.match(/^---- (\S+)(?: output)? ----$/);
+        if (block) report = { test: block[1].replace(/^.*::/, ""), keep: 0 };
+        else if (report && /panicked at /.test(line)) {
+          report.keep = 4;
+          report.lines = [];
+        }
+        if (report?.keep > 0 && line.trim()) {
+          report.lines.push(line.trim().slice(0, 300));
+          report.keep -= 1;
+          const entry = failedTests.findLast((f) => f.test.endsWith(report.test));
+          if (entry) entry.message = report.lines;
+        }
         // node --test's TAP summary.
         const tap = line.match(/^# (pass|fail) (\d+)$/);
         if (tap) tap[1] === "pass" ? (passed += Number(tap[2])) : (failed += Number(tap[2]));
@@ -125,6 +147,9 @@ async function main() {
 
   const mins = ((performance.now() - t0) / 60000).toFixed(1);
   if (stalls.length) console.log(`\n[test] wasm test binaries stopped for a stalled page load:\n  ${stalls.join("\n  ")}`);
+  for (const { test, message } of failedTests) {
+    console.log(`\n[test] FAILED ${test}${message.map((l) => `\n    ${l}`).join("")}`);
+  }
   if (brokenTargets.length) console.log(`\n[test] test binaries that failed or did not finish:\n  ${brokenTargets.join("\n  ")}`);
   if (failures.length) console.log(`\n[test] failed: ${failures.join("; ")}`);
   console.log(`[test] wall time ${mins} min`);

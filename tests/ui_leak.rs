@@ -1,7 +1,9 @@
-//! Ownership under load, and the user button's speed budgets: 1,000 mount/unmount cycles
-//! leave no DOM nodes, SDK listeners, DOM listeners or wasm memory behind; mounting with the
-//! state loaded shows the trigger within 2 ms (median) and a click shows the panel within
-//! one frame. Needs `CLERK_DEV_SERVER_URL` (a real signed-in state).
+//! Ownership under load: 1,000 mount/unmount cycles leave no DOM nodes, SDK listeners, DOM
+//! listeners or wasm memory behind; with the state loaded, mounting shows the trigger and a
+//! click shows the panel synchronously, without waiting for anything. How fast they are is
+//! measured by `npm run bench` (its 2 ms and one-frame budgets), not here: a timed test
+//! fails on a busy machine, not on slow code. Needs `CLERK_DEV_SERVER_URL` (a real
+//! signed-in state).
 
 // A test crate: a failed unwrap is a failed test, with its message.
 #![allow(
@@ -101,30 +103,20 @@ async fn a_thousand_mount_unmount_cycles_leave_no_nodes_listeners_or_memory_behi
     );
 }
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
-
 #[wasm_bindgen_test]
-async fn mounting_shows_the_trigger_within_2ms_and_a_click_shows_the_panel_within_a_frame() {
+async fn mounting_shows_the_trigger_and_a_click_shows_the_panel_synchronously() {
     let (clerk, _navigations) = signed_in(false, &["grace@example.test"]).await;
-    let performance = web_sys::window().unwrap().performance().unwrap();
     let el = host();
-    let (mut mounts, mut clicks) = (Vec::new(), Vec::new());
-    for _ in 0..200 {
-        let start = performance.now();
+    for _ in 0..20 {
         let button = mount_user_button(&clerk, &el, UserButtonProps::default());
         let trigger = q(&el, ".cl-userButtonTrigger").expect("the trigger right after mounting");
-        mounts.push(performance.now() - start);
-        let start = performance.now();
+        assert!(q(&el, "[role=dialog]").is_none(), "closed until clicked");
         trigger.unchecked_into::<web_sys::HtmlElement>().click();
-        assert!(q(&el, "[role=dialog]").is_some());
-        clicks.push(performance.now() - start);
+        assert!(
+            q(&el, "[role=dialog]").is_some(),
+            "the panel right after the click"
+        );
         drop(button);
+        assert!(el.inner_html().is_empty(), "unmounting empties the host");
     }
-    let (mount, click) = (median(mounts), median(clicks));
-    console_log!("median mount → trigger: {mount:.3} ms; click → panel: {click:.3} ms");
-    assert!(mount <= 2.0, "mount took {mount} ms (median)");
-    assert!(click <= 16.0, "click took {click} ms (median)");
 }
