@@ -152,7 +152,8 @@ async fn obtain(base: String) -> Result<String, ClerkError> {
     Ok(answer.id)
 }
 
-#[cfg(all(test, target_arch = "wasm32"))]
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
 mod tests {
     use core::future::Future;
     use core::task::{Context, Waker};
