@@ -1,5 +1,6 @@
 // The JS `Clerk` every entry exports: constructed synchronously (like ClerkJS), it starts the
-// wasm on first construction and forwards every method to the wasm `Clerk` once that exists.
+// wasm on first construction in a browser (elsewhere on first use) and forwards every method
+// to the wasm `Clerk` once that exists.
 // Nothing runs at import time: no window access, no fetch, so bundlers may tree-shake it.
 
 const KEY_PREFIXES = { pk_test_: "development", pk_live_: "production" };
@@ -58,20 +59,32 @@ function bindMethods(obj) {
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
-    // The wasm `Clerk` once it exists, the promise of it, the parsed key, and the mounts asked
-    // for before the wasm arrived (element → cancel).
+    // The wasm `Clerk` once it exists, the promise of it, the parsed key, the constructor's
+    // arguments, and the mounts asked for before the wasm arrived (element → cancel).
     #core = null;
-    #ready;
+    #ready = null;
     #key;
+    #args;
     #pending = new Map();
 
     constructor(publishableKey, options = {}) {
       bindMethods(this);
       this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
-      this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
-      // An unhandled rejection here would be noise: load() reports the same failure.
-      this.#ready.catch(() => {});
+      this.#args = [publishableKey, options];
+      // In a browser the wasm starts now, while the app gets ready. Without a window (server
+      // rendering, static prerender: clerk-wasm/react's provider) constructing touches nothing;
+      // the wasm starts when a method first needs it.
+      if (typeof window !== "undefined") this.#start();
+    }
+
+    #start() {
+      if (!this.#ready) {
+        this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(...this.#args)));
+        // An unhandled rejection here would be noise: load() reports the same failure.
+        this.#ready.catch(() => {});
+      }
+      return this.#ready;
     }
 
     get version() { return version; }
@@ -84,15 +97,15 @@ export function defineClerk(initWasm, version) {
     get user() { return this.#core?.user; }
     get isSignedIn() { return this.#core?.isSignedIn ?? false; }
 
-    async load(options) { return (await this.#ready).load(options); }
-    async signOut(a, b) { return (await this.#ready).signOut(a, b); }
-    async setActive(params) { return (await this.#ready).setActive(params); }
+    async load(options) { return (await this.#start()).load(options); }
+    async signOut(a, b) { return (await this.#start()).signOut(a, b); }
+    async setActive(params) { return (await this.#start()).setActive(params); }
 
     addListener(callback) {
       if (this.#core) return this.#core.addListener(callback);
       let unsubscribe = null;
       let cancelled = false;
-      this.#ready.then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
+      this.#start().then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
       return () => { cancelled = true; unsubscribe?.(); };
     }
 
@@ -104,7 +117,7 @@ export function defineClerk(initWasm, version) {
       pending.get(el)?.();
       let cancelled = false;
       pending.set(el, () => { cancelled = true; });
-      this.#ready.then((core) => {
+      this.#start().then((core) => {
         if (cancelled) return;
         pending.delete(el);
         try {
