@@ -59,32 +59,30 @@ function bindMethods(obj) {
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
-    // The wasm `Clerk` once it exists, the promise of it, the parsed key, the constructor's
-    // arguments, and the mounts asked for before the wasm arrived (element → cancel).
+    // The wasm `Clerk` once it exists, what starts it (once) and returns the promise of it, the
+    // parsed key, and the mounts asked for before the wasm arrived (element → cancel).
     #core = null;
-    #ready = null;
+    #start;
     #key;
-    #args;
     #pending = new Map();
 
     constructor(publishableKey, options = {}) {
       bindMethods(this);
       this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
-      this.#args = [publishableKey, options];
+      let ready = null;
+      this.#start = () => {
+        if (!ready) {
+          ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
+          // An unhandled rejection here would be noise: load() reports the same failure.
+          ready.catch(() => {});
+        }
+        return ready;
+      };
       // In a browser the wasm starts now, while the app gets ready. Without a window (server
       // rendering, static prerender: clerk-wasm/react's provider) constructing touches nothing;
       // the wasm starts when a method first needs it.
       if (typeof window !== "undefined") this.#start();
-    }
-
-    #start() {
-      if (!this.#ready) {
-        this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(...this.#args)));
-        // An unhandled rejection here would be noise: load() reports the same failure.
-        this.#ready.catch(() => {});
-      }
-      return this.#ready;
     }
 
     get version() { return version; }
