@@ -110,7 +110,7 @@ test("React: the hooks go loading → signed in → signed out by another tab, a
   }
 });
 
-test("React: <UserButton> keeps its nodes when its parent re-renders, follows changed props, and calls the latest onClick", async ({ page, context, server, errors }) => {
+test("React: <UserButton> keeps its nodes when its parent re-renders and when its props change, and calls the latest onClick", async ({ page, context, server, errors }) => {
   await signInContext(context, server, ["grace@example.test"]);
   const site = await serveBuild("development");
   try {
@@ -121,18 +121,22 @@ test("React: <UserButton> keeps its nodes when its parent re-renders, follows ch
     await trigger.click();
     const panel = page.locator("#second").getByRole("dialog", { name: "Account panel" });
     await panel.waitFor({ state: "visible" });
+    // Clicks dispatched to the buttons, so the open panel sees no click outside it.
     // A re-render with new `appearance` and `customMenuItems` objects and a new arrow function.
     await page.locator("#rerender").dispatchEvent("click");
     await eventually(() => page.locator("#rerender").textContent().then((t) => t.includes("(1)")), "the parent to re-render");
     expectEqual(await trigger.evaluate((el) => el.__mark ?? null), "same node", "the trigger after the parent re-rendered");
-    expectEqual(await panel.isVisible(), true, "the panel stays open");
+    expectEqual(await panel.isVisible(), true, "the panel stays open after a re-render");
+
+    // showName changes what the button shows, in place.
+    await page.locator("#show-name").dispatchEvent("click");
+    await page.locator("#second .cl-userButtonOuterIdentifier").waitFor({ state: "visible" });
+    expectEqual(await trigger.evaluate((el) => el.__mark ?? null), "same node", "the trigger after showName changed");
+    expectEqual(await panel.isVisible(), true, "the panel stays open after a props change");
+    expectEqual(await page.locator("#second .cl-userButtonBox").count(), 1, "user buttons in the second host");
+
     await panel.getByRole("button", { name: "Ping" }).click();
     expectEqual(await page.evaluate(() => window.__pings), 1, "onClick calls");
-
-    // showName changes what the button shows.
-    await page.locator("#show-name").click();
-    await page.locator("#second .cl-userButtonOuterIdentifier").waitFor({ state: "visible" });
-    expectEqual(await page.locator("#second .cl-userButtonBox").count(), 1, "user buttons in the second host");
     expectEqual(errors, [], "page errors");
   } finally {
     await site.stop();

@@ -126,6 +126,14 @@ export function defineClerk(initWasm, version) {
       }, () => {});
     }
 
+    // ClerkJS's name for what its React layer calls when a mounted component's props change
+    // (clerk-wasm/react does the same): the button on `node` takes `props` without a remount.
+    __unstable__updateProps(params) {
+      if (this.#core) return this.#core.__unstable__updateProps(params);
+      // A mount still waiting for the wasm takes the new props.
+      if (this.#pending.has(params?.node)) this.mountUserButton(params.node, params.props);
+    }
+
     unmountUserButton(el) {
       checkElement(el, "unmountUserButton");
       this.#pending.get(el)?.();

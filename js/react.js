@@ -162,12 +162,20 @@ export function ClerkLoading({ children }) {
 }
 
 // What the button shows: its props as data. A parent that re-renders with equal props (a new
-// `appearance` object, a new arrow function) does not remount the button.
+// `appearance` object, a new arrow function) changes nothing.
 const propsKey = (props) => JSON.stringify(props, (_, v) => (typeof v === "function" ? "ƒ" : v));
+
+// The props handed to the SDK: menu items' `onClick` call the latest props' callback.
+const withLatest = (props, latest) => {
+  const items = props.customMenuItems?.map((item, i) =>
+    typeof item?.onClick === "function" ? { ...item, onClick: () => latest.current.customMenuItems?.[i]?.onClick?.() } : item,
+  );
+  return items ? { ...props, customMenuItems: items } : props;
+};
 
 /**
  * The user button: a `<div>` that `mountUserButton` renders into once Clerk has loaded,
- * unmounted with the component. Menu items' `onClick` always call the latest props' callback.
+ * unmounted with the component; changed props reach it in place (no remount).
  */
 export function UserButton({ children: _children, ...props }) {
   const [clerk, { loaded }] = useClerkState();
@@ -176,18 +184,20 @@ export function UserButton({ children: _children, ...props }) {
   useEffect(() => {
     latest.current = props;
   });
-  const key = propsKey(props);
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const items = props.customMenuItems?.map((item, i) =>
-      typeof item?.onClick === "function" ? { ...item, onClick: () => latest.current.customMenuItems?.[i]?.onClick?.() } : item,
-    );
-    clerk.mountUserButton(el, items ? { ...props, customMenuItems: items } : props);
+    clerk.mountUserButton(el, withLatest(props, latest));
     return () => clerk.unmountUserButton(el);
+    // Mounted with the props of its first render; the effect below passes on later ones.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clerk, loaded]);
+  const key = propsKey(props);
+  useEffect(() => {
+    if (host.current) clerk.__unstable__updateProps({ node: host.current, props: withLatest(props, latest) });
     // `key` stands for `props`' content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [clerk, loaded, key]);
+  }, [clerk, key]);
   return loaded ? createElement("div", { ref: host }) : null;
 }
 
