@@ -142,3 +142,24 @@ test("React: <UserButton> keeps its nodes when its parent re-renders and when it
     await site.stop();
   }
 });
+
+test("React: server markup hydrates without a mismatch, then the user button mounts on the client", async ({ page, context, server, errors }) => {
+  await signInContext(context, server, ["ada@example.test"]);
+  const site = await serveBuild("development");
+  try {
+    await open(page, site, server, "hydrate.html");
+    await page.locator("header button.cl-userButtonTrigger").waitFor({ state: "visible" });
+    await page.locator("#signed-in").waitFor({ state: "visible" });
+    const serverMarkup = await page.evaluate(() => window.__serverMarkup);
+    expectEqual(
+      serverMarkup,
+      '<header><h1>My application</h1></header><p id="loading">Loading</p><button>Sign out</button>',
+      "the server markup: no user button, still loading",
+    );
+    expectEqual(await page.evaluate(() => window.__hydrationErrors), [], "hydration errors");
+    expectEqual(await page.locator("#loading").count(), 0, "<ClerkLoading> after the load");
+    expectEqual(errors, [], "page errors");
+  } finally {
+    await site.stop();
+  }
+});
