@@ -162,8 +162,15 @@ export function ClerkLoading({ children }) {
 }
 
 // What the button shows: its props as data. A parent that re-renders with equal props (a new
-// `appearance` object, a new arrow function) changes nothing.
-const propsKey = (props) => JSON.stringify(props, (_, v) => (typeof v === "function" ? "ƒ" : v));
+// `appearance` object, a new arrow function) changes nothing. Props that are not data (a cycle)
+// get a new key each render: passed on every time, which is still no remount.
+const propsKey = (props) => {
+  try {
+    return JSON.stringify(props, (_, v) => (typeof v === "function" ? "ƒ" : v));
+  } catch {
+    return {};
+  }
+};
 
 // The props handed to the SDK: menu items' `onClick` call the latest props' callback.
 const withLatest = (props, latest) => {
