@@ -24,7 +24,12 @@ export function serveStatic(dir) {
     server.listen(0, "127.0.0.1", () =>
       resolve({
         url: `http://127.0.0.1:${server.address().port}`,
-        stop: () => new Promise((done) => server.close(done)),
+        // Idle keep-alive connections too: close() alone waits up to 5 s for the browser's.
+        stop: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections();
+          }),
       }),
     ),
   );

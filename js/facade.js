@@ -1,5 +1,6 @@
 // The JS `Clerk` every entry exports: constructed synchronously (like ClerkJS), it starts the
-// wasm on first construction and forwards every method to the wasm `Clerk` once that exists.
+// wasm on first construction in a browser (elsewhere on first use) and forwards every method
+// to the wasm `Clerk` once that exists.
 // Nothing runs at import time: no window access, no fetch, so bundlers may tree-shake it.
 
 const KEY_PREFIXES = { pk_test_: "development", pk_live_: "production" };
@@ -58,10 +59,10 @@ function bindMethods(obj) {
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
   return class Clerk {
-    // The wasm `Clerk` once it exists, the promise of it, the parsed key, and the mounts asked
-    // for before the wasm arrived (element → cancel).
+    // The wasm `Clerk` once it exists, what starts it (once) and returns the promise of it, the
+    // parsed key, and the mounts asked for before the wasm arrived (element → cancel).
     #core = null;
-    #ready;
+    #start;
     #key;
     #pending = new Map();
 
@@ -69,9 +70,19 @@ export function defineClerk(initWasm, version) {
       bindMethods(this);
       this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
-      this.#ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
-      // An unhandled rejection here would be noise: load() reports the same failure.
-      this.#ready.catch(() => {});
+      let ready = null;
+      this.#start = () => {
+        if (!ready) {
+          ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
+          // An unhandled rejection here would be noise: load() reports the same failure.
+          ready.catch(() => {});
+        }
+        return ready;
+      };
+      // In a browser the wasm starts now, while the app gets ready. Without a window (server
+      // rendering, static prerender: clerk-wasm/react's provider) constructing touches nothing;
+      // the wasm starts when a method first needs it.
+      if (typeof window !== "undefined") this.#start();
     }
 
     get version() { return version; }
@@ -84,15 +95,15 @@ export function defineClerk(initWasm, version) {
     get user() { return this.#core?.user; }
     get isSignedIn() { return this.#core?.isSignedIn ?? false; }
 
-    async load(options) { return (await this.#ready).load(options); }
-    async signOut(a, b) { return (await this.#ready).signOut(a, b); }
-    async setActive(params) { return (await this.#ready).setActive(params); }
+    async load(options) { return (await this.#start()).load(options); }
+    async signOut(a, b) { return (await this.#start()).signOut(a, b); }
+    async setActive(params) { return (await this.#start()).setActive(params); }
 
     addListener(callback) {
       if (this.#core) return this.#core.addListener(callback);
       let unsubscribe = null;
       let cancelled = false;
-      this.#ready.then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
+      this.#start().then((core) => { if (!cancelled) unsubscribe = core.addListener(callback); }, () => {});
       return () => { cancelled = true; unsubscribe?.(); };
     }
 
@@ -104,7 +115,7 @@ export function defineClerk(initWasm, version) {
       pending.get(el)?.();
       let cancelled = false;
       pending.set(el, () => { cancelled = true; });
-      this.#ready.then((core) => {
+      this.#start().then((core) => {
         if (cancelled) return;
         pending.delete(el);
         try {
@@ -113,6 +124,14 @@ export function defineClerk(initWasm, version) {
           console.error("clerk-wasm: mountUserButton failed:", e);
         }
       }, () => {});
+    }
+
+    // ClerkJS's name for what its React layer calls when a mounted component's props change
+    // (clerk-wasm/react does the same): the button on `node` takes `props` without a remount.
+    __unstable__updateProps(params) {
+      if (this.#core) return this.#core.__unstable__updateProps(params);
+      // A mount still waiting for the wasm takes the new props.
+      if (this.#pending.has(params?.node)) this.mountUserButton(params.node, params.props);
     }
 
     unmountUserButton(el) {

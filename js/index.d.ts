@@ -130,6 +130,8 @@ export declare class Clerk {
   setActive(params: SetActiveParams): Promise<void>;
   mountUserButton(el: HTMLElement, props?: UserButtonProps): void;
   unmountUserButton(el: HTMLElement): void;
+  /** The user button mounted on `node` takes `props` without a remount (ClerkJS's name; for framework layers). */
+  __unstable__updateProps(params: { node: HTMLElement; props?: UserButtonProps }): void;
 }
 
 /** Whether `err` is an error the Frontend API answered (HTTP 4xx/5xx with Clerk's error body). */

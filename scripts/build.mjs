@@ -78,6 +78,7 @@ export async function build() {
       .replace(/(\w+): ([^,()]+?) \| undefined(?=\))/g, "$1?: $2");
     writeFileSync(path.join(dist, "clerk_wasm.d.ts"), generated);
     copyFileSync(path.join(root, "js", "index.d.ts"), path.join(dist, "inline.d.ts"));
+    copyFileSync(path.join(root, "js", "react.d.ts"), path.join(dist, "react.d.ts"));
     const esbuild = await import("esbuild");
     const common = {
       bundle: true,
@@ -101,6 +102,15 @@ export async function build() {
       outfile: path.join(dist, "inline.js"),
       loader: { ".wasm": "binary" },
       alias: { ...common.alias, "#wasm-bytes": optimized },
+    });
+    // clerk-wasm/react: React (a peer dependency) and the ESM entry stay imports, so an app
+    // that uses both entries bundles one copy of the SDK and fetches its wasm once.
+    await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, "js", "react.js")],
+      format: "esm",
+      outfile: path.join(dist, "react.js"),
+      external: ["react", "./index.js"],
     });
     await esbuild.build({
       ...common,

@@ -130,7 +130,7 @@ async function main() {
       ["test", "--no-fail-fast", "-p", "clerk-wasm", "-p", "clerk-wasm-example-app", "--target", WASM, "--lib", "--test", "*", "--features", "clerk-wasm/small-alloc"],
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
-    await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild; tsc)", "node", ["e2e/fixtures/build.mjs"]);
+    await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild, Vite + React; SSR; tsc)", "node", ["e2e/fixtures/build.mjs"]);
     await check("end to end (Playwright, Chromium)", "node", ["e2e/run.mjs"], {
       env: { CLERK_DEV_SERVER_URL: server.url },
       counts: true,

@@ -28,6 +28,16 @@ pub(crate) fn mount(clerk: &crate::Clerk, el: &JsValue, props: &JsValue) -> Resu
     Ok(())
 }
 
+/// `clerk.__unstable__updateProps({ node, props })`, ClerkJS's call from its React layer when a
+/// mounted component's props change: the button on `node` (if any) takes `props` in place.
+pub(crate) fn update_props(params: &JsValue) {
+    let get =
+        |name: &str| js_sys::Reflect::get(params, &JsValue::from_str(name)).unwrap_or_default();
+    if let Ok(el) = element(&get("node"), "__unstable__updateProps") {
+        crate::ui::update_props_on(&el, user_button_props(&get("props")));
+    }
+}
+
 /// `clerk.unmountUserButton(el)`.
 ///
 /// # Errors

@@ -207,6 +207,14 @@ impl JsClerk {
         crate::bindings_ui::mount(&self.inner, el, props)
     }
 
+    /// `clerk.__unstable__updateProps({ node, props })` (ClerkJS's name, used by its React
+    /// layer and by `clerk-wasm/react`): the user button mounted on `node` takes `props` without
+    /// a remount (the same nodes; an open panel stays open). Does nothing for another node.
+    #[wasm_bindgen(js_name = __unstable__updateProps)]
+    pub fn update_props(&self, params: &JsValue) {
+        crate::bindings_ui::update_props(params);
+    }
+
     /// `clerk.unmountUserButton(el)`: removes the user button in `el` with every node,
     /// listener and piece of in-flight work it owns. Does nothing when there is none.
     #[wasm_bindgen(js_name = unmountUserButton)]

@@ -88,6 +88,13 @@ impl UserButton {
     pub fn is_mounted(&self) -> bool {
         registry::contains_id(self.id)
     }
+
+    /// Gives the button new props without remounting it: the same nodes, an open panel
+    /// stays open (what a component framework calls when its props change). Does nothing
+    /// once the button is unmounted.
+    pub fn set_props(&self, props: UserButtonProps) {
+        registry::set_props_on_id(self.id, props);
+    }
 }
 
 impl Drop for UserButton {
@@ -114,6 +121,12 @@ pub(crate) fn mount_into(clerk: &Clerk, el: &Element, props: UserButtonProps) {
     if let Some(mount) = mount::Mount::new(clerk, el, props) {
         registry::insert(el, mount);
     }
+}
+
+/// Gives the button on `el`, if any, new props in place (the JS API's
+/// `__unstable__updateProps`); whether there was one.
+pub(crate) fn update_props_on(el: &Element, props: UserButtonProps) -> bool {
+    registry::set_props_on_host(el, props)
 }
 
 /// Unmounts the button on `el`, if any; whether there was one.

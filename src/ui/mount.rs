@@ -79,6 +79,17 @@ impl Mount {
     }
 }
 
+impl Mount {
+    /// Shows `props` from now on: the same nodes (an open panel stays open), re-rendered
+    /// where what the button shows changed.
+    pub(crate) fn set_props(&self, props: UserButtonProps) {
+        if let Ok(mut mount) = self.shared.try_borrow_mut() {
+            mount.props = props;
+        }
+        on_state(&self.shared);
+    }
+}
+
 /// The root box and the trigger in it, which live as long as the mount.
 fn nodes(doc: &Document) -> Option<(Element, Element)> {
     let trigger = El::new(doc, "button", "cl-userButtonTrigger")

@@ -4,12 +4,14 @@
 //! `MutationObserver` that exists only while some button is mounted.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 use super::mount::Mount;
+use super::props::UserButtonProps;
 
 struct Entry {
     id: u64,
@@ -17,8 +19,8 @@ struct Entry {
     /// Seen in the document at least once: only then does leaving it mean "removed" (a host
     /// may be mounted while detached and inserted later, as frameworks do).
     seen_connected: bool,
-    /// Held for its `Drop`, which unmounts.
-    _mount: Mount,
+    /// Dropped with the entry (its last holder), which unmounts.
+    mount: Rc<Mount>,
 }
 
 #[derive(Default)]
@@ -51,7 +53,7 @@ pub(crate) fn insert(host: &Element, mount: Mount) -> u64 {
             id: reg.next_id,
             host: host.clone(),
             seen_connected: host.is_connected(),
-            _mount: mount,
+            mount: Rc::new(mount),
         });
         (reg.next_id, reg.observer.is_none())
     });
@@ -75,6 +77,31 @@ pub(crate) fn remove_host(host: &Element) -> bool {
 /// Releases the button with this id (a dropped Rust handle); whether it was still there.
 pub(crate) fn remove_id(id: u64) -> bool {
     take_where(|e| e.id == id)
+}
+
+/// Gives the button on `host`, if any, new props in place; whether there was one.
+pub(crate) fn set_props_on_host(host: &Element, props: UserButtonProps) -> bool {
+    set_props_where(|e| e.host == *host, props)
+}
+
+/// Gives the button with this id new props in place; whether it is still mounted.
+pub(crate) fn set_props_on_id(id: u64, props: UserButtonProps) -> bool {
+    set_props_where(|e| e.id == id, props)
+}
+
+/// The matching mount gets `props` outside the registry borrow (its re-render must be free to
+/// call back in here); should its entry go meanwhile, it unmounts when this `Rc` drops.
+fn set_props_where(pred: impl Fn(&Entry) -> bool, props: UserButtonProps) -> bool {
+    let Some(mount) = with(|reg| {
+        reg.entries
+            .iter()
+            .find(|e| pred(e))
+            .map(|e| e.mount.clone())
+    }) else {
+        return false;
+    };
+    mount.set_props(props);
+    true
 }
 
 /// Whether the button with this id is still mounted.

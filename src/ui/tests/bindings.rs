@@ -94,6 +94,39 @@ fn mount_user_button_reads_every_prop_from_a_js_object() {
 }
 
 #[wasm_bindgen_test]
+fn update_props_gives_the_button_on_a_node_new_props_in_place() {
+    let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
+    sign_in(&js.inner, &[ada()], &Env::default());
+    let el = host();
+    js.mount_user_button(&el.clone().into(), &JsValue::UNDEFINED)
+        .unwrap();
+    let first = trigger(&el);
+    first.click();
+    let params = |node: &JsValue| {
+        let params = Object::new();
+        set(&params, "node", node);
+        set(
+            &params,
+            "props",
+            &JSON::parse(r#"{"showName": true}"#).unwrap(),
+        );
+        params
+    };
+    // Another node, or none: nothing happens.
+    js.update_props(&params(&host().into()));
+    js.update_props(&params(&JsValue::NULL));
+    js.update_props(&JsValue::UNDEFINED);
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_none());
+
+    js.update_props(&params(&el.clone().into()));
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_some());
+    assert!(trigger(&el).is_same_node(Some(&first)), "not remounted");
+    assert!(panel(&el).is_some(), "the open panel stays open");
+    js.unmount_user_button(&el.clone().into()).unwrap();
+    assert_eq!(el.inner_html(), "");
+}
+
+#[wasm_bindgen_test]
 fn show_name_is_read_by_javascript_truthiness() {
     let js = JsClerk::new(KEY, &JsValue::UNDEFINED).unwrap();
     sign_in(&js.inner, &[ada()], &Env::default());

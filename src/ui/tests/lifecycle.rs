@@ -118,3 +118,38 @@ fn many_buttons_work_independently_and_stay_in_sync() {
     drop(buttons);
     assert_eq!(mounted_count(), before);
 }
+
+#[wasm_bindgen_test]
+fn set_props_changes_what_the_button_shows_without_a_remount() {
+    let (clerk, el) = (clerk(), host());
+    sign_in(&clerk, &[ada()], &Env::default());
+    let before = mounted_count();
+    let b = mount_user_button(&clerk, &el, UserButtonProps::default());
+    let first_trigger = trigger(&el);
+    first_trigger.click();
+    assert!(panel(&el).is_some());
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_none());
+
+    let named = || UserButtonProps {
+        show_name: true,
+        ..UserButtonProps::default()
+    };
+    b.set_props(named());
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_some());
+    assert!(
+        trigger(&el).is_same_node(Some(&first_trigger)),
+        "the same trigger node"
+    );
+    assert!(panel(&el).is_some(), "the open panel stays open");
+    assert_eq!(mounted_count(), before + 1);
+
+    // A handle whose button was replaced no longer reaches the button on its element.
+    let replacement = mount_user_button(&clerk, &el, UserButtonProps::default());
+    b.set_props(named());
+    assert!(!b.is_mounted());
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_none());
+    replacement.set_props(named());
+    assert!(q(&el, ".cl-userButtonOuterIdentifier").is_some());
+    drop(replacement);
+    assert_eq!(mounted_count(), before);
+}
