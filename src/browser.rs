@@ -31,6 +31,11 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `encodeURIComponent(text)`: a path segment or a form value.
+pub(crate) fn encode_component(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
 /// `Date.now()` in milliseconds.
 pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()

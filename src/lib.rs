@@ -46,7 +46,9 @@ pub use config::{InstanceType, PublishableKey};
 pub use error::{ApiError, ApiErrorItem, ApiErrorMeta, ClerkError};
 pub use frontend_api::{fapi_base_url, ClerkOptions};
 pub use listeners::Listener;
-pub use options::{AfterSignOut, LoadOptions, LocalFuture, RouterPush, SignOutOptions};
+pub use options::{
+    AfterSignOut, GetTokenOptions, LoadOptions, LocalFuture, RouterPush, SignOutOptions,
+};
 pub use resources::{
     AuthConfig, Client, DisplayConfig, EmailAddress, Environment, PhoneNumber, PublicUserData,
     Session, SessionStatus, Token, User, Web3Wallet,

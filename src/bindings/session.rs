@@ -152,18 +152,18 @@ impl JsSession {
         }
     }
 
-    /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
+    /// `session.getToken({ template?, organizationId?, skipCache? })`: the session JWT
+    /// (`string`), a JWT template's token, or `null` without a session. A template the
+    /// instance does not have rejects with the API error (never the session's own token).
     #[wasm_bindgen(js_name = getToken, unchecked_return_type = "Promise<string | null>")]
     pub fn get_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
     ) -> Promise {
         let started = self.clerk().and_then(|clerk| {
-            if options::skip_cache(options)? {
-                clerk.inner.forget_token(&self.id);
-            }
+            let options = options::get_token_options(options)?;
             // The request starts here, as a JS promise's would.
-            Ok(clerk.get_token(Some(&self.id)))
+            Ok(clerk.get_token_with(Some(&self.id), options))
         });
         let token = match started {
             Ok(token) => token,

@@ -37,7 +37,14 @@ export interface SignOutOptions {
 export type SignOutCallback = () => void | Promise<unknown>;
 /** `session`: a session id or object; `null` signs out locally; left out, the current session stays. */
 export interface SetActiveParams { session: string | Session | null }
-export interface GetTokenOptions { skipCache?: boolean }
+export interface GetTokenOptions {
+  /** A JWT template's name: that template's token (`POST .../tokens/{template}`), never the session's own. */
+  template?: string;
+  /** The organization the token is for; `null` is the personal account; left out, the last active one. */
+  organizationId?: string | null;
+  /** Fetch a new token even when a cached one is still valid. */
+  skipCache?: boolean;
+}
 export interface EmailAddressResource { id: string; emailAddress: string }
 export interface PhoneNumberResource { id: string; phoneNumber: string }
 export interface Web3WalletResource { id: string; web3Wallet: string }
