@@ -31,6 +31,18 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The page's address (`location.href`), empty outside a page.
+pub(crate) fn page_href() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// `url` resolved against the page's address; `None` when it cannot be parsed.
+pub(crate) fn absolute_url(url: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, &page_href()).ok()
+}
+
 /// `encodeURIComponent(text)`: a path segment or a form value.
 pub(crate) fn encode_component(text: &str) -> String {
     js_sys::encode_uri_component(text).into()

@@ -185,6 +185,10 @@ impl Clerk {
     /// Navigates to `url`, honouring the protocol allow-list (a disallowed target becomes
     /// `/`) and `router_push` for same-origin targets.
     pub fn navigate(&self, url: &str) {
+        // As ClerkJS: nowhere to go is no navigation (not a reload).
+        if url.trim().is_empty() {
+            return;
+        }
         // The router is called after the borrow ends: it may call back into this instance.
         let (target, router) = self.with_load_options(|options| {
             let target = navigation::allowed_or_root(url, &options.allowed_redirect_protocols);

@@ -39,6 +39,7 @@ mod sessions;
 mod sign_out;
 mod state;
 pub mod ui;
+mod urls;
 
 pub use bindings::{is_clerk_api_response_error, JsClerk, JsSession};
 pub use clerk::Clerk;
@@ -54,6 +55,7 @@ pub use resources::{
     Session, SessionStatus, Token, User, Web3Wallet,
 };
 pub use state::{State, Status};
+pub use urls::SignInRedirectOptions;
 
 #[cfg(all(feature = "small-alloc", target_arch = "wasm32"))]
 #[global_allocator]
