@@ -133,3 +133,104 @@ async fn skip_cache_fetches_a_new_token_which_then_serves_the_cache() {
     assert_eq!(clerk.get_token(None).await.unwrap(), fresh);
     assert_eq!(cookie("__session"), fresh);
 }
+
+fn here() -> (String, String) {
+    let location = web_sys::window().unwrap().location();
+    (location.origin().unwrap(), location.href().unwrap())
+}
+
+fn encoded(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+#[wasm_bindgen_test]
+async fn urls_come_from_the_environment_and_carry_the_dev_browser_token_to_another_origin() {
+    reset(false, true).await;
+    let (clerk, _) = loaded_clerk().await;
+    let token = cookie("__clerk_db_jwt").expect("a dev browser token");
+    let server = server_url();
+    let (_, href) = here();
+    let url = web_sys::Url::new(&clerk.build_sign_in_url(&Default::default())).unwrap();
+    assert_eq!(
+        [url.origin(), url.pathname()],
+        [server.to_owned(), "/sign-in.html".to_owned()]
+    );
+    let params = url.search_params();
+    assert_eq!(params.get("redirect_url"), Some(href), "back to this page");
+    assert_eq!(params.get("__clerk_db_jwt"), Some(token.clone()));
+    assert_eq!(
+        clerk.build_user_profile_url(),
+        format!("{server}/user-profile.html?__clerk_db_jwt={token}")
+    );
+    assert_eq!(clerk.build_after_sign_out_url(), "/");
+    assert_eq!(
+        clerk.build_after_multi_session_single_sign_out_url(),
+        format!("{server}/?__clerk_db_jwt={token}")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_options_come_before_the_environment() {
+    reset(false, false).await;
+    let clerk = clerk();
+    assert_eq!(
+        clerk.build_after_multi_session_single_sign_out_url(),
+        "",
+        "before load"
+    );
+    let options = clerk_wasm::LoadOptions {
+        sign_in_url: Some("/login?x=1".into()),
+        user_profile_url: Some("/account".into()),
+        after_sign_out_url: Some("/bye".into()),
+        ..Default::default()
+    };
+    load_settled(&clerk, options).await;
+    let (origin, _) = here();
+    let sign_in = clerk.build_sign_in_url(&clerk_wasm::SignInRedirectOptions {
+        redirect_url: Some("/back?to=a b".into()),
+        sign_in_force_redirect_url: Some("/forced".into()),
+        initial_values: vec![("emailAddress".into(), "a+b@example.test".into())],
+        ..Default::default()
+    });
+    assert_eq!(
+        sign_in,
+        format!(
+            "{origin}/login?x=1&redirect_url={}&sign_in_force_redirect_url=%2Fforced#/?emailAddress={}",
+            encoded("/back?to=a b"),
+            encoded("a+b@example.test")
+        )
+    );
+    assert_eq!(clerk.build_user_profile_url(), format!("{origin}/account"));
+    assert_eq!(clerk.build_after_sign_out_url(), format!("{origin}/bye"));
+    assert_eq!(
+        clerk.build_after_multi_session_single_sign_out_url(),
+        format!("{origin}/login?x=1#/choose")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn redirects_go_through_the_router_and_the_protocol_allow_list() {
+    reset(false, false).await;
+    let clerk = clerk();
+    let pushed = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let options = clerk_wasm::LoadOptions {
+        sign_in_url: Some("/login".into()),
+        user_profile_url: Some("javascript:alert(1)".into()),
+        after_sign_out_url: Some("/bye".into()),
+        ..recording_options(&pushed)
+    };
+    load_settled(&clerk, options).await;
+    clerk.redirect_to_after_sign_out();
+    clerk.redirect_to_user_profile();
+    clerk.redirect_to_sign_in(&clerk_wasm::SignInRedirectOptions {
+        redirect_url: Some("/x".into()),
+        ..Default::default()
+    });
+    clerk.navigate("");
+    clerk.navigate("/somewhere#h");
+    assert_eq!(
+        *pushed.borrow(),
+        ["/bye", "/", "/login?redirect_url=%2Fx", "/somewhere#h"],
+        "javascript: goes to /; an empty target goes nowhere"
+    );
+}
