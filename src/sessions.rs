@@ -24,12 +24,14 @@ pub(crate) enum SessionAction {
     End,
     /// `session.remove()`.
     Remove,
+    /// `session.touch()`: marks the session active now; the current session stays.
+    Touch,
 }
 
 impl SessionAction {
     fn path(self) -> &'static str {
         match self {
-            Self::Select => "/touch",
+            Self::Select | Self::Touch => "/touch",
             Self::End => "/end",
             Self::Remove => "/remove",
         }
@@ -88,6 +90,18 @@ impl Clerk {
         session_id: &str,
     ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
         self.inner.mutate_session(session_id, SessionAction::Remove)
+    }
+
+    /// Marks a session of this browser active now (`POST /v1/client/sessions/{id}/touch`,
+    /// ClerkJS's `session.touch()`); the state takes the client the server answers with.
+    ///
+    /// # Errors
+    /// The API error.
+    pub fn touch_session(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        self.inner.mutate_session(session_id, SessionAction::Touch)
     }
 
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
@@ -191,7 +205,9 @@ impl Inner {
             s.current_session_id = Some(session_id);
             self.publish(s);
         } else {
-            self.forget_token(&session_id);
+            if action != SessionAction::Touch {
+                self.forget_token(&session_id);
+            }
             if client.is_some() {
                 self.apply_client(client, false);
             }

@@ -137,7 +137,7 @@ pub fn session(s: &SessionRec, inner: &Inner, origin: &str) -> Value {
         "abandon_at": s.abandon_at,
         "last_active_at": s.last_active_at,
         "last_active_token": s.last_active_token.as_ref().map(|jwt| json!({"object": "token", "jwt": jwt})),
-        "actor": null,
+        "actor": s.actor,
         "tasks": null,
         "last_active_organization_id": null,
         "user": user.map(|u| self::user(u, origin, Some(s.created_at))),

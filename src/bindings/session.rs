@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::to_js_error;
-use super::js::{bind_methods, date, plain};
+use super::js::{bind_methods, date, json_object, plain};
 use super::options;
 use super::promise::operation_promise;
 use crate::clerk::WeakClerk;
@@ -23,6 +23,9 @@ struct SessionData<'a> {
     user: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     public_user_data: JsValue,
+    /// The impersonator's claims, or `null`.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    actor: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     last_active_at: Date,
     #[serde(with = "serde_wasm_bindgen::preserve")]
@@ -71,6 +74,7 @@ impl JsSession {
             status: session.status.as_str(),
             user,
             public_user_data,
+            actor: session.actor.as_deref().map_or(JsValue::NULL, json_object),
             last_active_at: date(session.last_active_at),
             expire_at: date(session.expire_at),
             abandon_at: date(session.abandon_at),
@@ -148,6 +152,16 @@ impl JsSession {
     pub fn remove(&self) -> Promise {
         match self.clerk() {
             Ok(clerk) => operation_promise(clerk.remove_session(&self.id)),
+            Err(err) => Promise::reject(&to_js_error(&err)),
+        }
+    }
+
+    /// `session.touch()`: marks this session active now on the server. Resolves when the
+    /// state is updated (the current session stays; read it again from `clerk.session`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn touch(&self) -> Promise {
+        match self.clerk() {
+            Ok(clerk) => operation_promise(clerk.touch_session(&self.id)),
             Err(err) => Promise::reject(&to_js_error(&err)),
         }
     }
