@@ -69,7 +69,8 @@ pub(crate) fn to_string_answers(object: &JsValue, field: &str) {
         return;
     };
     let text = JsValue::from_str(&text);
-    let method = crate::browser::prop(&text, "toString");
+    // `String.prototype` (`Object.getPrototypeOf` of a string) and its `toString`.
+    let method = crate::browser::prop(&Object::get_prototype_of(&text).into(), "toString");
     let Some(method) = method.dyn_ref::<Function>() else {
         return;
     };
