@@ -229,7 +229,7 @@ impl Inner {
                 path.push_str(&browser::encode_component(template));
             }
             (None, Some(org)) => {
-                form = ["organization_id=", &browser::encode_component(org)].concat();
+                form = browser::form([("organization_id", org.as_str())].into_iter());
             }
             (None, None) => {}
         }

@@ -20,30 +20,17 @@ pub struct SignInRedirectOptions {
 }
 
 /// `base` with `pairs` added to its query (before any fragment), then `hash_pairs` as the
-/// fragment's query (`#/?k=v`, ClerkJS's hash routing), each pair URL-encoded. A relative
-/// base stays relative.
+/// fragment's query (`#/?k=v`, ClerkJS's hash routing), each form-encoded by the browser's
+/// `URLSearchParams`. A relative base stays relative.
 fn with_params(base: &str, pairs: &[(&str, &str)], hash_pairs: &[(String, String)]) -> String {
-    let encode = |pairs: &mut dyn Iterator<Item = (&str, &str)>| {
-        pairs
-            .map(|(k, v)| {
-                [
-                    &*browser::encode_component(k),
-                    "=",
-                    &browser::encode_component(v),
-                ]
-                .concat()
-            })
-            .collect::<Vec<_>>()
-            .join("&")
-    };
     let (path, hash) = base.split_once('#').unwrap_or((base, ""));
     let mut url = path.to_owned();
-    let query = encode(&mut pairs.iter().copied());
+    let query = browser::form(pairs.iter().copied());
     if !query.is_empty() {
         url.push(if path.contains('?') { '&' } else { '?' });
         url.push_str(&query);
     }
-    let hash_query = encode(&mut hash_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let hash_query = browser::form(hash_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     if !hash.is_empty() || !hash_query.is_empty() {
         url.push('#');
         url.push_str(if hash.is_empty() { "/" } else { hash });

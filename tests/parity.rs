@@ -139,8 +139,14 @@ fn here() -> (String, String) {
     (location.origin().unwrap(), location.href().unwrap())
 }
 
+/// `text` form-encoded, as `URLSearchParams` writes it.
 fn encoded(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text))
+    let params = web_sys::UrlSearchParams::new().unwrap();
+    params.append("x", text);
+    String::from(params.to_string())
+        .strip_prefix("x=")
+        .unwrap()
+        .to_owned()
 }
 
 #[wasm_bindgen_test]

@@ -36,6 +36,12 @@ fn sign_in_options(value: &JsValue) -> SignInRedirectOptions {
     }
 }
 
+/// A URL for JavaScript. A `JsValue` rather than a `String` return: wasm-bindgen wraps each
+/// `String` return in its own two-value shim (up to 640 B of wasm each).
+fn text(url: &str) -> JsValue {
+    JsValue::from_str(url)
+}
+
 /// A promise of `undefined` once `go` ran (ClerkJS's redirects are async).
 fn went(go: impl FnOnce()) -> Promise {
     go();
@@ -61,32 +67,32 @@ impl JsClerk {
     /// `buildSignInUrl({ redirectUrl?, signInForceRedirectUrl?, signInFallbackRedirectUrl?,
     /// initialValues? })`: `signInUrl`, else the instance's, with `redirect_url` (default:
     /// this page); `""` when neither is known.
-    #[wasm_bindgen(js_name = buildSignInUrl)]
+    #[wasm_bindgen(js_name = buildSignInUrl, unchecked_return_type = "string")]
     pub fn build_sign_in_url(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SignInRedirectOptions | undefined")]
         options: &JsValue,
-    ) -> String {
-        self.inner.build_sign_in_url(&sign_in_options(options))
+    ) -> JsValue {
+        text(&self.inner.build_sign_in_url(&sign_in_options(options)))
     }
 
     /// `buildUserProfileUrl()`: `userProfileUrl`, else the instance's; `""` when neither is known.
-    #[wasm_bindgen(js_name = buildUserProfileUrl)]
-    pub fn build_user_profile_url(&self) -> String {
-        self.inner.build_user_profile_url()
+    #[wasm_bindgen(js_name = buildUserProfileUrl, unchecked_return_type = "string")]
+    pub fn build_user_profile_url(&self) -> JsValue {
+        text(&self.inner.build_user_profile_url())
     }
 
     /// `buildAfterSignOutUrl()`: `afterSignOutUrl`, else `/`.
-    #[wasm_bindgen(js_name = buildAfterSignOutUrl)]
-    pub fn build_after_sign_out_url(&self) -> String {
-        self.inner.build_after_sign_out_url()
+    #[wasm_bindgen(js_name = buildAfterSignOutUrl, unchecked_return_type = "string")]
+    pub fn build_after_sign_out_url(&self) -> JsValue {
+        text(&self.inner.build_after_sign_out_url())
     }
 
     /// `buildAfterMultiSessionSingleSignOutUrl()`: `afterMultiSessionSingleSignOutUrl`, else
     /// `signInUrl#/choose`, else the instance's `after_sign_out_one_url`; `""` before load.
-    #[wasm_bindgen(js_name = buildAfterMultiSessionSingleSignOutUrl)]
-    pub fn build_after_multi_session_single_sign_out_url(&self) -> String {
-        self.inner.build_after_multi_session_single_sign_out_url()
+    #[wasm_bindgen(js_name = buildAfterMultiSessionSingleSignOutUrl, unchecked_return_type = "string")]
+    pub fn build_after_multi_session_single_sign_out_url(&self) -> JsValue {
+        text(&self.inner.build_after_multi_session_single_sign_out_url())
     }
 
     /// `redirectToSignIn(options?)`: navigates to `buildSignInUrl(options)`.
