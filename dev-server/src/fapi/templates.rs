@@ -76,15 +76,22 @@ pub fn create(ctx: &Ctx<'_>, session_id: &str, name: &str) -> Result<Reply, ApiE
             )
         })?;
     let user = inner.user(&user_id).ok_or_else(ApiError::not_found)?;
+    let keys = crate::jwt::keys()
+        .ok_or_else(|| ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR, None))?;
+    let jwt = keys.sign_payload(&payload(ctx, template, user, now));
+    Ok(Reply::json(json!({ "object": "token", "jwt": jwt })))
+}
+
+/// The template's claims for `user`, then the standard ones, which win: Clerk reserves them.
+fn payload(ctx: &Ctx<'_>, template: &JwtTemplate, user: &User, now: i64) -> Value {
     let mut payload: Map<String, Value> = template
         .claims
         .iter()
         .map(|(k, v)| (k.clone(), shortcode(v, user)))
         .collect();
-    // The standard claims win over custom ones, as Clerk reserves them.
     let now_secs = now / 1000;
     for (k, v) in [
-        ("sub", json!(user_id)),
+        ("sub", json!(user.seed.id)),
         ("iss", json!(ctx.origin)),
         ("iat", json!(now_secs)),
         ("nbf", json!(now_secs - 10)),
@@ -94,10 +101,7 @@ pub fn create(ctx: &Ctx<'_>, session_id: &str, name: &str) -> Result<Reply, ApiE
     ] {
         payload.insert(k.to_owned(), v);
     }
-    let keys = crate::jwt::keys()
-        .ok_or_else(|| ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR, None))?;
-    let jwt = keys.sign_payload(&Value::Object(payload));
-    Ok(Reply::json(json!({ "object": "token", "jwt": jwt })))
+    Value::Object(payload)
 }
 
 /// A claim value with a whole-string shortcode replaced by the user's value.

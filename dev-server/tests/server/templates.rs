@@ -108,3 +108,22 @@ async fn an_organization_token_names_the_organization_only_for_a_member() {
     assert_eq!(stranger.status, StatusCode::FORBIDDEN);
     assert_eq!(stranger.error_code(), "not_a_member_in_organization");
 }
+
+#[test]
+fn the_jwt_template_flag_replaces_the_built_in_template_and_a_bad_one_is_refused() {
+    let args = |list: &[&str]| {
+        clerk_dev_server::cli::parse(list.iter().map(|s| s.to_string()))
+            .unwrap()
+            .config("127.0.0.1:4000".parse().unwrap())
+    };
+    let config = args(&["--jwt-template", "a", "--jwt-template", r#"b={"x":1}"#]).unwrap();
+    let names: Vec<&str> = config
+        .jwt_templates
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["a", "b"]);
+    assert_eq!(config.jwt_templates[1].claims["x"], 1);
+    assert!(args(&["--jwt-template", "c={"]).is_err());
+    assert_eq!(args(&[]).unwrap().jwt_templates[0].name, "demo");
+}
