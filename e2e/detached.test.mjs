@@ -6,9 +6,14 @@
 import { dev, eventually, expectEqual, signInContext, test } from "./harness.mjs";
 import { keyFor, withPage } from "./static.mjs";
 
-const CLERK_METHODS = ["addListener", "load", "mountUserButton", "setActive", "signOut", "unmountUserButton"];
+// The navigation members and `session.touch` are called detached in parity.test.mjs.
+const CLERK_METHODS = [
+  "addListener", "buildAfterMultiSessionSingleSignOutUrl", "buildAfterSignOutUrl", "buildSignInUrl",
+  "buildUserProfileUrl", "closeUserProfile", "load", "mountUserButton", "navigate", "openUserProfile",
+  "redirectToAfterSignOut", "redirectToSignIn", "redirectToUserProfile", "setActive", "signOut", "unmountUserButton",
+];
 // `free` is wasm-bindgen's: it releases the Rust half of a `Session` object.
-const SESSION_METHODS = ["end", "free", "getToken", "remove", "toJSON"];
+const SESSION_METHODS = ["end", "free", "getToken", "remove", "toJSON", "touch"];
 
 /** A page on another origin with the script tag, not loaded (the test calls a detached load). */
 const pageHtml = (server) => `<!doctype html><div id="ub"></div><button id="out">Sign out</button>

@@ -6,9 +6,24 @@
 const KEY_PREFIXES = { pk_test_: "development", pk_live_: "production" };
 
 function runtimeError(code, message) {
-  const err = new Error(message);
-  err.name = "ClerkRuntimeError";
-  err.code = code;
+  return Object.assign(new Error(message), { name: "ClerkRuntimeError", code, longMessage: message, clerkRuntimeError: true });
+}
+
+// Why the wasm could not start (a CSP without 'wasm-unsafe-eval', a blocked, missing or corrupt
+// .wasm), as the error every call then rejects with, and how to fix it (logged once).
+function wasmFailure(cause) {
+  const text = String(cause?.message ?? cause);
+  const csp = /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(text);
+  const err = csp
+    ? runtimeError("wasm_blocked_by_csp", "clerk-wasm cannot start: the page's Content-Security-Policy blocks WebAssembly ('wasm-unsafe-eval' is missing from script-src).")
+    : runtimeError("wasm_load_failed", `clerk-wasm cannot start: its WebAssembly module could not be loaded or compiled (${text}).`);
+  err.cause = cause;
+  console.error(
+    err.message,
+    csp
+      ? "Fix: add 'wasm-unsafe-eval' to the script-src directive, e.g. script-src 'self' 'wasm-unsafe-eval'."
+      : "Fix: serve clerk_wasm_bg.wasm unaltered beside the script (HTTP 200, Content-Type application/wasm) and let the page fetch it (connect-src).",
+  );
   return err;
 }
 
@@ -58,22 +73,32 @@ function bindMethods(obj) {
 
 /** Builds the exported `Clerk` class over a function that resolves to the wasm `Clerk` class. */
 export function defineClerk(initWasm, version) {
+  // The wasm's start, shared by every instance: a failure is reported once.
+  let started = null;
+  const start = () => (started ??= initWasm().catch((cause) => { throw wasmFailure(cause); }));
   return class Clerk {
     // The wasm `Clerk` once it exists, what starts it (once) and returns the promise of it, the
-    // parsed key, and the mounts asked for before the wasm arrived (element → cancel).
+    // parsed key, whether the wasm failed to start, the constructor's options, and the mounts
+    // asked for before the wasm arrived (element → cancel).
     #core = null;
     #start;
     #key;
+    #failed = false;
+    #options;
     #pending = new Map();
 
     constructor(publishableKey, options = {}) {
       bindMethods(this);
       this.#key = parsePublishableKey(publishableKey);
       this.publishableKey = publishableKey;
+      this.#options = options;
       let ready = null;
       this.#start = () => {
         if (!ready) {
-          ready = initWasm().then((WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)));
+          ready = start().then(
+            (WasmClerk) => (this.#core = new WasmClerk(publishableKey, options)),
+            (err) => { this.#failed = true; throw err; },
+          );
           // An unhandled rejection here would be noise: load() reports the same failure.
           ready.catch(() => {});
         }
@@ -89,11 +114,36 @@ export function defineClerk(initWasm, version) {
     get frontendApi() { return this.#key.frontendApi; }
     get instanceType() { return this.#key.instanceType; }
     get loaded() { return this.#core?.loaded ?? false; }
-    get status() { return this.#core?.status ?? "loading"; }
+    get status() { return this.#core?.status ?? (this.#failed ? "error" : "loading"); }
     get client() { return this.#core?.client; }
     get session() { return this.#core?.session; }
     get user() { return this.#core?.user; }
     get isSignedIn() { return this.#core?.isSignedIn ?? false; }
+    // As ClerkJS's: a relative proxy URL made absolute on this page's origin; the domain
+    // without its scheme; "" when not given.
+    get proxyUrl() {
+      const url = this.#options?.proxyUrl;
+      return typeof url !== "string" || !url ? "" : url.startsWith("/") ? new URL(url, location.origin).href : url;
+    }
+    get domain() {
+      const domain = this.#options?.domain;
+      return typeof domain === "string" ? domain.replace(/^https?:\/\//, "") : "";
+    }
+
+    // The URL builders answer from the loaded instance ("" or "/" before the wasm exists, as
+    // ClerkJS's do before load).
+    buildSignInUrl(options) { return this.#core?.buildSignInUrl(options) ?? ""; }
+    buildUserProfileUrl() { return this.#core?.buildUserProfileUrl() ?? ""; }
+    buildAfterSignOutUrl() { return this.#core?.buildAfterSignOutUrl() ?? "/"; }
+    buildAfterMultiSessionSingleSignOutUrl() { return this.#core?.buildAfterMultiSessionSingleSignOutUrl() ?? ""; }
+    async navigate(to) { return (await this.#start()).navigate(to); }
+    async redirectToSignIn(options) { return (await this.#start()).redirectToSignIn(options); }
+    async redirectToUserProfile() { return (await this.#start()).redirectToUserProfile(); }
+    async redirectToAfterSignOut() { return (await this.#start()).redirectToAfterSignOut(); }
+    /** No user profile component here: goes to the user profile page (`buildUserProfileUrl()`). */
+    openUserProfile(props) { this.#start().then((core) => core.openUserProfile(props), () => {}); }
+    /** Does nothing: no user profile component is ever open. */
+    closeUserProfile() {}
 
     async load(options) { return (await this.#start()).load(options); }
     async signOut(a, b) { return (await this.#start()).signOut(a, b); }

@@ -31,6 +31,7 @@ if (!window.Clerk && publishableKey) {
   const clerk = new Clerk(publishableKey, { proxyUrl, domain });
   window.Clerk = clerk;
   if (attr("autoload") !== "false") {
-    clerk.load().catch((e) => console.error("clerk-wasm: load failed:", e));
+    // A wasm that cannot start has been reported already, with its fix.
+    clerk.load().catch((e) => e?.code?.startsWith("wasm_") || console.error("clerk-wasm: load failed:", e));
   }
 }

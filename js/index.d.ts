@@ -5,36 +5,46 @@ import type {
   ClerkOptions,
   ClerkStatus,
   ClientResource,
-  Listener,
-  LoadOptions,
+  DomainOrProxyUrl,
+  ListenerCallback,
   Session,
   SetActiveParams,
+  SignInRedirectOptions,
   SignOutCallback,
   SignOutOptions,
-  Unsubscribe,
+  UnsubscribeCallback,
   UserResource,
   ClerkAPIResponseError,
 } from "./clerk_wasm.js";
 
+// @clerk/types' names where the shape is the same; `LoadOptions`, `Listener` and `Unsubscribe`
+// are the earlier names, kept as deprecated aliases. (`ClerkOptions` named the constructor's
+// options before; that is `DomainOrProxyUrl` now, as in @clerk/types.)
 export type {
+  ActJWTClaim,
   ClerkAPIError,
   ClerkAPIResponseError,
   ClerkOptions,
   ClerkRuntimeError,
   ClerkStatus,
   ClientResource,
+  DomainOrProxyUrl,
   EmailAddressResource,
   GetTokenOptions,
   Listener,
+  ListenerCallback,
   LoadOptions,
   PhoneNumberResource,
   PublicUserData,
   Resources,
   Session,
+  SessionResource,
   SetActiveParams,
+  SignInRedirectOptions,
   SignOutCallback,
   SignOutOptions,
   Unsubscribe,
+  UnsubscribeCallback,
   UserResource,
   Web3WalletResource,
 } from "./clerk_wasm.js";
@@ -89,9 +99,20 @@ export interface CustomMenuItem {
   label: string;
   href?: string;
   onClick?: () => void;
+  /** An icon for the row: the element is cloned (deeply) into the row; it stays where it is. */
+  labelIcon?: Element;
 }
 
 export interface UserButtonProps {
+  /** Open the panel as soon as the button shows a user. */
+  defaultOpen?: boolean;
+  /**
+   * "Manage account" navigates to the user profile URL. There is no user profile component, so
+   * `"modal"` navigates too (and says so once on the console).
+   */
+  userProfileMode?: "navigation" | "modal";
+  /** Where "Sign out" goes (else the `afterSignOutUrl` load option, else `/`). */
+  afterSignOutUrl?: string;
   showName?: boolean;
   userProfileUrl?: string;
   afterSwitchSessionUrl?: string;
@@ -107,10 +128,14 @@ export interface UserButtonProps {
  */
 export declare class Clerk {
   /** Throws a `ClerkRuntimeError` (`code: "invalid_publishable_key"`) on a malformed key. */
-  constructor(publishableKey: string, options?: ClerkOptions);
+  constructor(publishableKey: string, options?: DomainOrProxyUrl);
   readonly version: string;
   readonly publishableKey: string;
   readonly frontendApi: string;
+  /** The `proxyUrl` option, absolute (a relative one on this page's origin); `""` without one. */
+  readonly proxyUrl: string;
+  /** The `domain` option without its scheme; `""` without one. */
+  readonly domain: string;
   readonly instanceType: "development" | "production";
   readonly loaded: boolean;
   readonly status: ClerkStatus;
@@ -122,8 +147,30 @@ export declare class Clerk {
   readonly user: UserResource | null | undefined;
   /** An `active` session is current (`pending` is not signed in). */
   readonly isSignedIn: boolean;
-  load(options?: LoadOptions & { appearance?: Appearance; localization?: Localization }): Promise<void>;
-  addListener(callback: Listener): Unsubscribe;
+  /**
+   * Rejects with a `ClerkRuntimeError` when the wasm cannot start (`code` `wasm_blocked_by_csp`:
+   * the page's CSP lacks `'wasm-unsafe-eval'`; `wasm_load_failed`: a blocked or corrupt .wasm);
+   * `status` is then `"error"`.
+   */
+  load(options?: ClerkOptions & { appearance?: Appearance; localization?: Localization }): Promise<void>;
+  addListener(callback: ListenerCallback): UnsubscribeCallback;
+  /** Goes to `to` through `routerPush` (same origin) or the address bar; a disallowed protocol goes to `/`. */
+  navigate(to: string | undefined): Promise<void>;
+  /** `signInUrl` (else the instance's) with `redirect_url`; `""` when neither is known. */
+  buildSignInUrl(options?: SignInRedirectOptions): string;
+  /** `userProfileUrl` (else the instance's); `""` when neither is known. */
+  buildUserProfileUrl(): string;
+  /** `afterSignOutUrl`, else `/`. */
+  buildAfterSignOutUrl(): string;
+  /** `afterMultiSessionSingleSignOutUrl`, else `signInUrl#/choose`, else the instance's; `""` before load. */
+  buildAfterMultiSessionSingleSignOutUrl(): string;
+  redirectToSignIn(options?: SignInRedirectOptions): Promise<void>;
+  redirectToUserProfile(): Promise<void>;
+  redirectToAfterSignOut(): Promise<void>;
+  /** No user profile component here: navigates to `buildUserProfileUrl()` (the props are ignored). */
+  openUserProfile(props?: unknown): void;
+  /** Does nothing: no user profile component is ever open. */
+  closeUserProfile(): void;
   signOut(): Promise<void>;
   signOut(callback: SignOutCallback, options?: SignOutOptions): Promise<void>;
   signOut(options: SignOutOptions): Promise<void>;
@@ -136,3 +183,17 @@ export declare class Clerk {
 
 /** Whether `err` is an error the Frontend API answered (HTTP 4xx/5xx with Clerk's error body). */
 export declare function isClerkAPIResponseError(err: unknown): err is ClerkAPIResponseError;
+
+declare global {
+  interface Window {
+    /** The instance the script tag (`clerk.global.js`) creates from its `data-clerk-*` attributes. */
+    Clerk: Clerk;
+    /** The script tag's classes, for pages that construct their own instance. */
+    ClerkWasm: {
+      Clerk: typeof Clerk;
+      isClerkAPIResponseError: typeof isClerkAPIResponseError;
+      /** The wasm heap's size in bytes, `null` until the wasm has loaded. */
+      memoryBytes(): number | null;
+    };
+  }
+}

@@ -5,6 +5,7 @@
 mod clerk;
 mod errors;
 mod js;
+mod navigation;
 pub(crate) mod options;
 mod promise;
 mod session;

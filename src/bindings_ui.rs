@@ -66,6 +66,12 @@ struct PropsJs {
     localization: Lenient<Localization>,
     #[serde(default)]
     custom_menu_items: Lenient<Vec<Lenient<MenuItemJs>>>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    default_open: JsValue,
+    #[serde(default)]
+    user_profile_mode: Lenient<Option<String>>,
+    #[serde(default)]
+    after_sign_out_url: Lenient<Option<String>>,
 }
 
 /// One of `customMenuItems`.
@@ -79,6 +85,9 @@ struct MenuItemJs {
     /// Kept as the JS value: a function is called on click, anything else is ignored.
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     on_click: JsValue,
+    /// Kept as the JS value: an element is cloned into the row, anything else is ignored.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    label_icon: JsValue,
 }
 
 /// `value` read as `T`; `T::default()` for `undefined`, `null` or the wrong shape.
@@ -89,9 +98,21 @@ fn read<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> T {
     serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default()
 }
 
+thread_local! {
+    static MODAL_WARNED: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
 fn user_button_props(props: &JsValue) -> UserButtonProps {
     let js: PropsJs = read(props);
+    // There is no user profile component here: "Manage account" always navigates.
+    if js.user_profile_mode.0.as_deref() == Some("modal") && !MODAL_WARNED.replace(true) {
+        web_sys::console::warn_1(&JsValue::from_str(
+            "Clerk: userProfileMode \"modal\" is not available in clerk-wasm (it has no user profile component); \"Manage account\" navigates to the user profile URL instead.",
+        ));
+    }
     UserButtonProps {
+        default_open: js.default_open.is_truthy(),
+        after_sign_out_url: js.after_sign_out_url.0,
         show_name: js.show_name.is_truthy(),
         user_profile_url: js.user_profile_url.0,
         after_switch_session_url: js.after_switch_session_url.0,
@@ -121,19 +142,21 @@ fn menu_item(item: MenuItemJs) -> Option<CustomMenuItem> {
         label,
         href: item.href.0,
         on_click,
+        label_icon: as_element(&item.label_icon),
     })
 }
 
-/// `value` as an element (`nodeType` 1, read as a property so elements of other frames
-/// count); else a `ClerkRuntimeError` with code `invalid_element`, as the JS facade throws.
+/// `value` as an element: `nodeType` 1, read as a property so elements of other frames count.
+fn as_element(value: &JsValue) -> Option<Element> {
+    let node_type = crate::browser::prop(value, "nodeType").as_f64();
+    (node_type == Some(1.0)).then(|| value.clone().unchecked_into())
+}
+
+/// `value` as an element; else a `ClerkRuntimeError` with code `invalid_element`, as the JS
+/// facade throws.
 fn element(value: &JsValue, method: &str) -> Result<Element, JsValue> {
-    let node_type = if value.is_object() {
-        js_sys::Reflect::get(value, &"nodeType".into()).ok()
-    } else {
-        None
-    };
-    if node_type.and_then(|t| t.as_f64()) == Some(1.0) {
-        return Ok(value.clone().unchecked_into());
+    if let Some(element) = as_element(value) {
+        return Ok(element);
     }
     let error = js_sys::Error::new(&format!("{method} expects a DOM element"));
     error.set_name("ClerkRuntimeError");

@@ -31,6 +31,35 @@ pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The page's address (`location.href`), empty outside a page.
+pub(crate) fn page_href() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// `url` resolved against the page's address; `None` when it cannot be parsed.
+pub(crate) fn absolute_url(url: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, &page_href()).ok()
+}
+
+/// `pairs` form-encoded (`a=1&b=x+y`) by the browser's `URLSearchParams`; empty outside a
+/// browser.
+pub(crate) fn form<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (name, value) in pairs {
+        params.append(name, value);
+    }
+    params.to_string().into()
+}
+
+/// `encodeURIComponent(text)`: a path segment or a form value.
+pub(crate) fn encode_component(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
 /// `Date.now()` in milliseconds.
 pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -48,8 +48,9 @@ pub(crate) struct Inner {
     /// Each answers whether it signed out the current session.
     pub(crate) sign_outs: Flights<Result<bool, ClerkError>>,
     pub(crate) tokens: Flights<Result<Option<String>, ClerkError>>,
-    /// Cached session tokens: (session id, jwt, expiry in epoch seconds).
-    pub(crate) token_cache: RefCell<Vec<(String, String, f64)>>,
+    /// Cached session tokens: (session id, variant (template or organization, empty for the
+    /// session's own token), jwt, expiry in epoch seconds).
+    pub(crate) token_cache: RefCell<Vec<(String, String, String, f64)>>,
     /// The client to show once a sign-out of the current session finishes.
     pub(crate) signed_out_client: RefCell<Option<Option<Rc<crate::Client>>>>,
     pub(crate) cross_tab: RefCell<Option<CrossTab>>,
@@ -184,6 +185,10 @@ impl Clerk {
     /// Navigates to `url`, honouring the protocol allow-list (a disallowed target becomes
     /// `/`) and `router_push` for same-origin targets.
     pub fn navigate(&self, url: &str) {
+        // As ClerkJS: nowhere to go is no navigation (not a reload).
+        if url.trim().is_empty() {
+            return;
+        }
         // The router is called after the borrow ends: it may call back into this instance.
         let (target, router) = self.with_load_options(|options| {
             let target = navigation::allowed_or_root(url, &options.allowed_redirect_protocols);

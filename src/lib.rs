@@ -39,6 +39,7 @@ mod sessions;
 mod sign_out;
 mod state;
 pub mod ui;
+mod urls;
 
 pub use bindings::{is_clerk_api_response_error, JsClerk, JsSession};
 pub use clerk::Clerk;
@@ -46,12 +47,15 @@ pub use config::{InstanceType, PublishableKey};
 pub use error::{ApiError, ApiErrorItem, ApiErrorMeta, ClerkError};
 pub use frontend_api::{fapi_base_url, ClerkOptions};
 pub use listeners::Listener;
-pub use options::{AfterSignOut, LoadOptions, LocalFuture, RouterPush, SignOutOptions};
+pub use options::{
+    AfterSignOut, GetTokenOptions, LoadOptions, LocalFuture, RouterPush, SignOutOptions,
+};
 pub use resources::{
     AuthConfig, Client, DisplayConfig, EmailAddress, Environment, PhoneNumber, PublicUserData,
     Session, SessionStatus, Token, User, Web3Wallet,
 };
 pub use state::{State, Status};
+pub use urls::SignInRedirectOptions;
 
 #[cfg(all(feature = "small-alloc", target_arch = "wasm32"))]
 #[global_allocator]

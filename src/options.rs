@@ -71,6 +71,41 @@ pub struct SignOutOptions {
     pub redirect_url: Option<String>,
 }
 
+/// Options of [`crate::Clerk::get_token_with`] (JS: `session.getToken({ template,
+/// organizationId, skipCache })`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GetTokenOptions {
+    /// A JWT template's name: the token comes from `POST .../tokens/{template}` and is never
+    /// the session's own token. Empty means none, as in ClerkJS.
+    pub template: Option<String>,
+    /// The organization the token is for (`organization_id`); `Some("")` is the personal
+    /// account, `None` the session's last active organization (the server's default).
+    /// Not sent with a template, as ClerkJS does not.
+    pub organization_id: Option<String>,
+    /// Fetch a new token even when a cached one is still valid.
+    pub skip_cache: bool,
+}
+
+impl GetTokenOptions {
+    /// The template, if one is named.
+    pub(crate) fn template(&self) -> Option<&str> {
+        self.template.as_deref().filter(|t| !t.is_empty())
+    }
+
+    /// What tells this token apart from the session's others in the cache: empty for the
+    /// session's own token.
+    pub(crate) fn variant(&self) -> String {
+        let mut variant = String::new();
+        if let Some(template) = self.template() {
+            variant.push_str(template);
+        } else if let Some(org) = &self.organization_id {
+            variant.push('\n');
+            variant.push_str(org);
+        }
+        variant
+    }
+}
+
 /// What happens once the current session is signed out.
 #[non_exhaustive]
 pub enum AfterSignOut {

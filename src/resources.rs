@@ -116,6 +116,8 @@ pub struct Session {
     pub user: Option<Arc<User>>,
     /// What may be shown about the user without the full user object.
     pub public_user_data: Option<Arc<PublicUserData>>,
+    /// In an impersonation session, the impersonator's claims (`{"sub": ...}`) as JSON text.
+    pub actor: Option<String>,
     /// Epoch ms.
     pub created_at: f64,
     /// Epoch ms.
@@ -166,6 +168,10 @@ pub struct User {
     pub phone_numbers: Vec<PhoneNumber>,
     /// Every web3 wallet.
     pub web3_wallets: Vec<Web3Wallet>,
+    /// `public_metadata` as JSON text (`{}` when the server sent none); set by the backend.
+    pub public_metadata: String,
+    /// `unsafe_metadata` as JSON text (`{}` when the server sent none); writable by the user.
+    pub unsafe_metadata: String,
     /// Epoch ms.
     pub created_at: f64,
     /// Epoch ms.

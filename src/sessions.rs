@@ -1,4 +1,5 @@
-//! Session operations: `setActive`, `session.end()`, `session.remove()`, `session.getToken()`.
+//! Session operations: `setActive`, `session.end()`, `session.remove()`, `session.touch()`,
+//! `session.getToken()`.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use crate::api::Method;
 use crate::clerk::Inner;
 use crate::flight::FlightWait;
 use crate::resources::Client;
-use crate::{browser, Clerk, ClerkError};
+use crate::{browser, Clerk, ClerkError, GetTokenOptions};
 
 /// A token is refreshed when less than this many seconds of it are left.
 const TOKEN_LEEWAY_S: f64 = 10.0;
@@ -23,12 +24,14 @@ pub(crate) enum SessionAction {
     End,
     /// `session.remove()`.
     Remove,
+    /// `session.touch()`: marks the session active now; the current session stays.
+    Touch,
 }
 
 impl SessionAction {
     fn path(self) -> &'static str {
         match self {
-            Self::Select => "/touch",
+            Self::Select | Self::Touch => "/touch",
             Self::End => "/end",
             Self::Remove => "/remove",
         }
@@ -89,6 +92,18 @@ impl Clerk {
         self.inner.mutate_session(session_id, SessionAction::Remove)
     }
 
+    /// Marks a session of this browser active now (`POST /v1/client/sessions/{id}/touch`,
+    /// ClerkJS's `session.touch()`); the state takes the client the server answers with.
+    ///
+    /// # Errors
+    /// The API error.
+    pub fn touch_session(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<(), ClerkError>> + 'static {
+        self.inner.mutate_session(session_id, SessionAction::Touch)
+    }
+
     /// A session token (JWT) for `session_id`, or for the current session when `None`;
     /// `Ok(None)` when there is no such session. Cached until shortly before it expires;
     /// concurrent calls share one request. Like a JS promise, the request starts when this is
@@ -105,11 +120,26 @@ impl Clerk {
     ///
     /// # Errors
     /// The API error of `POST /v1/client/sessions/{id}/tokens`.
-    // Not an `async fn`: the request starts when this is called, and the future borrows
-    // nothing ('static).
     pub fn get_token(
         &self,
         session_id: Option<&str>,
+    ) -> impl Future<Output = Result<Option<String>, ClerkError>> + 'static {
+        self.get_token_with(session_id, GetTokenOptions::default())
+    }
+
+    /// [`Clerk::get_token`] with ClerkJS's options: a JWT template's token (`POST
+    /// .../tokens/{template}`, never the session's own token), an organization's, or a new
+    /// one whatever the cache holds (`skip_cache`). Each template and organization has its
+    /// own cache entry.
+    ///
+    /// # Errors
+    /// The API error, e.g. 404 `resource_not_found` for a template the instance does not have.
+    // Not an `async fn`: the request starts when this is called, and the future borrows
+    // nothing ('static).
+    pub fn get_token_with(
+        &self,
+        session_id: Option<&str>,
+        options: GetTokenOptions,
     ) -> impl Future<Output = Result<Option<String>, ClerkError>> + 'static {
         let state = self.inner.snapshot();
         let Some(id) = session_id
@@ -118,14 +148,17 @@ impl Clerk {
         else {
             return FlightWait::ready(Ok(None));
         };
-        if let Some(jwt) = self.inner.cached_token(&id) {
-            return FlightWait::ready(Ok(Some(jwt)));
+        let variant = options.variant();
+        if !options.skip_cache {
+            if let Some(jwt) = self.inner.cached_variant(&id, &variant) {
+                return FlightWait::ready(Ok(Some(jwt)));
+            }
         }
         let inner = self.inner.clone();
-        let key = id.clone();
+        let key = [id.as_str(), "\n", &variant].concat();
         self.inner
             .tokens
-            .join_or_start(&key, move || inner.fetch_token(id))
+            .join_or_start(&key, move || inner.fetch_token(id, options))
     }
 }
 
@@ -172,7 +205,9 @@ impl Inner {
             s.current_session_id = Some(session_id);
             self.publish(s);
         } else {
-            self.forget_token(&session_id);
+            if action != SessionAction::Touch {
+                self.forget_token(&session_id);
+            }
             if client.is_some() {
                 self.apply_client(client, false);
             }
@@ -181,40 +216,72 @@ impl Inner {
         Ok(())
     }
 
-    async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
-        let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token: wire::Token = self.fapi.request(Method::Post, &path, "").await?;
-        self.remember_token(&session_id, &token.jwt);
+    async fn fetch_token(
+        self: Rc<Self>,
+        session_id: String,
+        options: GetTokenOptions,
+    ) -> Result<Option<String>, ClerkError> {
+        let mut path = ["/client/sessions/", &session_id, "/tokens"].concat();
+        let mut form = String::new();
+        match (options.template(), &options.organization_id) {
+            (Some(template), _) => {
+                path.push('/');
+                path.push_str(&browser::encode_component(template));
+            }
+            (None, Some(org)) => {
+                form = browser::form([("organization_id", org.as_str())].into_iter());
+            }
+            (None, None) => {}
+        }
+        let token: wire::Token = self.fapi.request(Method::Post, &path, &form).await?;
+        let variant = options.variant();
+        self.remember_token(&session_id, &variant, &token.jwt);
         let state = self.snapshot();
-        if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning
+        // Only the session's own token is the `__session` cookie.
+        if variant.is_empty()
+            && state.current_session_id.as_deref() == Some(session_id.as_str())
+            && !state.transitioning
         {
             self.cookies.set("__session", &token.jwt, 60);
         }
         Ok(Some(token.jwt))
     }
 
-    /// A cached token still valid for a while.
+    /// The session's own cached token, still valid for a while.
     pub(crate) fn cached_token(&self, session_id: &str) -> Option<String> {
+        self.cached_variant(session_id, "")
+    }
+
+    /// A cached token of the session (`variant`: see [`GetTokenOptions::variant`]) still
+    /// valid for a while.
+    fn cached_variant(&self, session_id: &str, variant: &str) -> Option<String> {
         let now_s = browser::now_ms() / 1000.0;
         self.token_cache
             .borrow()
             .iter()
-            .find(|(id, _, exp)| id == session_id && *exp - TOKEN_LEEWAY_S > now_s)
-            .map(|(_, jwt, _)| jwt.clone())
+            .find(|(id, v, _, exp)| {
+                id == session_id && v == variant && *exp - TOKEN_LEEWAY_S > now_s
+            })
+            .map(|(_, _, jwt, _)| jwt.clone())
     }
 
-    fn remember_token(&self, session_id: &str, jwt: &str) {
+    fn remember_token(&self, session_id: &str, variant: &str, jwt: &str) {
         let Some(exp) = jwt_exp(jwt) else { return };
-        self.forget_token(session_id);
-        self.token_cache
-            .borrow_mut()
-            .push((session_id.to_owned(), jwt.to_owned(), exp));
+        let mut cache = self.token_cache.borrow_mut();
+        cache.retain(|(id, v, _, _)| id != session_id || v != variant);
+        cache.push((
+            session_id.to_owned(),
+            variant.to_owned(),
+            jwt.to_owned(),
+            exp,
+        ));
     }
 
+    /// Forgets every cached token of the session.
     pub(crate) fn forget_token(&self, session_id: &str) {
         self.token_cache
             .borrow_mut()
-            .retain(|(id, _, _)| id != session_id);
+            .retain(|(id, _, _, _)| id != session_id);
     }
 
     /// Caches the `last_active_token` of every signed-in session; drops the others.
@@ -225,11 +292,11 @@ impl Inner {
         };
         self.token_cache
             .borrow_mut()
-            .retain(|(id, _, _)| client.signed_in_session(id).is_some());
+            .retain(|(id, _, _, _)| client.signed_in_session(id).is_some());
         for session in client.signed_in_sessions() {
             if let Some(token) = &session.last_active_token {
                 if self.cached_token(&session.id).is_none() {
-                    self.remember_token(&session.id, &token.jwt);
+                    self.remember_token(&session.id, "", &token.jwt);
                 }
             }
         }

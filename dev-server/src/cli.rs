@@ -1,6 +1,6 @@
 //! Command line: `clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR]
 //! [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY]
-//! [--allow-origin ORIGIN]...`.
+//! [--allow-origin ORIGIN]... [--jwt-template NAME[=CLAIMS_JSON]]...`.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -32,10 +32,12 @@ pub struct Args {
     pub csp: Option<String>,
     /// Origins allowed to call with credentials, replacing the loopback default.
     pub allow_origins: Vec<String>,
+    /// `--jwt-template NAME[=CLAIMS]`, replacing the built-in `demo` template.
+    pub jwt_templates: Vec<String>,
 }
 
 /// The usage line.
-pub const USAGE: &str = "usage: clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY] [--allow-origin ORIGIN]...";
+pub const USAGE: &str = "usage: clerk-dev-server --port PORT [--host 127.0.0.1] [--root DIR] [--users FILE] [--multi-session] [--dev-instance] [--faults] [--csp POLICY] [--allow-origin ORIGIN]... [--jwt-template NAME[=CLAIMS_JSON]]...";
 
 /// Parses arguments (without the program name).
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -49,6 +51,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         faults: false,
         csp: None,
         allow_origins: Vec::new(),
+        jwt_templates: Vec::new(),
     };
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
@@ -59,6 +62,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--root" => out.root = PathBuf::from(value()?),
             "--users" => out.users = Some(PathBuf::from(value()?)),
             "--csp" => out.csp = Some(value()?),
+            "--jwt-template" => out.jwt_templates.push(value()?),
             "--allow-origin" => out
                 .allow_origins
                 .push(value()?.trim_end_matches('/').to_owned()),
@@ -85,6 +89,13 @@ impl Args {
         config.dev_instance = self.dev_instance;
         config.faults = self.faults;
         config.csp = self.csp.clone();
+        if !self.jwt_templates.is_empty() {
+            config.jwt_templates = self
+                .jwt_templates
+                .iter()
+                .map(|spec| crate::fapi::JwtTemplate::parse(spec))
+                .collect::<Result<_, _>>()?;
+        }
         if !self.allow_origins.is_empty() {
             config.allowed_origins = Some(self.allow_origins.clone());
         }

@@ -50,6 +50,8 @@ pub struct Claims<'a> {
     pub issuer: &'a str,
     /// Authorized party: the calling page's origin (`azp`), when known.
     pub authorized_party: Option<&'a str>,
+    /// The organization the token is for (`org_id`), if any.
+    pub organization_id: Option<&'a str>,
     /// Issued at, epoch seconds.
     pub now_secs: i64,
 }
@@ -57,7 +59,6 @@ pub struct Claims<'a> {
 impl Keys {
     /// Signs a session token with Clerk's claim set.
     pub fn sign(&self, claims: &Claims<'_>) -> String {
-        let header = json!({ "alg": "RS256", "kid": self.kid, "typ": "JWT" });
         let mut payload = json!({
             "sid": claims.session_id,
             "sub": claims.user_id,
@@ -70,9 +71,20 @@ impl Keys {
             "sts": "active",
             "fva": [0, -1],
         });
-        if let (Some(azp), Some(obj)) = (claims.authorized_party, payload.as_object_mut()) {
-            obj.insert("azp".into(), json!(azp));
+        if let Some(obj) = payload.as_object_mut() {
+            if let Some(azp) = claims.authorized_party {
+                obj.insert("azp".into(), json!(azp));
+            }
+            if let Some(org) = claims.organization_id {
+                obj.insert("org_id".into(), json!(org));
+            }
         }
+        self.sign_payload(&payload)
+    }
+
+    /// Signs any claim set (JWT templates build their own).
+    pub fn sign_payload(&self, payload: &Value) -> String {
+        let header = json!({ "alg": "RS256", "kid": self.kid, "typ": "JWT" });
         let signing_input = format!(
             "{}.{}",
             URL_SAFE_NO_PAD.encode(header.to_string()),

@@ -55,6 +55,8 @@ pub struct Config {
     pub lifetimes: Lifetimes,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
+    /// JWT templates for `getToken({ template })`.
+    pub jwt_templates: Vec<fapi::JwtTemplate>,
 }
 
 impl Config {
@@ -74,6 +76,7 @@ impl Config {
             secure_cookies: false,
             lifetimes: Lifetimes::default(),
             body_limit: 16 * 1024,
+            jwt_templates: fapi::default_templates(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! File format: an array of
 //! `{ "id", "first_name"?, "last_name"?, "username"?, "email_addresses"?: [..],
-//!    "phone_numbers"?: [..], "web3_wallets"?: [..], "password", "image"? }`
+//!    "phone_numbers"?: [..], "web3_wallets"?: [..], "password", "image"?,
+//!    "public_metadata"?, "unsafe_metadata"?, "organizations"?: ["org_..."] }`
 //! where `image` is an absolute URL or a path on this server (`/__avatars/ada.svg`).
 
 use serde::Deserialize;
@@ -44,6 +45,19 @@ pub struct UserSeed {
     /// Profile image: absolute URL, or a path on this server.
     #[serde(default)]
     pub image: Option<String>,
+    /// `public_metadata` (any JSON; `{}` when absent).
+    #[serde(default = "empty_object")]
+    pub public_metadata: serde_json::Value,
+    /// `unsafe_metadata` (any JSON; `{}` when absent).
+    #[serde(default = "empty_object")]
+    pub unsafe_metadata: serde_json::Value,
+    /// Ids of the organizations the user is a member of (tokens may name them).
+    #[serde(default)]
+    pub organizations: Vec<String>,
+}
+
+fn empty_object() -> serde_json::Value {
+    serde_json::Value::Object(serde_json::Map::new())
 }
 
 /// A seeded user with the ids of its identifications fixed at load time.

@@ -119,6 +119,20 @@ impl<T> Shape for Vec<T> {
     }
 }
 
+/// A JSON object the SDK hands on without reading it (metadata, an actor's claims), kept as
+/// its JSON text: `JSON.stringify` of what the browser parsed.
+#[derive(Debug)]
+pub(crate) struct JsonText(pub(crate) String);
+
+impl<'de> Deserialize<'de> for JsonText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+        js_sys::JSON::stringify(&value)
+            .map(|text| Self(text.into()))
+            .map_err(|_| D::Error::custom("not JSON"))
+    }
+}
+
 /// Resources (JSON objects) nested in an answer.
 macro_rules! objects {
     ($($name:ident),*) => {$(
@@ -131,6 +145,7 @@ macro_rules! objects {
 }
 
 objects!(
+    JsonText,
     Client,
     Token,
     User,
@@ -213,6 +228,9 @@ pub(crate) struct Session {
     pub(crate) user: Option<User>,
     #[serde(default, deserialize_with = "lenient")]
     pub(crate) public_user_data: Option<PublicUserData>,
+    /// The impersonator's claims (`{sub, ...}`) of an impersonation session.
+    #[serde(default, deserialize_with = "lenient")]
+    pub(crate) actor: Option<JsonText>,
     #[serde(default, deserialize_with = "lenient")]
     pub(crate) created_at: Option<f64>,
     #[serde(default, deserialize_with = "lenient")]
@@ -268,6 +286,10 @@ pub(crate) struct User {
     pub(crate) phone_numbers: Option<Vec<Identification>>,
     #[serde(default, deserialize_with = "lenient")]
     pub(crate) web3_wallets: Option<Vec<Identification>>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub(crate) public_metadata: Option<JsonText>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub(crate) unsafe_metadata: Option<JsonText>,
     #[serde(default, deserialize_with = "lenient")]
     pub(crate) created_at: Option<f64>,
     #[serde(default, deserialize_with = "lenient")]

@@ -69,7 +69,7 @@ impl JsClerk {
     #[wasm_bindgen(constructor)]
     pub fn new(
         publishable_key: &str,
-        #[wasm_bindgen(unchecked_param_type = "ClerkOptions | undefined")] options: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DomainOrProxyUrl | undefined")] options: &JsValue,
     ) -> Result<JsClerk, JsValue> {
         let clerk = options::clerk_options(options)
             .and_then(|options| crate::Clerk::with_options(publishable_key, options))
@@ -120,7 +120,7 @@ impl JsClerk {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn load(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LoadOptions | undefined")] options: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ClerkOptions | undefined")] options: &JsValue,
     ) -> Promise {
         let typed = match options::load_options(options) {
             Ok(typed) => typed,
@@ -172,10 +172,10 @@ impl JsClerk {
     /// `addListener(callback) → unsubscribe`: called with `{client, session, user}` at once
     /// if loaded and on every change. A listener that throws is reported on the console;
     /// the others still run.
-    #[wasm_bindgen(js_name = addListener, unchecked_return_type = "Unsubscribe")]
+    #[wasm_bindgen(js_name = addListener, unchecked_return_type = "UnsubscribeCallback")]
     pub fn add_listener(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Listener")] callback: Function,
+        #[wasm_bindgen(unchecked_param_type = "ListenerCallback")] callback: Function,
     ) -> JsValue {
         // Weak: the listener lives in the instance it would otherwise keep alive.
         let clerk = self.inner.downgrade();

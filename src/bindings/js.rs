@@ -46,3 +46,38 @@ pub(crate) fn bind_methods(object: &Object) {
         Object::define_property(object, &name, descriptor.unchecked_ref());
     }
 }
+
+/// The object a resource's JSON text stands for (`JSON.parse`), an empty object when the text
+/// is not a JSON object (a resource built in Rust without it).
+pub(crate) fn json_object(text: &str) -> JsValue {
+    js_sys::JSON::parse(text)
+        .ok()
+        .filter(|value| value.is_object())
+        .unwrap_or_else(|| Object::new().into())
+}
+
+/// Makes `object.toString()` answer its `field` (an email address's `emailAddress`), so
+/// `String(user.primaryEmailAddress)` is the address, as in ClerkJS. The method is
+/// `String.prototype.toString` bound to the text: no function is compiled (a strict CSP
+/// allows it) and none is kept in Rust. Non-enumerable, like a class's method, so
+/// `Object.keys` and `JSON.stringify` are unchanged. Not an object: nothing happens.
+pub(crate) fn to_string_answers(object: &JsValue, field: &str) {
+    let (Some(object), Some(text)) = (
+        object.dyn_ref::<Object>(),
+        crate::browser::prop(object, field).as_string(),
+    ) else {
+        return;
+    };
+    let text = JsValue::from_str(&text);
+    // `String.prototype` (`Object.getPrototypeOf` of a string) and its `toString`.
+    let method = crate::browser::prop(&Object::get_prototype_of(&text).into(), "toString");
+    let Some(method) = method.dyn_ref::<Function>() else {
+        return;
+    };
+    let descriptor = Object::new();
+    // Setting properties on a new plain object does not throw.
+    let _ = Reflect::set(&descriptor, &"value".into(), &method.bind0(&text));
+    let _ = Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&descriptor, &"writable".into(), &JsValue::TRUE);
+    Object::define_property(object, &"toString".into(), &descriptor);
+}

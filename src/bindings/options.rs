@@ -4,7 +4,7 @@
 //! The rules, the same for every object:
 //! - `undefined` or `null` for the whole object, or for one field, means the default.
 //! - Unknown fields are ignored: ClerkJS takes many options this SDK does not implement
-//!   (`standardBrowser`, `signUpUrl`, `getToken`'s `template`, ...), and an app written for
+//!   (`standardBrowser`, `signUpUrl`, `getToken`'s `leewayInSeconds`, ...), and an app written for
 //!   ClerkJS passes them.
 //! - A field this SDK reads that has the wrong type is an `invalid_option`
 //!   [`ClerkError::InvalidOption`] naming the field (ClerkJS would fail later, or silently
@@ -22,7 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::options::lenient::{Lenient, TextMap};
 use crate::options::{Appearance, Localization, ThemeJs};
-use crate::{ClerkError, ClerkOptions, LoadOptions, SignOutOptions};
+use crate::{ClerkError, ClerkOptions, GetTokenOptions, LoadOptions, SignOutOptions};
 
 /// A field's JS name and what its value must be (the `reason` of the error).
 type Field = (&'static str, &'static str);
@@ -266,16 +266,41 @@ pub(crate) fn set_active_params(value: &JsValue) -> Result<SessionChoice, ClerkE
         .ok_or(ClerkError::InvalidOption { name, reason })
 }
 
-/// `session.getToken({ skipCache })`.
+/// `session.getToken({ template, organizationId, skipCache })`.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct GetTokenOptionsJs {
+    template: Option<String>,
+    /// `null` is the personal account, as in ClerkJS; left out, the last active one.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    organization_id: JsValue,
     skip_cache: Option<bool>,
 }
 
-/// Whether `getToken(options)` skips the cached token.
-pub(crate) fn skip_cache(value: &JsValue) -> Result<bool, ClerkError> {
-    let fields = [("skipCache", "it must be a boolean")];
+/// `getToken(options)`'s options.
+pub(crate) fn get_token_options(value: &JsValue) -> Result<GetTokenOptions, ClerkError> {
+    const ORG: Field = ("organizationId", "it must be a string or null");
+    let fields = [
+        ("template", STRING),
+        ORG,
+        ("skipCache", "it must be a boolean"),
+    ];
     let options: GetTokenOptionsJs = read(value, "getToken(options)", &fields)?;
-    Ok(options.skip_cache.unwrap_or(false))
+    let org = &options.organization_id;
+    let organization_id = match org.as_string() {
+        _ if org.is_undefined() => None,
+        _ if org.is_null() => Some(String::new()),
+        Some(id) => Some(id),
+        None => {
+            return Err(ClerkError::InvalidOption {
+                name: ORG.0,
+                reason: ORG.1,
+            })
+        }
+    };
+    Ok(GetTokenOptions {
+        template: options.template,
+        organization_id,
+        skip_cache: options.skip_cache.unwrap_or(false),
+    })
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::to_js_error;
-use super::js::{bind_methods, date, plain};
+use super::js::{bind_methods, date, json_object, plain};
 use super::options;
 use super::promise::operation_promise;
 use crate::clerk::WeakClerk;
@@ -23,6 +23,9 @@ struct SessionData<'a> {
     user: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     public_user_data: JsValue,
+    /// The impersonator's claims, or `null`.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    actor: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     last_active_at: Date,
     #[serde(with = "serde_wasm_bindgen::preserve")]
@@ -71,6 +74,7 @@ impl JsSession {
             status: session.status.as_str(),
             user,
             public_user_data,
+            actor: session.actor.as_deref().map_or(JsValue::NULL, json_object),
             last_active_at: date(session.last_active_at),
             expire_at: date(session.expire_at),
             abandon_at: date(session.abandon_at),
@@ -152,18 +156,28 @@ impl JsSession {
         }
     }
 
-    /// `session.getToken({ skipCache? })`: the session JWT (`string`), or `null`.
+    /// `session.touch()`: marks this session active now on the server. Resolves when the
+    /// state is updated (the current session stays; read it again from `clerk.session`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn touch(&self) -> Promise {
+        match self.clerk() {
+            Ok(clerk) => operation_promise(clerk.touch_session(&self.id)),
+            Err(err) => Promise::reject(&to_js_error(&err)),
+        }
+    }
+
+    /// `session.getToken({ template?, organizationId?, skipCache? })`: the session JWT
+    /// (`string`), a JWT template's token, or `null` without a session. A template the
+    /// instance does not have rejects with the API error (never the session's own token).
     #[wasm_bindgen(js_name = getToken, unchecked_return_type = "Promise<string | null>")]
     pub fn get_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GetTokenOptions | undefined")] options: &JsValue,
     ) -> Promise {
         let started = self.clerk().and_then(|clerk| {
-            if options::skip_cache(options)? {
-                clerk.inner.forget_token(&self.id);
-            }
+            let options = options::get_token_options(options)?;
             // The request starts here, as a JS promise's would.
-            Ok(clerk.get_token(Some(&self.id)))
+            Ok(clerk.get_token_with(Some(&self.id), options))
         });
         let token = match started {
             Ok(token) => token,

@@ -10,13 +10,15 @@ export type ClerkStatus = "loading" | "ready" | "degraded" | "error";
 // default; fields not declared here are ignored; a declared field of another type throws or
 // rejects with a `ClerkRuntimeError` whose `code` is `invalid_option` and whose message names
 // the field (nothing is sent).
-export interface ClerkOptions {
+/** `new Clerk(key, options)`'s options (@clerk/types' name). */
+export interface DomainOrProxyUrl {
   /** Absolute URL, or a path relative to the page origin, that proxies the Frontend API. */
   proxyUrl?: string;
   /** Satellite domain (production instances: requests go to `clerk.<domain>`). */
   domain?: string;
 }
-export interface LoadOptions {
+/** `clerk.load(options)`'s options (@clerk/types' `ClerkOptions`). */
+export interface ClerkOptions {
   afterSignOutUrl?: string;
   afterMultiSessionSingleSignOutUrl?: string;
   signInUrl?: string;
@@ -35,11 +37,39 @@ export interface SignOutOptions {
   redirectUrl?: string;
 }
 export type SignOutCallback = () => void | Promise<unknown>;
+/** @deprecated Use `ClerkOptions` (@clerk/types' name for the load options). */
+export type LoadOptions = ClerkOptions;
+/** `buildSignInUrl` / `redirectToSignIn` options. */
+export interface SignInRedirectOptions {
+  /** Where the sign-in page sends the user back (`redirect_url`); default: this page. */
+  redirectUrl?: string | null;
+  signInForceRedirectUrl?: string | null;
+  signInFallbackRedirectUrl?: string | null;
+  /** Values the sign-in form starts with, e.g. `{ emailAddress }`. */
+  initialValues?: Record<string, string>;
+}
 /** `session`: a session id or object; `null` signs out locally; left out, the current session stays. */
 export interface SetActiveParams { session: string | Session | null }
-export interface GetTokenOptions { skipCache?: boolean }
-export interface EmailAddressResource { id: string; emailAddress: string }
-export interface PhoneNumberResource { id: string; phoneNumber: string }
+export interface GetTokenOptions {
+  /** A JWT template's name: that template's token (`POST .../tokens/{template}`), never the session's own. */
+  template?: string;
+  /** The organization the token is for; `null` is the personal account; left out, the last active one. */
+  organizationId?: string | null;
+  /** Fetch a new token even when a cached one is still valid. */
+  skipCache?: boolean;
+}
+export interface EmailAddressResource {
+  id: string;
+  emailAddress: string;
+  /** The address. */
+  toString(): string;
+}
+export interface PhoneNumberResource {
+  id: string;
+  phoneNumber: string;
+  /** The number. */
+  toString(): string;
+}
 export interface Web3WalletResource { id: string; web3Wallet: string }
 export interface UserResource {
   id: string;
@@ -58,6 +88,10 @@ export interface UserResource {
   primaryWeb3WalletId: string | null;
   primaryWeb3Wallet: Web3WalletResource | null;
   web3Wallets: Web3WalletResource[];
+  /** Set by the backend; read-only for the user. */
+  publicMetadata: Record<string, unknown>;
+  /** Set by the user (never trusted by the backend). */
+  unsafeMetadata: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -76,6 +110,8 @@ export interface Session {
   /** The session's user (the same object as `clerk.user` for the current session). */
   readonly user: UserResource | null;
   readonly publicUserData: PublicUserData | null;
+  /** In an impersonation session, who is impersonating (`sub`: their user id); else `null`. */
+  readonly actor: ActJWTClaim | null;
   readonly lastActiveAt: Date;
   readonly expireAt: Date;
   readonly abandonAt: Date;
@@ -84,10 +120,16 @@ export interface Session {
   /** The latest token the server sent with the session. */
   readonly lastActiveToken: { jwt: string } | null;
 }
+/** @clerk/types' name for a `Session`. */
+export type SessionResource = Session;
+/** An impersonation session's actor claims. */
+export interface ActJWTClaim { sub: string; [claim: string]: unknown }
 export interface ClientResource {
   id: string;
   sessions: Session[];
   signedInSessions: Session[];
+  /** The `active` sessions (a `pending` one is signed in but not active). */
+  activeSessions: Session[];
   lastActiveSessionId: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -97,8 +139,12 @@ export interface Resources {
   session: Session | null | undefined;
   user: UserResource | null | undefined;
 }
-export type Listener = (resources: Resources) => void;
-export type Unsubscribe = () => void;
+export type ListenerCallback = (resources: Resources) => void;
+export type UnsubscribeCallback = () => void;
+/** @deprecated Use `ListenerCallback` (@clerk/types' name). */
+export type Listener = ListenerCallback;
+/** @deprecated Use `UnsubscribeCallback` (@clerk/types' name). */
+export type Unsubscribe = UnsubscribeCallback;
 export interface ClerkAPIError {
   code: string;
   message: string;

@@ -13,10 +13,10 @@ use js_sys::{Array, Date};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::js::{date, plain};
+use super::js::{date, json_object, plain, to_string_answers};
 use super::session::JsSession;
 use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
-use crate::{Clerk, Client, State};
+use crate::{Clerk, Client, SessionStatus, State};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -87,6 +87,10 @@ struct UserView<'a> {
     primary_web3_wallet: Option<Web3WalletView<'a>>,
     web3_wallets: Vec<Web3WalletView<'a>>,
     #[serde(with = "serde_wasm_bindgen::preserve")]
+    public_metadata: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    unsafe_metadata: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
     created_at: Date,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     updated_at: Date,
@@ -111,6 +115,8 @@ impl<'a> From<&'a User> for UserView<'a> {
             primary_web3_wallet_id: u.primary_web3_wallet_id.as_deref(),
             primary_web3_wallet: u.primary_web3_wallet().map(Into::into),
             web3_wallets: u.web3_wallets.iter().map(Into::into).collect(),
+            public_metadata: json_object(&u.public_metadata),
+            unsafe_metadata: json_object(&u.unsafe_metadata),
             created_at: date(u.created_at),
             updated_at: date(u.updated_at),
         }
@@ -151,6 +157,9 @@ struct ClientView<'a> {
     sessions: Array,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     signed_in_sessions: Array,
+    /// The `active` sessions (`pending` ones are signed in but not active).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    active_sessions: Array,
     last_active_session_id: Option<&'a str>,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     created_at: Date,
@@ -169,9 +178,23 @@ struct Resources {
     user: JsValue,
 }
 
-/// The user's object for a user, `null` without one.
+/// The user's object for a user, `null` without one. Its email addresses and phone numbers
+/// answer `toString()` with the address or number, as ClerkJS's do.
 pub(crate) fn user(user: Option<&User>) -> JsValue {
-    user.map_or(JsValue::NULL, |u| plain(&UserView::from(u)))
+    let Some(user) = user else {
+        return JsValue::NULL;
+    };
+    let object = plain(&UserView::from(user));
+    for (list, one, field) in [
+        ("emailAddresses", "primaryEmailAddress", "emailAddress"),
+        ("phoneNumbers", "primaryPhoneNumber", "phoneNumber"),
+    ] {
+        let prop = |name| crate::browser::prop(&object, name);
+        for item in Array::from(&prop(list)).iter().chain([prop(one)]) {
+            to_string_answers(&item, field);
+        }
+    }
+    object
 }
 
 /// The session's `publicUserData` object, `null` without one.
@@ -247,7 +270,7 @@ fn build(clerk: &Clerk, state: &State) -> Views {
         return views;
     };
     let current = state.session().map(|s| s.id.as_str());
-    let (all, signed_in) = (Array::new(), Array::new());
+    let (all, signed_in, active) = (Array::new(), Array::new(), Array::new());
     for session in &client.sessions {
         let user = user(session.user.as_deref());
         let public = public_user_data(session.public_user_data.as_deref());
@@ -260,16 +283,25 @@ fn build(clerk: &Clerk, state: &State) -> Views {
         if session.status.is_signed_in() {
             signed_in.push(&js);
         }
+        if session.status == SessionStatus::Active {
+            active.push(&js);
+        }
     }
-    views.client = client_view(client, all, signed_in);
+    views.client = client_view(client, all, signed_in, active);
     views
 }
 
-fn client_view(client: &Client, sessions: Array, signed_in_sessions: Array) -> JsValue {
+fn client_view(
+    client: &Client,
+    sessions: Array,
+    signed_in_sessions: Array,
+    active_sessions: Array,
+) -> JsValue {
     plain(&ClientView {
         id: &client.id,
         sessions,
         signed_in_sessions,
+        active_sessions,
         last_active_session_id: client.last_active_session_id.as_deref(),
         created_at: date(client.created_at),
         updated_at: date(client.updated_at),

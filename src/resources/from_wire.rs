@@ -80,6 +80,7 @@ impl From<wire::Session> for Session {
             public_user_data: s
                 .public_user_data
                 .map(|p| Arc::new(PublicUserData::from(p))),
+            actor: s.actor.map(|a| a.0),
             created_at: s.created_at.unwrap_or_default(),
             updated_at: s.updated_at.unwrap_or_default(),
         }
@@ -139,10 +140,17 @@ impl From<wire::User> for User {
                     web3_wallet: w.web3_wallet.unwrap_or_default(),
                 })
                 .collect(),
+            public_metadata: json_object(u.public_metadata),
+            unsafe_metadata: json_object(u.unsafe_metadata),
             created_at: u.created_at.unwrap_or_default(),
             updated_at: u.updated_at.unwrap_or_default(),
         }
     }
+}
+
+/// A JSON object's text, `{}` when absent (as ClerkJS reads missing metadata).
+fn json_object(text: Option<wire::JsonText>) -> String {
+    text.map_or_else(|| "{}".to_owned(), |t| t.0)
 }
 
 impl Environment {

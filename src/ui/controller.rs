@@ -181,7 +181,10 @@ fn start_request(state: &mut MountState, action: Action, clerk: Clerk) -> Effect
             session_id: Some(model.session_id.clone()),
             redirect_url: model.targets.after_sign_out_one.clone(),
         }),
-        _ => Request::SignOut(SignOutOptions::default()),
+        _ => Request::SignOut(SignOutOptions {
+            session_id: None,
+            redirect_url: model.targets.after_sign_out.clone(),
+        }),
     };
     state.ui.busy = Some(action);
     state.ui.error = None;
@@ -274,7 +277,7 @@ pub(crate) fn listen(
 }
 
 /// The open panel's listeners: keys, presses outside, and the window's size.
-fn panel_listeners(state: &MountState) -> Vec<Listen> {
+pub(crate) fn panel_listeners(state: &MountState) -> Vec<Listen> {
     let mut listeners = vec![
         listen(&state.doc, "keydown", false, &state.me, on_key),
         // Capture phase: a press outside closes the panel even if the page stops

@@ -71,6 +71,9 @@ pub(crate) struct Targets {
     pub(crate) after_switch: Option<String>,
     /// After signing out of the current one of several sessions.
     pub(crate) after_sign_out_one: Option<String>,
+    /// After signing out of every session (the `afterSignOutUrl` prop; else the core's own
+    /// target).
+    pub(crate) after_sign_out: Option<String>,
 }
 
 impl Targets {
@@ -95,6 +98,7 @@ impl Targets {
                 choose.as_deref(),
                 display.after_sign_out_one_url.as_deref(),
             ]),
+            after_sign_out: first_link(&[props.after_sign_out_url.as_deref()]),
         }
     }
 }
@@ -104,8 +108,13 @@ impl Targets {
 pub(crate) enum Item {
     /// A `<button>` for an action, with its text.
     Button(Action, String),
-    /// A custom item that links somewhere: `<a href>`.
-    Link { label: String, href: String },
+    /// A custom item that links somewhere: `<a href>`; `index` is its place in the props
+    /// (for its `label_icon`).
+    Link {
+        label: String,
+        href: String,
+        index: usize,
+    },
 }
 
 /// The strings of the trigger and the panel's frame.
@@ -243,6 +252,7 @@ fn actions(props: &UserButtonProps, targets: &Targets, labels: Labels<'_>) -> Ve
             (None, None, Some(href)) => out.push(Item::Link {
                 label: item.label.clone(),
                 href: href.to_owned(),
+                index,
             }),
             (None, None, None) => {}
         }

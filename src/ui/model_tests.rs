@@ -197,6 +197,7 @@ fn bare_built_in_labels_reorder_the_built_ins() {
         label: label.into(),
         href: None,
         on_click: None,
+        label_icon: None,
     };
     let props = UserButtonProps {
         user_profile_url: Some("/me".into()),

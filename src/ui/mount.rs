@@ -137,4 +137,10 @@ fn on_state(shared: &Shared) {
     }
     mount.shown = shown;
     mount.render();
+    // `defaultOpen`: the panel opens the first time there is a user to show.
+    if mount.props.default_open && mount.shown.is_some() {
+        mount.props.default_open = false;
+        let listeners = controller::panel_listeners(&mount);
+        mount.open(listeners);
+    }
 }

@@ -76,6 +76,7 @@ impl MountState {
             ui: &self.ui,
             theme: &shown.theme,
             panel_id: &self.panel_id,
+            custom: &self.props.custom_menu_items,
         };
         view.update_root(&self.root);
         view.update_trigger(&self.trigger);

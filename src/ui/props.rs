@@ -37,6 +37,11 @@ pub struct UserButtonProps {
     pub localization: Localization,
     /// Extra panel items after "Manage account"; see [`CustomMenuItem`].
     pub custom_menu_items: Vec<CustomMenuItem>,
+    /// Open the panel as soon as the button first shows a user.
+    pub default_open: bool,
+    /// Where "Sign out" (and "Sign out of all accounts") go; else the `afterSignOutUrl` load
+    /// option, else `/`.
+    pub after_sign_out_url: Option<String>,
 }
 
 /// One extra panel item. A bare item labelled `"manageAccount"` or `"signOut"` (no `href`, no
@@ -49,6 +54,9 @@ pub struct CustomMenuItem {
     pub href: Option<String>,
     /// Called on click, after the panel closes.
     pub on_click: Option<Rc<dyn Fn()>>,
+    /// An icon for the row: the app's element, cloned (deeply) into the row's icon box each
+    /// time the panel is drawn.
+    pub label_icon: Option<web_sys::Element>,
 }
 
 impl CustomMenuItem {
@@ -58,6 +66,7 @@ impl CustomMenuItem {
             label: label.into(),
             href: Some(href.into()),
             on_click: None,
+            label_icon: None,
         }
     }
 
@@ -67,6 +76,7 @@ impl CustomMenuItem {
             label: label.into(),
             href: None,
             on_click: Some(Rc::new(on_click)),
+            label_icon: None,
         }
     }
 }
@@ -77,6 +87,7 @@ impl fmt::Debug for CustomMenuItem {
             .field("label", &self.label)
             .field("href", &self.href)
             .field("on_click", &self.on_click.is_some())
+            .field("label_icon", &self.label_icon.is_some())
             .finish()
     }
 }

@@ -10,6 +10,7 @@ use super::action::{Action, ATTR};
 use super::dom::El;
 use super::icons;
 use super::model::{Item, Model, Person};
+use super::props::CustomMenuItem;
 use super::state::UiState;
 use super::theme::Theme;
 
@@ -34,6 +35,8 @@ pub(crate) struct View<'a> {
     pub(crate) theme: &'a Theme,
     /// The panel's `id`, for the trigger's `aria-controls`.
     pub(crate) panel_id: &'a str,
+    /// The custom items of the props (their `label_icon`s).
+    pub(crate) custom: &'a [CustomMenuItem],
 }
 
 impl View<'_> {
@@ -148,13 +151,13 @@ impl View<'_> {
                 .action_button(action)
                 .child(self.icon_box(action))
                 .child(self.line("cl-userButtonPopoverActionButtonText", label, false)),
-            Item::Link { label, href } => self
+            Item::Link { label, href, index } => self
                 .part(
                     "a",
                     "cl-userButtonPopoverActionButton cl-userButtonPopoverCustomItemButton",
                 )
                 .attr("href", href)
-                .child(self.part("span", "cl-userButtonPopoverCustomItemButtonIconBox cl-userButtonPopoverActionButtonIconBox"))
+                .child(self.part("span", "cl-userButtonPopoverCustomItemButtonIconBox cl-userButtonPopoverActionButtonIconBox").attr("aria-hidden", "true").child(self.label_icon(*index)))
                 .child(self.line("cl-userButtonPopoverActionButtonText", label, false)),
         }
     }
@@ -185,9 +188,20 @@ impl View<'_> {
         } else {
             format!("cl-userButtonPopoverActionButtonIconBox cl-userButtonPopoverActionButtonIconBox__{modifier}")
         };
+        let icon = match action {
+            Action::Custom(index) => self.label_icon(*index),
+            _ => icons::for_action(self.doc, action),
+        };
         self.part("span", &classes)
             .attr("aria-hidden", "true")
-            .child(icons::for_action(self.doc, action))
+            .child(icon)
+    }
+
+    /// A copy of custom item `index`'s `label_icon` (the app's element stays where it is).
+    fn label_icon(&self, index: usize) -> Option<El> {
+        let icon = self.custom.get(index)?.label_icon.as_ref()?;
+        let copy = icon.clone_node_with_deep(true).ok()?;
+        Some(El::wrap(copy.unchecked_ref()))
     }
 
     /// Avatar, then the main and secondary line, appended to `into`.

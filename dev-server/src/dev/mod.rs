@@ -1,7 +1,8 @@
 //! Test controls under `/__dev/` (a prefix FAPI does not use), enabled by `--faults`.
 //!
 //! - `POST /__dev/reset` `{multi_session?, dev_instance?}` → 204
-//! - `POST /__dev/clients` `{identifiers: [..]}` → a signed-in client and its cookie
+//! - `POST /__dev/clients` `{identifiers: [..], actor?: {sub}}` → a signed-in client and its
+//!   cookie (with `actor`, impersonation sessions)
 //! - `GET /__dev/clients`, `GET /__dev/sessions/{id}`
 //! - `POST /__dev/sessions/{id}/revoke` and `/expire`: what an administrator or the clock
 //!   does to a session elsewhere, for tests of how the SDK notices
@@ -37,6 +38,9 @@ struct ResetBody {
 #[serde(deny_unknown_fields)]
 struct ClientsBody {
     identifiers: Vec<String>,
+    /// Makes every session an impersonation session with these actor claims.
+    #[serde(default)]
+    actor: Option<Value>,
 }
 
 /// Entry point for `/__dev/*`.
@@ -52,7 +56,7 @@ pub async fn handle(State(state): State<Arc<AppState>>, req: Request) -> Respons
             Err(e) => Err(e),
         },
         (&Method::POST, "/clients") => match json_body::<ClientsBody>(body, false).await {
-            Ok(b) => create_client(&state, &b.identifiers),
+            Ok(b) => create_client(&state, &b.identifiers, b.actor.as_ref()),
             Err(e) => Err(e),
         },
         (&Method::GET, "/clients") => Ok(list_clients(&state)),
@@ -119,7 +123,11 @@ fn reset(state: &AppState, body: &ResetBody) -> Response {
 /// A client with one active session per identifier, the last one current: "another
 /// browser" for tests. Sessions are created directly, so the mode's one-session limit
 /// does not apply (a test may want an impossible-in-production state on purpose).
-fn create_client(state: &AppState, identifiers: &[String]) -> Result<Response, ApiError> {
+fn create_client(
+    state: &AppState,
+    identifiers: &[String],
+    actor: Option<&Value>,
+) -> Result<Response, ApiError> {
     let now = state.store.now();
     let mut inner = state.store.lock();
     let mut user_ids = Vec::new();
@@ -144,6 +152,7 @@ fn create_client(state: &AppState, identifiers: &[String]) -> Result<Response, A
         let mut session = SessionRec::new(user_id, now, lifetimes.session_ms, lifetimes.abandon_ms);
         // Later sessions are more recent, so the last one is the current one.
         session.last_active_at = now.saturating_add(i64::try_from(i).unwrap_or(0));
+        session.actor = actor.cloned();
         session_ids.push(session.id.clone());
         client.sessions.push(session);
     }

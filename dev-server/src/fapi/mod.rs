@@ -8,6 +8,9 @@
 mod client;
 mod sessions;
 mod sign_in;
+mod templates;
+
+pub use templates::{default_templates, JwtTemplate};
 
 use std::sync::Arc;
 
@@ -300,6 +303,7 @@ fn route(ctx: &Ctx<'_>, method: &Method, path: &str) -> Result<Reply, ApiError> 
         ("DELETE", ["client", "sessions"]) => client::remove_sessions(ctx),
         ("GET", ["client", "sessions", id]) => sessions::get(ctx, id),
         ("POST", ["client", "sessions", id, action]) => sessions::action(ctx, id, action),
+        ("POST", ["client", "sessions", id, "tokens", name]) => templates::create(ctx, id, name),
         ("POST", ["client", "sign_ins"]) => sign_in::create(ctx),
         _ => Err(ApiError::not_found()),
     }

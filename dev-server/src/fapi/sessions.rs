@@ -66,6 +66,10 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
     }
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
+    let org = match action {
+        "tokens" => organization(ctx, &mut inner, id, now)?,
+        _ => None,
+    };
     let client = inner
         .client_by_cookie(ctx.cookie.as_deref(), now)
         .ok_or_else(ApiError::not_found)?;
@@ -79,7 +83,7 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
         "end" => session.finish(Status::Ended, now).map_err(not_active)?,
         "remove" => session.remove(now).map_err(not_active)?,
         _ => {
-            let jwt = mint(ctx, session, now)?;
+            let jwt = mint(ctx, session, org, now)?;
             client.updated_at = now;
             return Ok(Reply::json(json!({ "object": "token", "jwt": jwt })));
         }
@@ -89,16 +93,54 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
     wrapped(&inner, &client_id, id, &ctx.origin)
 }
 
+/// 401 `signed_out`: a token asked for a session that is no longer signed in.
+pub(super) fn signed_out() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "signed_out",
+        "signed out",
+        "This session is no longer signed in.",
+    )
+}
+
+/// The `organization_id` a token request names (empty: the personal account, no claim),
+/// refused unless the user is a member of it (the users file's `organizations`).
+fn organization<'a>(
+    ctx: &'a Ctx<'_>,
+    inner: &mut Inner,
+    session_id: &str,
+    now: i64,
+) -> Result<Option<&'a str>, ApiError> {
+    let Some(org) = ctx.field("organization_id").filter(|o| !o.is_empty()) else {
+        return Ok(None);
+    };
+    let user_id = inner
+        .client_by_cookie(ctx.cookie.as_deref(), now)
+        .and_then(|c| c.session_mut(session_id))
+        .map(|s| s.user_id.clone());
+    let user = user_id.and_then(|id| inner.user(&id));
+    if user.is_some_and(|u| u.seed.organizations.iter().any(|m| m == org)) {
+        return Ok(Some(org));
+    }
+    Err(ApiError::new(
+        StatusCode::FORBIDDEN,
+        "not_a_member_in_organization",
+        "not a member",
+        "The user is not a member of this organization.",
+    )
+    .param("organization_id"))
+}
+
 /// Signs a token for a signed-in session and remembers it as `last_active_token`.
-fn mint(ctx: &Ctx<'_>, session: &mut SessionRec, now: i64) -> Result<String, ApiError> {
+fn mint(
+    ctx: &Ctx<'_>,
+    session: &mut SessionRec,
+    org: Option<&str>,
+    now: i64,
+) -> Result<String, ApiError> {
     session.refresh(now);
     if !session.status.is_signed_in() {
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "signed_out",
-            "signed out",
-            "This session is no longer signed in.",
-        ));
+        return Err(signed_out());
     }
     let keys = crate::jwt::keys()
         .ok_or_else(|| ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR, None))?;
@@ -107,6 +149,7 @@ fn mint(ctx: &Ctx<'_>, session: &mut SessionRec, now: i64) -> Result<String, Api
         user_id: &session.user_id,
         issuer: &ctx.origin,
         authorized_party: ctx.page_origin.as_deref(),
+        organization_id: org,
         now_secs: now / 1000,
     });
     session.last_active_token = Some(jwt.clone());

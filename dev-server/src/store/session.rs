@@ -75,6 +75,8 @@ pub struct SessionRec {
     pub abandon_at: i64,
     /// The last JWT minted for this session.
     pub last_active_token: Option<String>,
+    /// An impersonation session's actor claims (`{"sub": "user_..."}`), rendered as `actor`.
+    pub actor: Option<serde_json::Value>,
 }
 
 impl SessionRec {
@@ -90,6 +92,7 @@ impl SessionRec {
             expire_at: now.saturating_add(lifetime_ms),
             abandon_at: now.saturating_add(abandon_ms),
             last_active_token: None,
+            actor: None,
         }
     }
 

@@ -20,4 +20,6 @@ mod socket;
 #[cfg(test)]
 mod spec;
 #[cfg(test)]
+mod templates;
+#[cfg(test)]
 mod tokens;

@@ -315,12 +315,14 @@ fn custom_menu_items_follow_manage_account_and_bare_labels_reorder_the_built_ins
             label: "signOut".into(),
             href: None,
             on_click: None,
+            label_icon: None,
         },
         CustomMenuItem::action("Ping", || {}),
         CustomMenuItem {
             label: "manageAccount".into(),
             href: None,
             on_click: None,
+            label_icon: None,
         },
     ];
     let _b = mount_user_button(
