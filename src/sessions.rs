@@ -161,7 +161,12 @@ impl Inner {
             }
         }
         let path = ["/client/sessions/", &session_id, action.path()].concat();
-        let form = if select { "intent=select_session" } else { "" };
+        // ClerkJS's touch names the (absent) organization too.
+        let form = if select {
+            "active_organization_id=&intent=select_session"
+        } else {
+            ""
+        };
         let answer: Envelope = self.fapi.request(Method::Post, &path, form).await?;
         let client = answer.client.map(|c| Rc::new(Client::from(c)));
         if select {
@@ -183,7 +188,10 @@ impl Inner {
 
     async fn fetch_token(self: Rc<Self>, session_id: String) -> Result<Option<String>, ClerkError> {
         let path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let token: wire::Token = self.fapi.request(Method::Post, &path, "").await?;
+        let token: wire::Token = self
+            .fapi
+            .request(Method::Post, &path, "organization_id=")
+            .await?;
         self.remember_token(&session_id, &token.jwt);
         let state = self.snapshot();
         if state.current_session_id.as_deref() == Some(session_id.as_str()) && !state.transitioning

@@ -1,5 +1,11 @@
 //! The dev browser of development instances (PROTOCOL.md §5): the token every request
-//! carries, and its replacement when the server refuses it.
+//! carries, obtained before the first request, and its replacement when the server refuses
+//! it.
+//!
+//! Every development (`pk_test_`) instance gets its token up front, as ClerkJS does on
+//! Clerk's development hosts (where every development instance lives), so a first load is
+//! dev browser, environment and client with no 401 round trip. A refusal still happens when
+//! a kept token goes stale (another server, a token the server forgot), and is recovered.
 
 use core::cell::RefCell;
 
@@ -22,8 +28,6 @@ pub(crate) trait TokenStore {
 pub(crate) struct DevBrowser {
     token: RefCell<Option<String>>,
     store: Box<dyn TokenStore>,
-    /// Clerk's own development hosts want a token before the first request.
-    up_front: bool,
     /// Parallel requests refused at once share one new token.
     refresh: Flights<Result<String, ClerkError>>,
 }
@@ -32,23 +36,21 @@ impl core::fmt::Debug for DevBrowser {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DevBrowser")
             .field("has_token", &self.token.borrow().is_some())
-            .field("up_front", &self.up_front)
             .finish_non_exhaustive()
     }
 }
 
 impl DevBrowser {
-    pub(crate) fn new(store: Box<dyn TokenStore>, up_front: bool) -> Self {
+    pub(crate) fn new(store: Box<dyn TokenStore>) -> Self {
         Self {
             token: RefCell::new(None),
             store,
-            up_front,
             refresh: Flights::default(),
         }
     }
 
-    /// The token to send: the one in use, else one the page has (no request, no 401), else,
-    /// where one is wanted up front, a new one; `None` lets the server ask for one.
+    /// The token to send: the one in use, else one the page has (no request, no 401), else a
+    /// new one from the server (parallel first requests share it).
     ///
     /// # Errors
     /// Those of `POST /v1/dev_browser`.
@@ -56,7 +58,7 @@ impl DevBrowser {
         if self.token.borrow().is_none() {
             self.set(self.store.find(None));
         }
-        if self.up_front && self.token.borrow().is_none() {
+        if self.token.borrow().is_none() {
             self.replace(base, None).await?;
         }
         Ok(self.token.borrow().clone())

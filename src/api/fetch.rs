@@ -34,6 +34,9 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) credentials: bool,
 }
 
+/// The content type of every POST.
+const FORM: &str = "application/x-www-form-urlencoded";
+
 /// `<base>/v1<path>`.
 pub(crate) fn endpoint(base: &str, path: &str) -> String {
     [base.trim_end_matches('/'), "/v1", path].concat()
@@ -71,11 +74,15 @@ pub(crate) async fn send(request: Outgoing<'_>) -> Result<Reply, ClerkError> {
         .abort_signal(Some(&abort.0.signal()));
     let built = match request.method {
         Method::Get => builder.method(HttpMethod::GET).build(),
-        // A form body, even an empty one, as ClerkJS sends it: `URLSearchParams` sets the
-        // urlencoded content type itself, one of the CORS-safelisted ones (no preflight).
-        Method::Post | Method::Delete => {
+        // Every POST says `application/x-www-form-urlencoded`, even with an empty body, as
+        // ClerkJS does (without the `;charset=UTF-8` a `URLSearchParams` body would add). The
+        // type is CORS-safelisted: still no preflight.
+        Method::Post | Method::Delete | Method::Patch => {
             let form = UrlSearchParams::new_with_str(request.form).map_err(|e| network(&e))?;
-            builder.method(HttpMethod::POST).body(form)
+            builder
+                .method(HttpMethod::POST)
+                .header("Content-Type", FORM)
+                .body(form.to_string())
         }
     };
     let response = built.map_err(gloo)?.send().await.map_err(gloo)?;

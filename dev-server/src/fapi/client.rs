@@ -14,7 +14,10 @@ pub fn get(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     let mut inner = ctx.state.store.lock();
     let id = inner
         .client_by_cookie(ctx.cookie.as_deref(), now)
-        .map(|c| c.id.clone());
+        .map(|c| {
+            super::sessions::fresh_tokens(ctx, c, now);
+            c.id.clone()
+        });
     let Some(client) = id.as_deref().and_then(|id| inner.clients.get(id)) else {
         return Ok(Reply {
             body: json!({ "response": null, "client": null }),

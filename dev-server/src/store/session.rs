@@ -75,6 +75,8 @@ pub struct SessionRec {
     pub abandon_at: i64,
     /// The last JWT minted for this session.
     pub last_active_token: Option<String>,
+    /// When `last_active_token` was minted (epoch ms).
+    pub token_minted_at: i64,
 }
 
 impl SessionRec {
@@ -90,6 +92,7 @@ impl SessionRec {
             expire_at: now.saturating_add(lifetime_ms),
             abandon_at: now.saturating_add(abandon_ms),
             last_active_token: None,
+            token_minted_at: 0,
         }
     }
 
