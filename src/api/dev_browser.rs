@@ -105,8 +105,8 @@ impl DevBrowser {
     }
 }
 
-/// A new token from `POST /v1/dev_browser`, sent without credentials: the token, not a
-/// cookie, identifies the dev browser.
+/// A new token from `POST /v1/dev_browser`, sent without credentials (the token, not a
+/// cookie, identifies the dev browser) and without a body.
 ///
 /// # Errors
 /// Network or API errors, or an answer without an `id`.
@@ -115,7 +115,8 @@ async fn obtain(base: String) -> Result<String, ClerkError> {
     let reply = fetch::send(Outgoing {
         url: &url,
         method: Method::Post,
-        form: "",
+        // A bare POST, as ClerkJS sends it: no body, no content type.
+        form: None,
         db_jwt: None,
         credentials: false,
     })
