@@ -234,7 +234,8 @@ impl Inner {
     /// development instances.
     pub(crate) fn clear_cookies(&self) {
         self.cookies.remove("__session");
-        self.cookies.remove("clerk_active_context");
+        self.cookies
+            .remove_for_browser_session("clerk_active_context");
         if self.key.instance_type() == crate::InstanceType::Development {
             self.cookies.set_strict("__client_uat", "0", 365 * 86400);
         }

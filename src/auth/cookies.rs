@@ -58,10 +58,28 @@ impl Cookies {
         self.set_pair(name, value, SameSite::Strict, max_age_s);
     }
 
-    /// Writes `name` alone (no twin) until the browser closes: `clerk_active_context`, as
-    /// ClerkJS writes it.
+    /// Writes `name` alone (no twin) until the browser closes, `Secure` in any secure
+    /// context: `clerk_active_context`, as ClerkJS writes it.
     pub(crate) fn set_for_browser_session(&self, name: &str, value: &str) {
-        write(&cookie_string(name, value, SameSite::Lax, None, page_is_https()));
+        write(&cookie_string(
+            name,
+            value,
+            SameSite::Lax,
+            None,
+            secure_context(),
+        ));
+    }
+
+    /// Removes a cookie [`Cookies::set_for_browser_session`] wrote, with the same `Secure`
+    /// (a plain write may not replace a `Secure` cookie).
+    pub(crate) fn remove_for_browser_session(&self, name: &str) {
+        write(&cookie_string(
+            name,
+            "",
+            SameSite::Lax,
+            Some(0),
+            secure_context(),
+        ));
     }
 
     fn set_pair(&self, name: &str, value: &str, same_site: SameSite, max_age_s: u32) {
@@ -109,6 +127,16 @@ fn page_is_https() -> bool {
 enum SameSite {
     Lax,
     Strict,
+}
+
+/// Where ClerkJS marks `clerk_active_context` `Secure`: https, or a secure context
+/// (http://localhost and 127.0.0.1 are ones) in a browser other than Safari, which refuses
+/// `Secure` cookies over http.
+fn secure_context() -> bool {
+    page_is_https()
+        || web_sys::window().is_some_and(|w| {
+            w.is_secure_context() && !js_sys::Reflect::has(&w, &"safari".into()).unwrap_or(true)
+        })
 }
 
 /// `name=value; path=/; SameSite=Lax; max-age=N`, then `; Secure` when `secure`; `0` expires
@@ -181,7 +209,13 @@ mod tests {
     #[test]
     fn a_cookie_string_is_secure_only_on_https_pages() {
         assert_eq!(
-            cookie_string("__client_uat", "0", SameSite::Strict, Some(31_536_000), false),
+            cookie_string(
+                "__client_uat",
+                "0",
+                SameSite::Strict,
+                Some(31_536_000),
+                false
+            ),
             "__client_uat=0; path=/; SameSite=Strict; max-age=31536000"
         );
         assert_eq!(
@@ -189,7 +223,13 @@ mod tests {
             "__session=; path=/; SameSite=Lax; max-age=0; Secure"
         );
         assert_eq!(
-            cookie_string("clerk_active_context", "sess_1:", SameSite::Lax, None, false),
+            cookie_string(
+                "clerk_active_context",
+                "sess_1:",
+                SameSite::Lax,
+                None,
+                false
+            ),
             "clerk_active_context=sess_1:; path=/; SameSite=Lax"
         );
     }
