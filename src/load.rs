@@ -94,7 +94,9 @@ impl Inner {
     }
 
     /// Without a token for the current session, fetches one in the background so the
-    /// `__session` cookie (read by server-rendered pages) is written, as ClerkJS does on load.
+    /// `__session` cookie (read by server-rendered pages) is written. FAPI's client carries
+    /// each signed-in session's `last_active_token`, so this sends nothing there (nor does
+    /// ClerkJS); it covers an answer without one.
     fn refresh_session_cookie(self: &Rc<Self>) {
         let state = self.snapshot();
         let Some(id) = state.session().map(|s| s.id.clone()) else {
