@@ -96,7 +96,9 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
 }
 
 /// Gives every signed-in session of `client` a current `last_active_token`, as FAPI's
-/// answers carry one, so an SDK needs no token request after reading the client.
+/// answers carry one, so an SDK needs no token request after reading the client. Called
+/// where an SDK reads the client (`GET /v1/client`, the session actions), not on sign-in: a
+/// signature per sign-in would bound the sign-in rate, and a page reads the client next.
 pub fn fresh_tokens(ctx: &Ctx<'_>, client: &mut ClientRec, now: i64) {
     for session in &mut client.sessions {
         let stale = session.last_active_token.is_none()

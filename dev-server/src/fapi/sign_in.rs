@@ -89,9 +89,6 @@ pub fn create(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
                 "You're already signed in.",
             )
         })?;
-    if let Some(client) = inner.clients.get_mut(&client_id) {
-        super::sessions::fresh_tokens(ctx, client, now);
-    }
     let client = inner
         .clients
         .get(&client_id)
