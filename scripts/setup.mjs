@@ -1,6 +1,7 @@
 // Idempotent setup that `npm run build`, `npm start` and `npm test` all call first.
 // Installs only what is missing; each step prints one line; a failure names what to do.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { output, root, run, step } from "./lib.mjs";
 
@@ -12,6 +13,34 @@ function lockedWasmBindgenVersion() {
 }
 
 const sudo = () => (process.getuid?.() === 0 ? [] : ["sudo"]);
+
+/** The @clerk/ui version the ClerkJS e2e test loads (e2e/clerkjs.test.mjs), beside @clerk/clerk-js. */
+export const CLERK_UI = "1.36.0";
+/** Where its browser bundles are unpacked (ignored by git). */
+export const clerkUiDir = path.join(root, "e2e", "vendor", `clerk-ui-${CLERK_UI}`);
+
+/**
+ * Unpacks @clerk/ui's tarball for the ClerkJS e2e test. `npm pack`, not `npm install`: its
+ * manifest names a dependency the registry lacks, and only its prebuilt browser bundles are
+ * used. Silent when present; one line when it fetches.
+ */
+async function vendorClerkUi() {
+  if (existsSync(path.join(clerkUiDir, "dist", "ui.browser.js"))) return;
+  await step(`@clerk/ui@${CLERK_UI} (npm pack, for the ClerkJS e2e test)`, async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), "clerk-ui-"));
+    try {
+      await run("npm", ["pack", `@clerk/ui@${CLERK_UI}`, "--pack-destination", tmp, "--silent"], { stdio: "ignore" });
+      mkdirSync(clerkUiDir, { recursive: true });
+      await run("tar", ["xzf", path.join(tmp, `clerk-ui-${CLERK_UI}.tgz`), "-C", clerkUiDir, "--strip-components=1"]);
+    } catch (e) {
+      rmSync(clerkUiDir, { recursive: true, force: true });
+      throw new Error(`${e.message}; check access to the npm registry (npm pack @clerk/ui@${CLERK_UI})`);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return "unpacked into e2e/vendor/";
+  });
+}
 
 export async function setup({ forTests = false } = {}) {
   await step("rust target wasm32-unknown-unknown", async () => {
@@ -44,6 +73,7 @@ export async function setup({ forTests = false } = {}) {
   });
 
   if (!forTests) return;
+  await vendorClerkUi();
   await step("chromium + chromedriver", async () => {
     if (existsSync("/usr/bin/chromium") && existsSync("/usr/bin/chromedriver")) return "present";
     const apt = [...sudo(), "apt-get"];

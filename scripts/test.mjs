@@ -131,8 +131,14 @@ async function main() {
       { env: { CLERK_DEV_SERVER_URL: server.url, CHROMEDRIVER: "/usr/bin/chromedriver" }, counts: true },
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild, Vite + React; SSR; tsc)", "node", ["e2e/fixtures/build.mjs"]);
+    // The pair the server printed for ClerkJS (e2e/clerkjs.test.mjs loads ClerkJS with it).
+    const printed = (label) => server.output().match(new RegExp(`^${label}: (\\S+)$`, "m"))?.[1] ?? "";
     await check("end to end (Playwright, Chromium)", "node", ["e2e/run.mjs"], {
-      env: { CLERK_DEV_SERVER_URL: server.url },
+      env: {
+        CLERK_DEV_SERVER_URL: server.url,
+        CLERKJS_PUBLISHABLE_KEY: printed("clerkjs publishable key"),
+        CLERKJS_PROXY_URL: printed("clerkjs proxy url"),
+      },
       counts: true,
     });
   } catch (e) {

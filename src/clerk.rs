@@ -10,7 +10,7 @@ use crate::auth::dev_browser::PageTokenStore;
 use crate::auth::online::OnlineListener;
 use crate::auth::pending::Journal;
 use crate::flight::Flights;
-use crate::frontend_api::{fapi_base_url, uses_dev_browser_up_front};
+use crate::frontend_api::fapi_base_url;
 use crate::listeners::{Listener, Registry};
 use crate::navigation::{self, Navigation};
 use crate::{browser, ClerkError, ClerkOptions, InstanceType, LoadOptions, PublishableKey, State};
@@ -101,7 +101,7 @@ impl Clerk {
         let cookies = Cookies::new(key.as_str());
         let dev = (key.instance_type() == InstanceType::Development).then(|| {
             let store = PageTokenStore::new(cookies.clone());
-            DevBrowser::new(Box::new(store), uses_dev_browser_up_front(&key))
+            DevBrowser::new(Box::new(store))
         });
         let fapi = Fapi::new(base, dev);
         let inner = Inner {

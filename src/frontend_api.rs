@@ -80,21 +80,6 @@ fn strip_scheme(url: &str) -> &str {
     rest.split('/').next().unwrap_or_default()
 }
 
-/// Whether the key's host is one of Clerk's development suffixes, which use the dev browser
-/// up front (PROTOCOL.md §1).
-pub fn uses_dev_browser_up_front(key: &PublishableKey) -> bool {
-    const SUFFIXES: [&str; 6] = [
-        ".accounts.dev",
-        ".lcl.dev",
-        ".lclstage.dev",
-        ".stgstage.dev",
-        ".clerkstage.dev",
-        ".accountsstage.dev",
-    ];
-    let host = key.frontend_api().split(':').next().unwrap_or_default();
-    key.instance_type() == InstanceType::Development && SUFFIXES.iter().any(|s| host.ends_with(s))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,15 +154,5 @@ mod tests {
             fapi_base_url(&key(LOCAL), &opts, "").unwrap(),
             "http://127.0.0.1:4000"
         );
-    }
-
-    #[test]
-    fn only_clerk_development_hosts_use_the_dev_browser_up_front() {
-        // base64("happy-cat-1.clerk.accounts.dev$")
-        assert!(uses_dev_browser_up_front(&key(
-            "pk_test_aGFwcHktY2F0LTEuY2xlcmsuYWNjb3VudHMuZGV2JA"
-        )));
-        assert!(!uses_dev_browser_up_front(&key(LOCAL)));
-        assert!(!uses_dev_browser_up_front(&key(LIVE)));
     }
 }

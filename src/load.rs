@@ -57,9 +57,14 @@ impl Clerk {
 impl Inner {
     async fn run_load(self: Rc<Self>) -> Result<(), ClerkError> {
         self.listen_to_browser();
+        // A development instance "touches" its environment, as ClerkJS does.
+        let method = match self.key.instance_type() {
+            crate::InstanceType::Development => Method::Patch,
+            crate::InstanceType::Production => Method::Get,
+        };
         let environment = self
             .fapi
-            .request::<WireEnvironment>(Method::Get, "/environment", "");
+            .request::<WireEnvironment>(method, "/environment", "");
         let (environment, client) = join(environment, self.read_client()).await;
         let (client, confirmed) = match client {
             Ok(found) => found,
@@ -89,7 +94,9 @@ impl Inner {
     }
 
     /// Without a token for the current session, fetches one in the background so the
-    /// `__session` cookie (read by server-rendered pages) is written, as ClerkJS does on load.
+    /// `__session` cookie (read by server-rendered pages) is written. FAPI's client carries
+    /// each signed-in session's `last_active_token`, so this sends nothing there (nor does
+    /// ClerkJS); it covers an answer without one.
     fn refresh_session_cookie(self: &Rc<Self>) {
         let state = self.snapshot();
         let Some(id) = state.session().map(|s| s.id.clone()) else {
@@ -195,7 +202,9 @@ impl Inner {
         self.publish(s);
     }
 
-    /// Writes `__session`/`__client_uat` for a signed-in state, clears them otherwise.
+    /// Writes `__session`, `__client_uat` and `clerk_active_context` (`<session id>:<organization
+    /// id>`, ClerkJS's format; no organizations here) for a signed-in state, clears them
+    /// otherwise.
     pub(crate) fn sync_cookies(&self, state: &State) {
         let development = self.key.instance_type() == crate::InstanceType::Development;
         match state.session() {
@@ -204,9 +213,12 @@ impl Inner {
                 if let Some(jwt) = token {
                     self.cookies.set("__session", &jwt, 60);
                 }
+                let context = [session.id.as_str(), ":"].concat();
+                self.cookies
+                    .set_for_browser_session("clerk_active_context", &context);
                 if development {
                     let uat = state.client.as_ref().map_or(0.0, |c| c.updated_at / 1000.0);
-                    self.cookies.set(
+                    self.cookies.set_strict(
                         "__client_uat",
                         // `as` truncates, which is `floor` for the non-negative timestamps
                         // (and saturates otherwise).
@@ -224,9 +236,10 @@ impl Inner {
     /// development instances.
     pub(crate) fn clear_cookies(&self) {
         self.cookies.remove("__session");
-        self.cookies.remove("clerk_active_context");
+        self.cookies
+            .remove_for_browser_session("clerk_active_context");
         if self.key.instance_type() == crate::InstanceType::Development {
-            self.cookies.set("__client_uat", "0", 365 * 86400);
+            self.cookies.set_strict("__client_uat", "0", 365 * 86400);
         }
     }
 

@@ -78,9 +78,10 @@ pub struct GetTokenOptions {
     /// A JWT template's name: the token comes from `POST .../tokens/{template}` and is never
     /// the session's own token. Empty means none, as in ClerkJS.
     pub template: Option<String>,
-    /// The organization the token is for (`organization_id`); `Some("")` is the personal
-    /// account, `None` the session's last active organization (the server's default).
-    /// Not sent with a template, as ClerkJS does not.
+    /// The organization the token is for (`organization_id`); `Some("")` and `None` are the
+    /// personal account (`None` sends it empty, as ClerkJS does for a session with no active
+    /// organization: this SDK does not track an active organization). Not sent with a
+    /// template, as ClerkJS does not.
     pub organization_id: Option<String>,
     /// Fetch a new token even when a cached one is still valid.
     pub skip_cache: bool,

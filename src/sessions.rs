@@ -194,7 +194,12 @@ impl Inner {
             }
         }
         let path = ["/client/sessions/", &session_id, action.path()].concat();
-        let form = if select { "intent=select_session" } else { "" };
+        // ClerkJS's touch names the (absent) organization too.
+        let form = if select {
+            "active_organization_id=&intent=select_session"
+        } else {
+            ""
+        };
         let answer: Envelope = self.fapi.request(Method::Post, &path, form).await?;
         let client = answer.client.map(|c| Rc::new(Client::from(c)));
         if select {
@@ -222,9 +227,11 @@ impl Inner {
         options: GetTokenOptions,
     ) -> Result<Option<String>, ClerkError> {
         let mut path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        let mut form = String::new();
+        // As ClerkJS: `organization_id` always, empty for none.
+        let mut form = String::from("organization_id=");
         match (options.template(), &options.organization_id) {
             (Some(template), _) => {
+                form.clear();
                 path.push('/');
                 path.push_str(&browser::encode_component(template));
             }

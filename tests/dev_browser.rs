@@ -26,30 +26,26 @@ fn set_page_cookie(cookie: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn without_a_token_the_sdk_gets_one_after_the_401_and_retries_with_it() {
+async fn without_a_token_the_sdk_gets_one_up_front_and_loads_with_no_401() {
     reset(false, true).await;
+    sign_in_with_token("ada@example.test", Some(&dev_browser_token().await)).await;
+    clear_requests().await;
     let clerk = clerk();
     clerk.load(LoadOptions::default()).await.unwrap();
-    assert!(clerk.state().loaded);
+    assert!(clerk.state().is_signed_in());
 
+    // As ClerkJS's first load: the token, then environment and client (in parallel, so in
+    // either order) carrying it. Nothing was refused, and the session's token came with the
+    // client (no token request).
     let logged = requests().await;
     let lines: Vec<String> = logged.iter().map(Logged::line).collect();
-    assert_eq!(
-        lines
-            .iter()
-            .filter(|l| *l == "POST /v1/dev_browser")
-            .count(),
-        1,
-        "parallel 401s share one new token: {lines:?}"
-    );
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0], "POST /v1/dev_browser");
     let token = cookie("__clerk_db_jwt").expect("the token is kept in a cookie");
-    // Per path, not by position in the log: the two first attempts and the token request
-    // run in parallel, so the server may log them in any order.
     for path in ["/v1/environment", "/v1/client"] {
         let sent: Vec<_> = logged.iter().filter(|r| r.path == path).collect();
-        assert_eq!(sent.len(), 2, "{path} retried once: {lines:?}");
-        assert!(sent[0].query.get("__clerk_db_jwt").is_none(), "{sent:?}");
-        assert_eq!(sent[1].query["__clerk_db_jwt"], token.as_str(), "{sent:?}");
+        assert_eq!(sent.len(), 1, "{path} sent once: {lines:?}");
+        assert_eq!(sent[0].query["__clerk_db_jwt"], token.as_str(), "{sent:?}");
     }
 }
 

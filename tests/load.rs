@@ -29,11 +29,20 @@ async fn loading_a_signed_out_browser_reads_environment_and_client_once_and_is_r
     assert_eq!((state.status, state.loaded), (Status::Ready, true));
     assert!(state.session().is_none() && state.user().is_none());
     assert!(!state.is_undetermined() && !state.is_signed_in());
-    let mut lines = request_lines().await;
+    // A development instance (pk_test_): the dev browser token first, then the environment
+    // "touched" (POST ?_method=PATCH) and the client, as ClerkJS loads.
+    let logged = requests().await;
+    assert_eq!(logged[0].line(), "POST /v1/dev_browser");
+    let mut lines: Vec<String> = logged[1..].iter().map(Logged::line).collect();
     lines.sort();
-    assert_eq!(lines, ["GET /v1/client", "GET /v1/environment"]);
-    for request in requests().await {
-        assert_eq!(request.method, "GET");
+    assert_eq!(lines, ["GET /v1/client", "PATCH /v1/environment"]);
+    for request in &logged {
+        let wire = if request.path == "/v1/client" {
+            "GET"
+        } else {
+            "POST"
+        };
+        assert_eq!(request.method, wire);
         assert_eq!(request.query["__clerk_api_version"], "2026-05-12");
         assert_eq!(request.query["_clerk_js_version"], clerk_wasm::VERSION);
     }
@@ -71,6 +80,18 @@ async fn loading_a_signed_in_browser_exposes_the_user_and_writes_the_session_coo
     assert_eq!(jwt.split('.').count(), 3, "{jwt}");
     let uat: u64 = cookie("__client_uat").unwrap().parse().unwrap();
     assert!(uat > 1_600_000_000, "__client_uat {uat}");
+    assert_eq!(
+        cookie("clerk_active_context"),
+        Some(format!("{session_id}:")),
+        "ClerkJS's <session id>:<organization id>"
+    );
+    assert!(
+        request_lines()
+            .await
+            .iter()
+            .all(|l| !l.ends_with("/tokens")),
+        "no token request: the session's last_active_token is the token"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -87,7 +108,14 @@ async fn load_is_idempotent_and_concurrent_loads_share_one_request_each() {
     clerk.load(LoadOptions::default()).await.unwrap();
     let mut lines = request_lines().await;
     lines.sort();
-    assert_eq!(lines, ["GET /v1/client", "GET /v1/environment"]);
+    assert_eq!(
+        lines,
+        [
+            "GET /v1/client",
+            "PATCH /v1/environment",
+            "POST /v1/dev_browser"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -141,7 +169,7 @@ async fn a_pending_session_is_current_but_not_signed_in() {
 async fn an_environment_failure_degrades_the_load_but_the_client_is_still_read() {
     reset(false, false).await;
     sign_in("ada@example.test").await;
-    fault(serde_json::json!({"method": "GET", "path": "/v1/environment", "status": 500})).await;
+    fault(serde_json::json!({"method": "PATCH", "path": "/v1/environment", "status": 500})).await;
     let clerk = clerk();
     clerk.load(LoadOptions::default()).await.unwrap();
     let state = clerk.state();

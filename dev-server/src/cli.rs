@@ -109,11 +109,31 @@ pub fn publishable_key(addr: SocketAddr) -> String {
     format!("pk_test_{}", STANDARD.encode(format!("{addr}$")))
 }
 
+/// The Frontend API host in the key for ClerkJS: one of Clerk's development hosts, so
+/// ClerkJS runs its dev browser flow; its requests go to the proxy URL (this server).
+pub const CLERKJS_FRONTEND_API: &str = "clerk-dev-server.clerk.accounts.dev";
+
+/// The publishable key for ClerkJS, used with [`clerkjs_proxy_url`] as its `proxyUrl`
+/// (clerk-wasm takes the same pair, or [`publishable_key`] alone).
+pub fn clerkjs_publishable_key() -> String {
+    format!(
+        "pk_test_{}",
+        STANDARD.encode(format!("{CLERKJS_FRONTEND_API}$"))
+    )
+}
+
+/// ClerkJS's `proxyUrl`: this server's origin.
+pub fn clerkjs_proxy_url(addr: SocketAddr) -> String {
+    format!("http://{addr}")
+}
+
 /// The lines printed at start. The first is parsed by scripts and must not change.
 pub fn banner(addr: SocketAddr, args: &Args, users: &[UserSeed]) -> Vec<String> {
     let mut lines = vec![
         format!("clerk-dev-server listening on http://{addr}"),
         format!("publishable key: {}", publishable_key(addr)),
+        format!("clerkjs publishable key: {}", clerkjs_publishable_key()),
+        format!("clerkjs proxy url: {}", clerkjs_proxy_url(addr)),
     ];
     let mode = if args.multi_session {
         "multi-session"

@@ -136,7 +136,10 @@ pub fn session(s: &SessionRec, inner: &Inner, origin: &str) -> Value {
         "expire_at": s.expire_at,
         "abandon_at": s.abandon_at,
         "last_active_at": s.last_active_at,
-        "last_active_token": s.last_active_token.as_ref().map(|jwt| json!({"object": "token", "jwt": jwt})),
+        // Only a signed-in session's token is current.
+        "last_active_token": s.last_active_token.as_ref()
+            .filter(|_| s.status.is_signed_in())
+            .map(|jwt| json!({"object": "token", "jwt": jwt})),
         "actor": s.actor,
         "tasks": null,
         "last_active_organization_id": null,

@@ -44,7 +44,7 @@ impl Fapi {
         let outgoing = |db_jwt| Outgoing {
             url: &url,
             method,
-            form,
+            form: Some(form),
             db_jwt,
             credentials: true,
         };

@@ -1,5 +1,11 @@
 //! The dev browser of development instances (PROTOCOL.md §5): the token every request
-//! carries, and its replacement when the server refuses it.
+//! carries, obtained before the first request, and its replacement when the server refuses
+//! it.
+//!
+//! Every development (`pk_test_`) instance gets its token up front, as ClerkJS does on
+//! Clerk's development hosts (where every development instance lives), so a first load is
+//! dev browser, environment and client with no 401 round trip. A refusal still happens when
+//! a kept token goes stale (another server, a token the server forgot), and is recovered.
 
 use core::cell::RefCell;
 use std::rc::Rc;
@@ -23,8 +29,6 @@ pub(crate) trait TokenStore {
 pub(crate) struct DevBrowser {
     /// Shared with the refresh in flight, which adopts the new token itself.
     current: Rc<Current>,
-    /// Clerk's own development hosts want a token before the first request.
-    up_front: bool,
     /// Parallel requests refused at once share one new token.
     refresh: Flights<Result<String, ClerkError>>,
 }
@@ -39,25 +43,23 @@ impl core::fmt::Debug for DevBrowser {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("DevBrowser")
             .field("has_token", &self.current.token.borrow().is_some())
-            .field("up_front", &self.up_front)
             .finish_non_exhaustive()
     }
 }
 
 impl DevBrowser {
-    pub(crate) fn new(store: Box<dyn TokenStore>, up_front: bool) -> Self {
+    pub(crate) fn new(store: Box<dyn TokenStore>) -> Self {
         Self {
             current: Rc::new(Current {
                 token: RefCell::new(None),
                 store,
             }),
-            up_front,
             refresh: Flights::default(),
         }
     }
 
-    /// The token to send: the one in use, else one the page has (no request, no 401), else,
-    /// where one is wanted up front, a new one; `None` lets the server ask for one.
+    /// The token to send: the one in use, else one the page has (no request, no 401), else a
+    /// new one from the server (parallel first requests share it).
     ///
     /// # Errors
     /// Those of `POST /v1/dev_browser`.
@@ -66,7 +68,7 @@ impl DevBrowser {
         if current.token.borrow().is_none() {
             current.set(current.store.find(None));
         }
-        if self.up_front && current.token.borrow().is_none() {
+        if current.token.borrow().is_none() {
             self.replace(base, None).await?;
         }
         Ok(current.token.borrow().clone())
@@ -126,8 +128,8 @@ impl Current {
     }
 }
 
-/// A new token from `POST /v1/dev_browser`, sent without credentials: the token, not a
-/// cookie, identifies the dev browser.
+/// A new token from `POST /v1/dev_browser`, sent without credentials (the token, not a
+/// cookie, identifies the dev browser) and without a body.
 ///
 /// # Errors
 /// Network or API errors, or an answer without an `id`.
@@ -136,7 +138,8 @@ async fn obtain(base: String) -> Result<String, ClerkError> {
     let reply = fetch::send(Outgoing {
         url: &url,
         method: Method::Post,
-        form: "",
+        // A bare POST, as ClerkJS sends it: no body, no content type.
+        form: None,
         db_jwt: None,
         credentials: false,
     })
@@ -190,7 +193,7 @@ mod tests {
     async fn a_refusal_handled_after_the_refresh_ended_but_before_its_waiter_ran_reuses_its_token()
     {
         let saved = Rc::new(RefCell::new(Vec::new()));
-        let dev = DevBrowser::new(Box::new(Kept(saved.clone())), false);
+        let dev = DevBrowser::new(Box::new(Kept(saved.clone())));
         let mut cx = Context::from_waker(Waker::noop());
 
         let mut first = Box::pin(dev.replace(server(), None));

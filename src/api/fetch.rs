@@ -25,14 +25,18 @@ pub(crate) struct Outgoing<'a> {
     /// `<base>/v1<path>`, without a query.
     pub(crate) url: &'a str,
     pub(crate) method: Method,
-    /// `application/x-www-form-urlencoded` fields, e.g. `intent=select_session`.
-    pub(crate) form: &'a str,
+    /// `application/x-www-form-urlencoded` fields of a POST, e.g. `intent=select_session`
+    /// (`Some("")`: the content type with an empty body); `None`: no body at all.
+    pub(crate) form: Option<&'a str>,
     /// The dev browser token, on development instances.
     pub(crate) db_jwt: Option<&'a str>,
     /// Whether cookies go along (`credentials: include`); the dev browser request goes
     /// without.
     pub(crate) credentials: bool,
 }
+
+/// The content type of every POST.
+const FORM: &str = "application/x-www-form-urlencoded";
 
 /// `<base>/v1<path>`.
 pub(crate) fn endpoint(base: &str, path: &str) -> String {
@@ -69,14 +73,19 @@ pub(crate) async fn send(request: Outgoing<'_>) -> Result<Reply, ClerkError> {
         .query(wire::query(request.method, request.db_jwt))
         .credentials(credentials)
         .abort_signal(Some(&abort.0.signal()));
-    let built = match request.method {
-        Method::Get => builder.method(HttpMethod::GET).build(),
-        // A form body, even an empty one, as ClerkJS sends it: `URLSearchParams` sets the
-        // urlencoded content type itself, one of the CORS-safelisted ones (no preflight).
-        Method::Post | Method::Delete => {
-            let form = UrlSearchParams::new_with_str(request.form).map_err(|e| network(&e))?;
-            builder.method(HttpMethod::POST).body(form)
+    let builder = match request.method {
+        Method::Get => builder.method(HttpMethod::GET),
+        Method::Post | Method::Delete | Method::Patch => builder.method(HttpMethod::POST),
+    };
+    let built = match request.form {
+        // A form POST says `application/x-www-form-urlencoded` even with an empty body, as
+        // ClerkJS does (without the `;charset=UTF-8` a `URLSearchParams` body would add).
+        // The type is CORS-safelisted: still no preflight.
+        Some(form) if request.method != Method::Get => {
+            let form = UrlSearchParams::new_with_str(form).map_err(|e| network(&e))?;
+            builder.header("Content-Type", FORM).body(form.to_string())
         }
+        _ => builder.build(),
     };
     let response = built.map_err(gloo)?.send().await.map_err(gloo)?;
     let headers = response.headers();

@@ -24,6 +24,7 @@ pub(crate) enum Method {
     Get,
     Post,
     Delete,
+    Patch,
 }
 
 impl Method {
@@ -32,6 +33,7 @@ impl Method {
     fn override_name(self) -> Option<&'static str> {
         match self {
             Self::Delete => Some("DELETE"),
+            Self::Patch => Some("PATCH"),
             Self::Get | Self::Post => None,
         }
     }

@@ -48,12 +48,45 @@ impl Cookies {
         find_cookie(&all, &suffixed).or_else(|| find_cookie(&all, name))
     }
 
-    /// Writes `name` and its suffixed twin, path `/`, for `max_age_s` seconds.
+    /// Writes `name` and its suffixed twin, path `/`, SameSite=Lax, for `max_age_s` seconds.
     pub(crate) fn set(&self, name: &str, value: &str, max_age_s: u32) {
+        self.set_pair(name, value, SameSite::Lax, max_age_s);
+    }
+
+    /// As [`Cookies::set`], SameSite=Strict (`__client_uat`, as ClerkJS writes it).
+    pub(crate) fn set_strict(&self, name: &str, value: &str, max_age_s: u32) {
+        self.set_pair(name, value, SameSite::Strict, max_age_s);
+    }
+
+    /// Writes `name` alone (no twin) until the browser closes, `Secure` in any secure
+    /// context: `clerk_active_context`, as ClerkJS writes it.
+    pub(crate) fn set_for_browser_session(&self, name: &str, value: &str) {
+        write(&cookie_string(
+            name,
+            value,
+            SameSite::Lax,
+            None,
+            secure_context(),
+        ));
+    }
+
+    /// Removes a cookie [`Cookies::set_for_browser_session`] wrote, with the same `Secure`
+    /// (a plain write may not replace a `Secure` cookie).
+    pub(crate) fn remove_for_browser_session(&self, name: &str) {
+        write(&cookie_string(
+            name,
+            "",
+            SameSite::Lax,
+            Some(0),
+            secure_context(),
+        ));
+    }
+
+    fn set_pair(&self, name: &str, value: &str, same_site: SameSite, max_age_s: u32) {
         let twin = format!("{name}_{}", self.suffix);
         let secure = page_is_https();
         for n in [name, &twin] {
-            write(&cookie_string(n, value, max_age_s, secure));
+            write(&cookie_string(n, value, same_site, Some(max_age_s), secure));
         }
     }
 
@@ -89,11 +122,39 @@ fn page_is_https() -> bool {
     web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "https:"))
 }
 
+/// The `SameSite` attribute of a cookie.
+#[derive(Debug, Clone, Copy)]
+enum SameSite {
+    Lax,
+    Strict,
+}
+
+/// Where ClerkJS marks `clerk_active_context` `Secure`: https, or a secure context
+/// (http://localhost and 127.0.0.1 are ones) in a browser other than Safari, which refuses
+/// `Secure` cookies over http.
+fn secure_context() -> bool {
+    page_is_https()
+        || web_sys::window().is_some_and(|w| {
+            w.is_secure_context() && !js_sys::Reflect::has(&w, &"safari".into()).unwrap_or(true)
+        })
+}
+
 /// `name=value; path=/; SameSite=Lax; max-age=N`, then `; Secure` when `secure`; `0` expires
-/// it now.
-fn cookie_string(name: &str, value: &str, max_age_s: u32, secure: bool) -> String {
+/// it now, no `max_age_s` keeps it until the browser closes.
+fn cookie_string(
+    name: &str,
+    value: &str,
+    same_site: SameSite,
+    max_age_s: Option<u32>,
+    secure: bool,
+) -> String {
+    let same_site = match same_site {
+        SameSite::Lax => "Lax",
+        SameSite::Strict => "Strict",
+    };
+    let max_age = max_age_s.map_or(String::new(), |s| format!("; max-age={s}"));
     let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; path=/; SameSite=Lax; max-age={max_age_s}{secure}")
+    format!("{name}={value}; path=/; SameSite={same_site}{max_age}{secure}")
 }
 
 /// Finds `name` in a `document.cookie` string.
@@ -148,12 +209,28 @@ mod tests {
     #[test]
     fn a_cookie_string_is_secure_only_on_https_pages() {
         assert_eq!(
-            cookie_string("__client_uat", "0", 31_536_000, false),
-            "__client_uat=0; path=/; SameSite=Lax; max-age=31536000"
+            cookie_string(
+                "__client_uat",
+                "0",
+                SameSite::Strict,
+                Some(31_536_000),
+                false
+            ),
+            "__client_uat=0; path=/; SameSite=Strict; max-age=31536000"
         );
         assert_eq!(
-            cookie_string("__session", "", 0, true),
+            cookie_string("__session", "", SameSite::Lax, Some(0), true),
             "__session=; path=/; SameSite=Lax; max-age=0; Secure"
+        );
+        assert_eq!(
+            cookie_string(
+                "clerk_active_context",
+                "sess_1:",
+                SameSite::Lax,
+                None,
+                false
+            ),
+            "clerk_active_context=sess_1:; path=/; SameSite=Lax"
         );
     }
 

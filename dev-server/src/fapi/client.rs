@@ -12,9 +12,10 @@ use crate::store::session::Status;
 pub fn get(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
-    let id = inner
-        .client_by_cookie(ctx.cookie.as_deref(), now)
-        .map(|c| c.id.clone());
+    let id = inner.client_by_cookie(ctx.cookie.as_deref(), now).map(|c| {
+        super::sessions::fresh_tokens(ctx, c, now);
+        c.id.clone()
+    });
     let Some(client) = id.as_deref().and_then(|id| inner.clients.get(id)) else {
         return Ok(Reply {
             body: json!({ "response": null, "client": null }),

@@ -10,7 +10,11 @@ use super::{Ctx, Reply};
 use crate::errors::ApiError;
 use crate::render;
 use crate::store::session::{SessionRec, Status, TransitionError};
-use crate::store::Inner;
+use crate::store::{ClientRec, Inner};
+
+/// A `last_active_token` is re-minted once this old (ms): every answer then carries one
+/// valid for at least half of its 60 s, without signing a token per read.
+const TOKEN_REUSE_MS: i64 = crate::jwt::TOKEN_TTL_SECS * 1000 / 2;
 
 fn not_active(e: TransitionError) -> ApiError {
     let TransitionError::NotActive(status) = e;
@@ -55,6 +59,7 @@ pub fn get(ctx: &Ctx<'_>, id: &str) -> Result<Reply, ApiError> {
         .client_by_cookie(ctx.cookie.as_deref(), now)
         .ok_or_else(ApiError::not_found)?;
     client.session_mut(id).ok_or_else(ApiError::not_found)?;
+    fresh_tokens(ctx, client, now);
     let client_id = client.id.clone();
     wrapped(&inner, &client_id, id, &ctx.origin)
 }
@@ -90,6 +95,7 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
     }
     client.updated_at = now;
     client.repair_last_active();
+    fresh_tokens(ctx, client, now);
     wrapped(&inner, &client_id, id, &ctx.origin)
 }
 
@@ -131,6 +137,21 @@ fn organization<'a>(
     .param("organization_id"))
 }
 
+/// Gives every signed-in session of `client` a current `last_active_token`, as FAPI's
+/// answers carry one, so an SDK needs no token request after reading the client. Called
+/// where an SDK reads the client (`GET /v1/client`, the session actions), not on sign-in: a
+/// signature per sign-in would bound the sign-in rate, and a page reads the client next.
+pub fn fresh_tokens(ctx: &Ctx<'_>, client: &mut ClientRec, now: i64) {
+    for session in &mut client.sessions {
+        let stale = session.last_active_token.is_none()
+            || now.saturating_sub(session.token_minted_at) >= TOKEN_REUSE_MS;
+        if session.status.is_signed_in() && stale {
+            // A session that is not signed in after all, or no signing key: no token.
+            let _ = mint(ctx, session, None, now);
+        }
+    }
+}
+
 /// Signs a token for a signed-in session and remembers it as `last_active_token`.
 fn mint(
     ctx: &Ctx<'_>,
@@ -153,5 +174,6 @@ fn mint(
         now_secs: now / 1000,
     });
     session.last_active_token = Some(jwt.clone());
+    session.token_minted_at = now;
     Ok(jwt)
 }

@@ -77,6 +77,8 @@ pub struct SessionRec {
     pub last_active_token: Option<String>,
     /// An impersonation session's actor claims (`{"sub": "user_..."}`), rendered as `actor`.
     pub actor: Option<serde_json::Value>,
+    /// When `last_active_token` was minted (epoch ms).
+    pub token_minted_at: i64,
 }
 
 impl SessionRec {
@@ -93,6 +95,7 @@ impl SessionRec {
             abandon_at: now.saturating_add(abandon_ms),
             last_active_token: None,
             actor: None,
+            token_minted_at: 0,
         }
     }
 

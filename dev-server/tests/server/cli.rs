@@ -92,6 +92,12 @@ fn the_banner_starts_with_the_exact_line_scripts_parse() {
         "clerk-dev-server listening on http://127.0.0.1:4321"
     );
     assert!(lines[1].starts_with("publishable key: pk_test_"));
+    // base64("clerk-dev-server.clerk.accounts.dev$"): a Clerk development host.
+    assert_eq!(
+        lines[2],
+        "clerkjs publishable key: pk_test_Y2xlcmstZGV2LXNlcnZlci5jbGVyay5hY2NvdW50cy5kZXYk"
+    );
+    assert_eq!(lines[3], "clerkjs proxy url: http://127.0.0.1:4321");
 }
 
 #[test]

@@ -165,6 +165,9 @@ fn the_binary_prints_its_url_and_key_first_and_exits_cleanly_on_sigterm() {
         .decode(key)
         .unwrap();
     assert_eq!(String::from_utf8(decoded).unwrap(), format!("{hostport}$"));
+    let clerkjs: Vec<String> = lines.by_ref().take(2).map(Result::unwrap).collect();
+    assert!(clerkjs[0].starts_with("clerkjs publishable key: pk_test_"));
+    assert_eq!(clerkjs[1], format!("clerkjs proxy url: http://{hostport}"));
     let rest: Vec<String> = lines.by_ref().take(6).map(Result::unwrap).collect();
     let text = rest.join("\n");
     for expected in [

@@ -76,3 +76,35 @@ async fn a_session_token_carries_clerks_claims_and_verifies_against_the_jwks() {
         .json();
     assert_eq!(session["response"]["last_active_token"]["jwt"], jwt);
 }
+
+#[tokio::test]
+async fn every_signed_in_session_read_carries_a_current_token_and_a_signed_out_one_none() {
+    let app = server();
+    let mut b = Browser::new(&app);
+    let sid = b.sign_in("ada@example.test").await;
+    let client = b.client().await;
+    let jwt = client["sessions"][0]["last_active_token"]["jwt"]
+        .as_str()
+        .expect("an active session's last_active_token, as FAPI sends it")
+        .to_owned();
+    let claims = decode(jwt.split('.').nth(1).unwrap());
+    assert_eq!(claims["sid"], sid.as_str());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(claims["exp"].as_i64().unwrap() - now >= 30, "{claims}");
+    // Read again at once: the same token (not a signature per read).
+    assert_eq!(
+        b.client().await["sessions"][0]["last_active_token"]["jwt"],
+        jwt.as_str()
+    );
+
+    let res = b.send(post("/v1/client/sessions?_method=DELETE")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.json()["response"]["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["last_active_token"].is_null()));
+}
