@@ -5,12 +5,14 @@
 //! (only with `--faults`); built-in avatars under `/__avatars/`; `dist/` at `/dist/`; and
 //! `www/` at `/`.
 
+pub mod body;
 pub mod cli;
 pub mod cors;
 pub mod dev;
 pub mod environment;
 pub mod errors;
 pub mod fapi;
+pub mod guard;
 pub mod ids;
 pub mod jwt;
 pub mod render;
@@ -21,9 +23,11 @@ pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::routing::{any, get};
+use axum::routing::get;
 use axum::{middleware, Router};
+use tower::ServiceBuilder;
 
 use store::{Lifetimes, Store};
 use users::UserSeed;
@@ -55,6 +59,8 @@ pub struct Config {
     pub lifetimes: Lifetimes,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
 }
 
 impl Config {
@@ -74,6 +80,7 @@ impl Config {
             secure_cookies: false,
             lifetimes: Lifetimes::default(),
             body_limit: 16 * 1024,
+            body_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -104,14 +111,19 @@ pub fn app(config: &Config) -> Router {
         log: dev::log::RequestLog::default(),
         config: config.clone(),
     });
-    Router::new()
-        .route("/v1", any(fapi::handle))
-        .route("/v1/{*rest}", any(fapi::handle))
-        .route("/.well-known/{*rest}", any(fapi::handle))
-        .route("/__dev/{*rest}", any(dev::handle))
+    let routes = Router::new()
+        .merge(fapi::router(state.clone()))
+        .nest("/__dev", dev::router(config.faults))
         .route("/__avatars/{name}", get(statics::avatar))
         .nest_service("/dist", statics::dist(config))
         .fallback_service(statics::www(config))
         .layer(middleware::from_fn_with_state(state.clone(), cors::layer))
-        .with_state(state)
+        .with_state(state);
+    // Layers added to a Router run after routing; these must run before it (the method
+    // override decides the route), so they wrap the routed app as a whole.
+    let outer = ServiceBuilder::new()
+        .layer(middleware::from_fn(guard::guard))
+        .map_request(fapi::gate::method_override)
+        .service(routes);
+    Router::new().fallback_service(outer)
 }

@@ -3,10 +3,10 @@
 //! A session id is looked up only among the calling client's sessions: another browser's
 //! session is `404 resource_not_found`, exactly like an id that never existed.
 
+use axum::extract::Path;
 use axum::http::StatusCode;
-use serde_json::json;
 
-use super::{Ctx, Reply};
+use super::{Ctx, Envelope, Reply, Token};
 use crate::errors::ApiError;
 use crate::render;
 use crate::store::session::{SessionRec, Status, TransitionError};
@@ -41,14 +41,15 @@ fn wrapped(
         .iter()
         .find(|s| s.id == session_id)
         .ok_or_else(ApiError::not_found)?;
-    Ok(Reply::json(json!({
-        "response": render::session(session, inner, origin),
-        "client": render::client(client, inner, origin),
-    })))
+    Ok(Reply::json(Envelope {
+        response: render::session(session, inner, origin),
+        client: Some(render::client(client, inner, origin)),
+    }))
 }
 
 /// `GET /v1/client/sessions/{id}`.
-pub fn get(ctx: &Ctx<'_>, id: &str) -> Result<Reply, ApiError> {
+pub async fn get(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    let id = id.as_str();
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let client = inner
@@ -59,11 +60,41 @@ pub fn get(ctx: &Ctx<'_>, id: &str) -> Result<Reply, ApiError> {
     wrapped(&inner, &client_id, id, &ctx.origin)
 }
 
-/// `POST /v1/client/sessions/{id}/{touch|end|remove|tokens}`.
-pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> {
-    if !matches!(action, "touch" | "end" | "remove" | "tokens") {
-        return Err(ApiError::not_found());
-    }
+/// The spec's values for touch's `intent`.
+const TOUCH_INTENTS: &[&str] = &["focus", "select_session", "select_org"];
+
+/// `POST /v1/client/sessions/{id}/touch`.
+pub async fn touch(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    ctx.enum_field("intent", TOUCH_INTENTS)?;
+    action(&ctx, &id, Action::Touch)
+}
+
+/// `POST /v1/client/sessions/{id}/end`.
+pub async fn end(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::End)
+}
+
+/// `POST /v1/client/sessions/{id}/remove`.
+pub async fn remove(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::Remove)
+}
+
+/// `POST /v1/client/sessions/{id}/tokens`.
+pub async fn tokens(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::Tokens)
+}
+
+/// What a session action does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Touch,
+    End,
+    Remove,
+    Tokens,
+}
+
+/// One action on one of the caller's sessions, answered with the session and client.
+fn action(ctx: &Ctx, id: &str, action: Action) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let client = inner
@@ -72,16 +103,19 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
     let client_id = client.id.clone();
     let session = client.session_mut(id).ok_or_else(ApiError::not_found)?;
     match action {
-        "touch" => {
+        Action::Touch => {
             session.touch(now).map_err(not_active)?;
             client.last_active_session_id = Some(id.to_owned());
         }
-        "end" => session.finish(Status::Ended, now).map_err(not_active)?,
-        "remove" => session.remove(now).map_err(not_active)?,
-        _ => {
+        Action::End => session.finish(Status::Ended, now).map_err(not_active)?,
+        Action::Remove => session.remove(now).map_err(not_active)?,
+        Action::Tokens => {
             let jwt = mint(ctx, session, now)?;
             client.updated_at = now;
-            return Ok(Reply::json(json!({ "object": "token", "jwt": jwt })));
+            return Ok(Reply::json(Token {
+                object: "token",
+                jwt,
+            }));
         }
     }
     client.updated_at = now;
@@ -90,7 +124,7 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
 }
 
 /// Signs a token for a signed-in session and remembers it as `last_active_token`.
-fn mint(ctx: &Ctx<'_>, session: &mut SessionRec, now: i64) -> Result<String, ApiError> {
+fn mint(ctx: &Ctx, session: &mut SessionRec, now: i64) -> Result<String, ApiError> {
     session.refresh(now);
     if !session.status.is_signed_in() {
         return Err(ApiError::new(
@@ -105,7 +139,7 @@ fn mint(ctx: &Ctx<'_>, session: &mut SessionRec, now: i64) -> Result<String, Api
     let jwt = keys.sign(&crate::jwt::Claims {
         session_id: &session.id,
         user_id: &session.user_id,
-        issuer: &ctx.origin,
+        issuer: &ctx.issuer,
         authorized_party: ctx.page_origin.as_deref(),
         now_secs: now / 1000,
     });

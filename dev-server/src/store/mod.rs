@@ -124,7 +124,7 @@ pub struct Inner {
     /// Development instance (dev browser required).
     pub dev_instance: bool,
     /// Issued dev browser tokens.
-    pub dev_browsers: HashSet<String>,
+    dev_browsers: HashSet<String>,
     /// Session timing.
     pub lifetimes: Lifetimes,
 }
@@ -173,6 +173,16 @@ impl Inner {
             self.destroyed.remove(0);
         }
         self.destroyed.push(client);
+    }
+
+    /// Remembers an issued dev browser token.
+    pub fn add_dev_browser(&mut self, token: String) {
+        self.dev_browsers.insert(token);
+    }
+
+    /// Whether this server issued the dev browser token.
+    pub fn dev_browser_known(&self, token: &str) -> bool {
+        self.dev_browsers.contains(token)
     }
 
     /// The client with this id (refreshed).
