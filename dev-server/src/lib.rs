@@ -29,7 +29,7 @@ use axum::routing::get;
 use axum::{middleware, Router};
 use tower::ServiceBuilder;
 
-use store::{Lifetimes, Store};
+use store::{Lifetimes, Limits, Store};
 use users::UserSeed;
 
 /// What the server serves and how it behaves.
@@ -57,6 +57,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Session timing.
     pub lifetimes: Lifetimes,
+    /// Caps on clients, sessions and dev browser tokens.
+    pub limits: Limits,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
     /// How long a request body may take to arrive.
@@ -79,6 +81,7 @@ impl Config {
             origin: "http://127.0.0.1".to_owned(),
             secure_cookies: false,
             lifetimes: Lifetimes::default(),
+            limits: Limits::default(),
             body_limit: 16 * 1024,
             body_timeout: Duration::from_secs(10),
         }
@@ -106,6 +109,7 @@ pub fn app(config: &Config) -> Router {
             config.multi_session,
             config.dev_instance,
             config.lifetimes,
+            config.limits,
         ),
         faults: dev::faults::Faults::default(),
         log: dev::log::RequestLog::default(),

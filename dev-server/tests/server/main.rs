@@ -2,6 +2,8 @@
 //! binary, and a check of every FAPI response against Clerk's OpenAPI spec.
 
 #[cfg(test)]
+mod bounds;
+#[cfg(test)]
 mod cli;
 #[cfg(test)]
 mod client_api;
@@ -11,6 +13,8 @@ mod common;
 mod conformance;
 #[cfg(test)]
 mod dev_controls;
+#[cfg(test)]
+mod hardening;
 #[cfg(test)]
 mod http_surface;
 #[cfg(test)]
