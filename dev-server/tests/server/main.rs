@@ -10,6 +10,8 @@ mod client_api;
 #[cfg(test)]
 mod common;
 #[cfg(test)]
+mod compression;
+#[cfg(test)]
 mod conformance;
 #[cfg(test)]
 mod dev_controls;
