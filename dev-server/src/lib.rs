@@ -9,6 +9,7 @@ pub mod body;
 pub mod cli;
 pub mod cors;
 pub mod dev;
+pub mod edge_cache;
 pub mod environment;
 pub mod errors;
 pub mod fapi;
@@ -115,12 +116,13 @@ pub fn app(config: &Config) -> Router {
         log: dev::log::RequestLog::default(),
         config: config.clone(),
     });
+    let edge = edge_cache::EdgeCache::default();
     let routes = Router::new()
         .merge(fapi::router(state.clone()))
         .nest("/__dev", dev::router(config.faults))
         .route("/__avatars/{name}", get(statics::avatar))
-        .nest_service("/dist", statics::dist(config))
-        .fallback_service(statics::www(config))
+        .nest_service("/dist", statics::dist(config, &edge))
+        .fallback_service(statics::www(config, &edge))
         .layer(middleware::from_fn_with_state(state.clone(), cors::layer))
         .with_state(state);
     // Layers added to a Router run after routing; these must run before it (the method

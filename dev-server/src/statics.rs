@@ -2,10 +2,11 @@
 //! package; CORS `*` is added by the CORS layer) and the built-in avatars.
 //!
 //! Served as a CDN serves them: gzip or brotli as the request's `Accept-Encoding` asks
-//! (tower-http's compression layer, on the fly at its default levels: gzip 6, brotli 4),
-//! with `Last-Modified` and a weak `ETag` as validators, and `Cache-Control: public,
-//! max-age=0, must-revalidate` (the files are not content-hashed, so a browser may keep
-//! them but must revalidate, and a rebuild is seen at once).
+//! (tower-http's compression layer at its best levels, each file compressed once and
+//! kept by [`crate::edge_cache`]), with `Last-Modified` and a weak `ETag` as validators,
+//! and `Cache-Control: public, max-age=0, must-revalidate` (the files are not
+//! content-hashed, so a browser may keep them but must revalidate, and a rebuild is seen
+//! at once).
 //!
 //! `ServeDir` refuses `..` and absolute components, so no request escapes its directory,
 //! and it picks content types by extension (`.wasm` → `application/wasm`).
@@ -15,10 +16,11 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::edge_cache::{self, EdgeCache};
 use crate::errors::ApiError;
 use crate::Config;
 
@@ -29,27 +31,34 @@ const DEFAULT_SVG: &str = include_str!("../avatars/default.svg");
 const CACHE_CONTROL: &str = "public, max-age=0, must-revalidate";
 
 /// The `www/` service, with the CSP header when one is configured.
-pub fn www(config: &Config) -> Router {
+pub fn www(config: &Config, cache: &EdgeCache) -> Router {
     let csp = config
         .csp
         .as_deref()
         .and_then(|c| HeaderValue::from_str(c).ok());
     let files = ServeDir::new(&config.www_dir).append_index_html_on_directories(true);
-    cdn(Router::new().fallback_service(files)).layer(SetResponseHeaderLayer::if_not_present(
+    cdn(Router::new().fallback_service(files), cache).layer(SetResponseHeaderLayer::if_not_present(
         header::CONTENT_SECURITY_POLICY,
         csp,
     ))
 }
 
 /// The `dist/` service.
-pub fn dist(config: &Config) -> Router {
-    cdn(Router::new().fallback_service(ServeDir::new(&config.dist_dir)))
+pub fn dist(config: &Config, cache: &EdgeCache) -> Router {
+    cdn(
+        Router::new().fallback_service(ServeDir::new(&config.dist_dir)),
+        cache,
+    )
 }
 
-fn cdn(files: Router) -> Router {
+fn cdn(files: Router, cache: &EdgeCache) -> Router {
     files
         .layer(middleware::from_fn(validators))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(CompressionLevel::Best))
+        .layer(middleware::from_fn_with_state(
+            cache.clone(),
+            edge_cache::serve,
+        ))
 }
 
 /// Adds the cache headers and a weak `ETag`, and answers a matching `If-None-Match`

@@ -97,3 +97,27 @@ async fn static_files_carry_validators_and_revalidate_with_304() {
         Some("public, max-age=0, must-revalidate")
     );
 }
+
+#[tokio::test]
+async fn a_compressed_file_is_kept_until_it_changes_and_then_compressed_afresh() {
+    let c = config();
+    let path = c.dist_dir.join("lib.js");
+    let v1 = "export const version = 1; // padding padding padding\n".repeat(100);
+    std::fs::write(&path, &v1).unwrap();
+    let app = app(&c);
+    let first = get("/dist/lib.js")
+        .header("accept-encoding", "br")
+        .send(&app)
+        .await;
+    let second = get("/dist/lib.js")
+        .header("accept-encoding", "br")
+        .send(&app)
+        .await;
+    assert_eq!(second.header("content-encoding"), Some("br"));
+    assert_eq!(first.body, second.body);
+    assert_eq!(decoded(&app, "/dist/lib.js", "br").await, v1);
+    let v2 = "export const version = 22; // padding padding padding\n".repeat(100);
+    std::fs::write(&path, &v2).unwrap();
+    assert_eq!(decoded(&app, "/dist/lib.js", "br").await, v2);
+    assert_eq!(decoded(&app, "/dist/lib.js", "gzip").await, v2);
+}
