@@ -19,8 +19,9 @@ use crate::errors::ApiError;
 pub const MAX_URI_BYTES: usize = 8 * 1024;
 /// Most header fields accepted.
 pub const MAX_HEADERS: usize = 100;
-/// Largest accepted header block (names and values), in bytes.
-pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// Largest accepted header block (names and values), in bytes: as much as Cloudflare,
+/// in front of Clerk's FAPI, accepts, since every loopback app's cookies arrive here.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
 
 /// Marks a response that must reach the client as it is (an injected fault's broken body).
 #[derive(Debug, Clone, Copy)]

@@ -171,7 +171,7 @@ async fn long_urls_and_large_heads_get_fapi_414_and_431_over_a_real_socket() {
     )
     .await;
     assert!(res.starts_with("HTTP/1.1 431"), "{res}");
-    let big = format!("X-Big: {}\r\n", "b".repeat(20 * 1024));
+    let big = format!("X-Big: {}\r\n", "b".repeat(40 * 1024));
     let res = raw_exchange(
         addr,
         &format!("GET /index.html HTTP/1.1\r\nHost: x\r\n{big}Connection: close\r\n\r\n"),
