@@ -1,12 +1,18 @@
 //! Throughput of the development server over loopback.
 //!
 //! `cargo run --release -p clerk-dev-server --example bench [-- --seconds 5
-//! --concurrency 16 --url http://127.0.0.1:PORT]`
+//! --concurrency 16 --url http://127.0.0.1:PORT] [--long N [--pid PID]]`
 //!
 //! Measures `GET /v1/client` (signed in) and sign-in + sign-out cycles
 //! (`POST /v1/client/sign_ins`, then `POST /v1/client/sessions?_method=DELETE`) with
 //! keep-alive connections, and fails if any request errs. Without `--url` it starts a
 //! server in-process on a free port.
+//!
+//! `--long N` measures long use instead: the server's RSS (`/proc/PID/status`, `--pid`
+//! being the server's process; the bench's own when the server is in-process) and the
+//! median of 2,000 sequential `GET /v1/client` on one signed-in cookie, at the start,
+//! after N sign-in + sign-out cycles on that cookie, and after N sign-ins without a
+//! cookie (a new client each).
 
 // A command-line report: printing is its output.
 #![allow(clippy::print_stdout)]
@@ -28,6 +34,8 @@ struct Opts {
     seconds: u64,
     concurrency: usize,
     url: Option<String>,
+    long: Option<u64>,
+    pid: Option<u32>,
 }
 
 fn opts() -> Result<Opts, String> {
@@ -35,6 +43,8 @@ fn opts() -> Result<Opts, String> {
         seconds: 5,
         concurrency: 16,
         url: None,
+        long: None,
+        pid: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -46,6 +56,8 @@ fn opts() -> Result<Opts, String> {
                 o.concurrency = usize::try_from(number(&value)?).map_err(|e| e.to_string())?
             }
             "--url" => o.url = Some(value.trim_end_matches('/').to_owned()),
+            "--long" => o.long = Some(number(&value)?),
+            "--pid" => o.pid = Some(u32::try_from(number(&value)?).map_err(|e| e.to_string())?),
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -193,6 +205,9 @@ async fn main() -> std::process::ExitCode {
         .pool_max_idle_per_host(o.concurrency)
         .build_http();
 
+    if let Some(n) = o.long {
+        return long_use(&o, &http, &base, n).await;
+    }
     let mut errors = run(&o, "GET /v1/client (signed in)", 1, |_, deadline| {
         let (http, base) = (http.clone(), base.clone());
         async move {
@@ -235,6 +250,94 @@ async fn main() -> std::process::ExitCode {
         std::process::ExitCode::SUCCESS
     } else {
         println!("FAILED: {errors} errors");
+        std::process::ExitCode::FAILURE
+    }
+}
+
+/// Resident set size of the server (or of this process), in MB.
+fn rss_mb(pid: Option<u32>) -> f64 {
+    let path = pid.map_or("/proc/self/status".to_owned(), |p| {
+        format!("/proc/{p}/status")
+    });
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// Median latency of 2,000 sequential `GET /v1/client` on `cookie`, in µs.
+async fn client_p50(http: &HttpClient, base: &str, cookie: &str) -> Option<f64> {
+    let url = format!("{base}/v1/client");
+    let mut times = Vec::with_capacity(2_000);
+    for _ in 0..2_000 {
+        let start = Instant::now();
+        let (status, _) = call(http, Method::GET, &url, Some(cookie), "").await?;
+        (status == StatusCode::OK).then_some(())?;
+        times.push(start.elapsed().as_secs_f64() * 1e6);
+    }
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied()
+}
+
+async fn report(o: &Opts, http: &HttpClient, base: &str, cookie: &str, phase: &str) -> bool {
+    let p50 = client_p50(http, base, cookie).await;
+    let rss = rss_mb(o.pid);
+    match p50 {
+        Some(p50) => println!("{phase}: RSS {rss:.1} MB, GET /v1/client p50 {p50:.0} µs"),
+        None => println!("{phase}: GET /v1/client failed"),
+    }
+    p50.is_some()
+}
+
+/// `--long N`: memory and latency after long use (see the module docs).
+async fn long_use(o: &Opts, http: &HttpClient, base: &str, n: u64) -> std::process::ExitCode {
+    let Some(cookie) = sign_in(http, base, None).await else {
+        println!("bench: the first sign-in failed");
+        return std::process::ExitCode::FAILURE;
+    };
+    let mut ok = report(o, http, base, &cookie, "start").await;
+    let mut errors = 0u64;
+    for _ in 0..n {
+        let cycle = sign_out(http, base, &cookie).await
+            && sign_in(http, base, Some(&cookie)).await.is_some();
+        errors += u64::from(!cycle);
+    }
+    ok &= report(
+        o,
+        http,
+        base,
+        &cookie,
+        &format!("after {n} sign-in/sign-out cycles on one cookie"),
+    )
+    .await;
+    let per_task = n / o.concurrency as u64;
+    let tasks: Vec<_> = (0..o.concurrency)
+        .map(|_| {
+            let (http, base) = (http.clone(), base.to_owned());
+            tokio::spawn(async move {
+                let mut failed = 0u64;
+                for _ in 0..per_task {
+                    failed += u64::from(sign_in(&http, &base, None).await.is_none());
+                }
+                failed
+            })
+        })
+        .collect();
+    for t in tasks {
+        errors += t.await.unwrap_or(1);
+    }
+    let label = format!(
+        "after {} sign-ins without a cookie",
+        per_task * o.concurrency as u64
+    );
+    ok &= report(o, http, base, &cookie, &label).await;
+    println!("errors: {errors}");
+    if ok && errors == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
         std::process::ExitCode::FAILURE
     }
 }

@@ -5,12 +5,15 @@
 //! (only with `--faults`); built-in avatars under `/__avatars/`; `dist/` at `/dist/`; and
 //! `www/` at `/`.
 
+pub mod body;
 pub mod cli;
 pub mod cors;
 pub mod dev;
+pub mod edge_cache;
 pub mod environment;
 pub mod errors;
 pub mod fapi;
+pub mod guard;
 pub mod ids;
 pub mod jwt;
 pub mod render;
@@ -21,11 +24,13 @@ pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::routing::{any, get};
+use axum::routing::get;
 use axum::{middleware, Router};
+use tower::ServiceBuilder;
 
-use store::{Lifetimes, Store};
+use store::{Lifetimes, Limits, Store};
 use users::UserSeed;
 
 /// What the server serves and how it behaves.
@@ -53,10 +58,14 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Session timing.
     pub lifetimes: Lifetimes,
+    /// Caps on clients, sessions and dev browser tokens.
+    pub limits: Limits,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
     /// JWT templates for `getToken({ template })`.
     pub jwt_templates: Vec<fapi::JwtTemplate>,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
 }
 
 impl Config {
@@ -75,8 +84,10 @@ impl Config {
             origin: "http://127.0.0.1".to_owned(),
             secure_cookies: false,
             lifetimes: Lifetimes::default(),
+            limits: Limits::default(),
             body_limit: 16 * 1024,
             jwt_templates: fapi::default_templates(),
+            body_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -102,19 +113,26 @@ pub fn app(config: &Config) -> Router {
             config.multi_session,
             config.dev_instance,
             config.lifetimes,
+            config.limits,
         ),
         faults: dev::faults::Faults::default(),
         log: dev::log::RequestLog::default(),
         config: config.clone(),
     });
-    Router::new()
-        .route("/v1", any(fapi::handle))
-        .route("/v1/{*rest}", any(fapi::handle))
-        .route("/.well-known/{*rest}", any(fapi::handle))
-        .route("/__dev/{*rest}", any(dev::handle))
+    let edge = edge_cache::EdgeCache::default();
+    let routes = Router::new()
+        .merge(fapi::router(state.clone()))
+        .nest("/__dev", dev::router(config.faults))
         .route("/__avatars/{name}", get(statics::avatar))
-        .nest_service("/dist", statics::dist(config))
-        .fallback_service(statics::www(config))
+        .nest_service("/dist", statics::dist(config, &edge))
+        .fallback_service(statics::www(config, &edge))
         .layer(middleware::from_fn_with_state(state.clone(), cors::layer))
-        .with_state(state)
+        .with_state(state);
+    // Layers added to a Router run after routing; these must run before it (the method
+    // override decides the route), so they wrap the routed app as a whole.
+    let outer = ServiceBuilder::new()
+        .layer(middleware::from_fn(guard::guard))
+        .map_request(fapi::gate::method_override)
+        .service(routes);
+    Router::new().fallback_service(outer)
 }

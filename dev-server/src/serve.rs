@@ -67,6 +67,9 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
                 // A client that never finishes its headers does not hold a task forever.
                 .timer(TokioTimer::new())
                 .header_read_timeout(Duration::from_secs(30))
+                // Let heads with more fields than hyper's default of 100 reach the guard,
+                // which answers them with a FAPI-shaped 431 instead of hyper's empty one.
+                .max_headers(crate::guard::MAX_HEADERS * 4)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::errors::ApiError;
+use crate::guard::AsIs;
 use crate::serve::DropConnection;
 
 /// How a faulty answer's body is broken.
@@ -80,6 +81,7 @@ impl Fault {
         if self.drop == Some(true) {
             let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
             response.extensions_mut().insert(DropConnection);
+            response.extensions_mut().insert(AsIs);
             return Some(response);
         }
         if self.status.is_none() && self.body.is_none() {
@@ -107,6 +109,8 @@ impl Fault {
             )
                 .into_response(),
         };
+        // The broken bodies are the point: no layer may tidy them up.
+        response.extensions_mut().insert(AsIs);
         if let Some(secs) = self.retry_after {
             response
                 .headers_mut()

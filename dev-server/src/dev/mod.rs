@@ -14,10 +14,11 @@ pub mod log;
 
 use std::sync::Arc;
 
-use axum::body::{to_bytes, Body};
-use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRequest, Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -43,72 +44,84 @@ struct ClientsBody {
     actor: Option<Value>,
 }
 
-/// Entry point for `/__dev/*`.
-pub async fn handle(State(state): State<Arc<AppState>>, req: Request) -> Response {
-    if !state.config.faults {
-        return ApiError::not_found().into_response();
+/// The controls, nested at `/__dev`; without `--faults` every path there is a 404.
+pub fn router(enabled: bool) -> Router<Arc<AppState>> {
+    if !enabled {
+        return Router::new().fallback(not_found);
     }
-    let (parts, body) = req.into_parts();
-    let path = parts.uri.path().trim_start_matches("/__dev").to_owned();
-    let result = match (&parts.method, path.as_str()) {
-        (&Method::POST, "/reset") => match json_body::<ResetBody>(body, true).await {
-            Ok(b) => Ok(reset(&state, &b)),
-            Err(e) => Err(e),
-        },
-        (&Method::POST, "/clients") => match json_body::<ClientsBody>(body, false).await {
-            Ok(b) => create_client(&state, &b.identifiers, b.actor.as_ref()),
-            Err(e) => Err(e),
-        },
-        (&Method::GET, "/clients") => Ok(list_clients(&state)),
-        (&Method::POST, "/faults") => match json_body::<faults::Fault>(body, false).await {
-            Ok(f) => match f.validate() {
-                Ok(()) => {
-                    state.faults.add(f);
-                    Ok(StatusCode::NO_CONTENT.into_response())
-                }
-                Err(msg) => Err(ApiError::bad_request("fault_invalid", &msg)),
-            },
-            Err(e) => Err(e),
-        },
-        (&Method::GET, "/requests") => {
-            let entries: Vec<Value> = state.log.snapshot().iter().map(|e| e.to_json()).collect();
-            Ok(json_response(StatusCode::OK, &Value::Array(entries)))
-        }
-        (&Method::DELETE, "/requests") => {
-            state.log.clear();
-            Ok(StatusCode::NO_CONTENT.into_response())
-        }
-        (&Method::GET, p) if p.starts_with("/sessions/") => {
-            session_info(&state, p.trim_start_matches("/sessions/"))
-        }
-        (&Method::POST, p) if p.starts_with("/sessions/") => {
-            match p.trim_start_matches("/sessions/").split_once('/') {
-                Some((id, "revoke")) => change_session(&state, id, false),
-                Some((id, "expire")) => change_session(&state, id, true),
-                _ => Err(ApiError::not_found()),
-            }
-        }
-        _ => Err(ApiError::not_found()),
-    };
-    result.unwrap_or_else(IntoResponse::into_response)
+    Router::new()
+        .route("/reset", post(reset))
+        .route("/clients", post(create_client).get(list_clients))
+        .route("/faults", post(add_fault))
+        .route("/requests", get(requests).delete(clear_requests))
+        .route("/sessions/{id}", get(session_info))
+        .route("/sessions/{id}/revoke", post(revoke))
+        .route("/sessions/{id}/expire", post(expire))
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
 }
 
-/// Parses a JSON body; an empty body reads as `{}` when `empty_ok`.
-async fn json_body<T: DeserializeOwned>(body: Body, empty_ok: bool) -> Result<T, ApiError> {
-    let bytes = to_bytes(body, 64 * 1024)
-        .await
-        .map_err(|_| ApiError::bad_request("request_body_too_large", "Body too large."))?;
-    let bytes: &[u8] = if empty_ok && bytes.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        &bytes
-    };
-    serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::bad_request("malformed_request_body", &format!("Invalid JSON body: {e}"))
-    })
+async fn not_found() -> ApiError {
+    ApiError::not_found()
 }
 
-fn reset(state: &AppState, body: &ResetBody) -> Response {
+/// A JSON body; an empty body reads as `{}` for `T`s whose fields are all optional.
+#[derive(Debug)]
+pub struct DevJson<T>(T);
+
+impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for DevJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let timeout = state.config.body_timeout;
+        let bytes = crate::body::read(req.into_body(), 64 * 1024, timeout).await?;
+        let empty = bytes.iter().all(u8::is_ascii_whitespace);
+        let parsed = serde_json::from_slice(if empty { b"{}" } else { &bytes });
+        parsed.map(DevJson).map_err(|e| {
+            ApiError::bad_request("malformed_request_body", &format!("Invalid JSON body: {e}"))
+        })
+    }
+}
+
+async fn add_fault(
+    State(state): State<Arc<AppState>>,
+    DevJson(fault): DevJson<faults::Fault>,
+) -> Result<StatusCode, ApiError> {
+    fault
+        .validate()
+        .map_err(|msg| ApiError::bad_request("fault_invalid", &msg))?;
+    state.faults.add(fault);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn requests(State(state): State<Arc<AppState>>) -> Response {
+    let entries: Vec<Value> = state.log.snapshot().iter().map(|e| e.to_json()).collect();
+    json_response(StatusCode::OK, &entries)
+}
+
+async fn clear_requests(State(state): State<Arc<AppState>>) -> StatusCode {
+    state.log.clear();
+    StatusCode::NO_CONTENT
+}
+
+async fn revoke(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    change_session(&state, &id, false)
+}
+
+async fn expire(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    change_session(&state, &id, true)
+}
+
+async fn reset(
+    State(state): State<Arc<AppState>>,
+    DevJson(body): DevJson<ResetBody>,
+) -> StatusCode {
     let config = &state.config;
     state.store.lock().reset(
         &config.users,
@@ -117,17 +130,18 @@ fn reset(state: &AppState, body: &ResetBody) -> Response {
     );
     state.faults.clear();
     state.log.clear();
-    StatusCode::NO_CONTENT.into_response()
+    StatusCode::NO_CONTENT
 }
 
 /// A client with one active session per identifier, the last one current: "another
 /// browser" for tests. Sessions are created directly, so the mode's one-session limit
 /// does not apply (a test may want an impossible-in-production state on purpose).
-fn create_client(
-    state: &AppState,
-    identifiers: &[String],
-    actor: Option<&Value>,
+async fn create_client(
+    State(state): State<Arc<AppState>>,
+    DevJson(body): DevJson<ClientsBody>,
 ) -> Result<Response, ApiError> {
+    let identifiers = &body.identifiers;
+    let actor = body.actor.as_ref();
     let now = state.store.now();
     let mut inner = state.store.lock();
     let mut user_ids = Vec::new();
@@ -175,7 +189,7 @@ fn session_summary(s: &SessionRec) -> Value {
     json!({ "id": s.id, "status": s.status.as_str(), "user_id": s.user_id })
 }
 
-fn list_clients(state: &AppState) -> Response {
+async fn list_clients(State(state): State<Arc<AppState>>) -> Response {
     let now = state.store.now();
     let mut inner = state.store.lock();
     let mut clients: Vec<_> = inner.clients.values_mut().collect();
@@ -196,7 +210,7 @@ fn list_clients(state: &AppState) -> Response {
 
 /// Revokes a signed-in session, or makes it reach `expire_at` now. Either way it
 /// can never be active again; a session already terminal is a 400.
-fn change_session(state: &AppState, id: &str, expire: bool) -> Result<Response, ApiError> {
+fn change_session(state: &AppState, id: &str, expire: bool) -> Result<StatusCode, ApiError> {
     let now = state.store.now();
     let mut inner = state.store.lock();
     let client = inner
@@ -224,10 +238,14 @@ fn change_session(state: &AppState, id: &str, expire: bool) -> Result<Response, 
     }
     client.updated_at = now;
     client.repair_last_active();
-    Ok(StatusCode::NO_CONTENT.into_response())
+    Ok(StatusCode::NO_CONTENT)
 }
 
-fn session_info(state: &AppState, id: &str) -> Result<Response, ApiError> {
+async fn session_info(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = id.as_str();
     let now = state.store.now();
     let mut inner = state.store.lock();
     let inner = &mut *inner;

@@ -1,53 +1,55 @@
 //! `/v1/client`: read, create, destroy, and sign every session of this browser out.
 
-use serde_json::json;
+use serde_json::Value;
 
-use super::{CookieAction, Ctx, Reply};
+use super::{CookieAction, Ctx, Envelope, Reply};
 use crate::errors::ApiError;
 use crate::render;
 use crate::store::session::Status;
 
 /// `GET /v1/client`: `{response: Client | null, client: null}`. An unknown or forged
 /// cookie is a browser without a client, as on FAPI; the stale cookie is cleared.
-pub fn get(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+pub async fn get(ctx: Ctx) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let id = inner.client_by_cookie(ctx.cookie.as_deref(), now).map(|c| {
-        super::sessions::fresh_tokens(ctx, c, now);
+        super::sessions::fresh_tokens(&ctx, c, now);
         c.id.clone()
     });
     let Some(client) = id.as_deref().and_then(|id| inner.clients.get(id)) else {
-        return Ok(Reply {
-            body: json!({ "response": null, "client": null }),
-            cookie: if ctx.cookie.is_some() {
-                CookieAction::Clear
-            } else {
-                CookieAction::Keep
-            },
-        });
+        let cookie = if ctx.cookie.is_some() {
+            CookieAction::Clear
+        } else {
+            CookieAction::Keep
+        };
+        return Ok(Reply::json(Envelope {
+            response: Value::Null,
+            client: None,
+        })
+        .with_cookie(cookie));
     };
-    let body = json!({
-        "response": render::client(client, &inner, &ctx.origin),
-        "client": null,
-    });
-    Ok(Reply::json(body))
+    Ok(Reply::json(Envelope {
+        response: render::client(client, &inner, &ctx.origin),
+        client: None,
+    }))
 }
 
 /// `POST`/`PUT /v1/client`: a new, empty client for this browser.
-pub fn create(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+pub async fn create(ctx: Ctx) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let id = inner.create_client(now);
     let client = inner.clients.get(&id).ok_or_else(ApiError::not_found)?;
     let rendered = render::client(client, &inner, &ctx.origin);
-    Ok(Reply {
-        body: json!({ "response": rendered, "client": rendered }),
-        cookie: CookieAction::Set(client.cookie.clone()),
+    Ok(Reply::json(Envelope {
+        response: rendered.clone(),
+        client: Some(rendered),
     })
+    .with_cookie(CookieAction::Set(client.cookie.clone())))
 }
 
 /// `DELETE /v1/client`: ends every session and deletes the client; the cookie goes too.
-pub fn destroy(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+pub async fn destroy(ctx: Ctx) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let id = inner
@@ -63,15 +65,16 @@ pub fn destroy(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     client.updated_at = now;
     let rendered = render::client(&client, &inner, &ctx.origin);
     inner.bury(client);
-    Ok(Reply {
-        body: json!({ "response": rendered, "client": null }),
-        cookie: CookieAction::Clear,
+    Ok(Reply::json(Envelope {
+        response: rendered,
+        client: None,
     })
+    .with_cookie(CookieAction::Clear))
 }
 
 /// `DELETE /v1/client/sessions`: removes every session of this client (this browser
 /// only; the user's sessions elsewhere keep working) and keeps the `__client` cookie.
-pub fn remove_sessions(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+pub async fn remove_sessions(ctx: Ctx) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let client = inner
@@ -85,7 +88,8 @@ pub fn remove_sessions(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     let id = client.id.clone();
     let client = inner.clients.get(&id).ok_or_else(ApiError::not_found)?;
     let rendered = render::client(client, &inner, &ctx.origin);
-    Ok(Reply::json(
-        json!({ "response": rendered, "client": rendered }),
-    ))
+    Ok(Reply::json(Envelope {
+        response: rendered.clone(),
+        client: Some(rendered),
+    }))
 }

@@ -3,10 +3,10 @@
 //! A session id is looked up only among the calling client's sessions: another browser's
 //! session is `404 resource_not_found`, exactly like an id that never existed.
 
+use axum::extract::Path;
 use axum::http::StatusCode;
-use serde_json::json;
 
-use super::{Ctx, Reply};
+use super::{Ctx, Envelope, Reply, Token};
 use crate::errors::ApiError;
 use crate::render;
 use crate::store::session::{SessionRec, Status, TransitionError};
@@ -45,34 +45,65 @@ fn wrapped(
         .iter()
         .find(|s| s.id == session_id)
         .ok_or_else(ApiError::not_found)?;
-    Ok(Reply::json(json!({
-        "response": render::session(session, inner, origin),
-        "client": render::client(client, inner, origin),
-    })))
+    Ok(Reply::json(Envelope {
+        response: render::session(session, inner, origin),
+        client: Some(render::client(client, inner, origin)),
+    }))
 }
 
 /// `GET /v1/client/sessions/{id}`.
-pub fn get(ctx: &Ctx<'_>, id: &str) -> Result<Reply, ApiError> {
+pub async fn get(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    let id = id.as_str();
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let client = inner
         .client_by_cookie(ctx.cookie.as_deref(), now)
         .ok_or_else(ApiError::not_found)?;
     client.session_mut(id).ok_or_else(ApiError::not_found)?;
-    fresh_tokens(ctx, client, now);
+    fresh_tokens(&ctx, client, now);
     let client_id = client.id.clone();
     wrapped(&inner, &client_id, id, &ctx.origin)
 }
 
-/// `POST /v1/client/sessions/{id}/{touch|end|remove|tokens}`.
-pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> {
-    if !matches!(action, "touch" | "end" | "remove" | "tokens") {
-        return Err(ApiError::not_found());
-    }
+/// The spec's values for touch's `intent`.
+const TOUCH_INTENTS: &[&str] = &["focus", "select_session", "select_org"];
+
+/// `POST /v1/client/sessions/{id}/touch`.
+pub async fn touch(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    ctx.enum_field("intent", TOUCH_INTENTS)?;
+    action(&ctx, &id, Action::Touch)
+}
+
+/// `POST /v1/client/sessions/{id}/end`.
+pub async fn end(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::End)
+}
+
+/// `POST /v1/client/sessions/{id}/remove`.
+pub async fn remove(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::Remove)
+}
+
+/// `POST /v1/client/sessions/{id}/tokens`.
+pub async fn tokens(Path(id): Path<String>, ctx: Ctx) -> Result<Reply, ApiError> {
+    action(&ctx, &id, Action::Tokens)
+}
+
+/// What a session action does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Touch,
+    End,
+    Remove,
+    Tokens,
+}
+
+/// One action on one of the caller's sessions, answered with the session and client.
+fn action(ctx: &Ctx, id: &str, action: Action) -> Result<Reply, ApiError> {
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let org = match action {
-        "tokens" => organization(ctx, &mut inner, id, now)?,
+        Action::Tokens => organization(ctx, &mut inner, id, now)?,
         _ => None,
     };
     let client = inner
@@ -81,16 +112,19 @@ pub fn action(ctx: &Ctx<'_>, id: &str, action: &str) -> Result<Reply, ApiError> 
     let client_id = client.id.clone();
     let session = client.session_mut(id).ok_or_else(ApiError::not_found)?;
     match action {
-        "touch" => {
+        Action::Touch => {
             session.touch(now).map_err(not_active)?;
             client.last_active_session_id = Some(id.to_owned());
         }
-        "end" => session.finish(Status::Ended, now).map_err(not_active)?,
-        "remove" => session.remove(now).map_err(not_active)?,
-        _ => {
+        Action::End => session.finish(Status::Ended, now).map_err(not_active)?,
+        Action::Remove => session.remove(now).map_err(not_active)?,
+        Action::Tokens => {
             let jwt = mint(ctx, session, org, now)?;
             client.updated_at = now;
-            return Ok(Reply::json(json!({ "object": "token", "jwt": jwt })));
+            return Ok(Reply::json(Token {
+                object: "token",
+                jwt,
+            }));
         }
     }
     client.updated_at = now;
@@ -112,7 +146,7 @@ pub(super) fn signed_out() -> ApiError {
 /// The `organization_id` a token request names (empty: the personal account, no claim),
 /// refused unless the user is a member of it (the users file's `organizations`).
 fn organization<'a>(
-    ctx: &'a Ctx<'_>,
+    ctx: &'a Ctx,
     inner: &mut Inner,
     session_id: &str,
     now: i64,
@@ -141,7 +175,7 @@ fn organization<'a>(
 /// answers carry one, so an SDK needs no token request after reading the client. Called
 /// where an SDK reads the client (`GET /v1/client`, the session actions), not on sign-in: a
 /// signature per sign-in would bound the sign-in rate, and a page reads the client next.
-pub fn fresh_tokens(ctx: &Ctx<'_>, client: &mut ClientRec, now: i64) {
+pub fn fresh_tokens(ctx: &Ctx, client: &mut ClientRec, now: i64) {
     for session in &mut client.sessions {
         let stale = session.last_active_token.is_none()
             || now.saturating_sub(session.token_minted_at) >= TOKEN_REUSE_MS;
@@ -154,7 +188,7 @@ pub fn fresh_tokens(ctx: &Ctx<'_>, client: &mut ClientRec, now: i64) {
 
 /// Signs a token for a signed-in session and remembers it as `last_active_token`.
 fn mint(
-    ctx: &Ctx<'_>,
+    ctx: &Ctx,
     session: &mut SessionRec,
     org: Option<&str>,
     now: i64,
@@ -168,7 +202,7 @@ fn mint(
     let jwt = keys.sign(&crate::jwt::Claims {
         session_id: &session.id,
         user_id: &session.user_id,
-        issuer: &ctx.origin,
+        issuer: &ctx.issuer,
         authorized_party: ctx.page_origin.as_deref(),
         organization_id: org,
         now_secs: now / 1000,

@@ -1,12 +1,10 @@
 //! `POST /v1/client/sign_ins` with `strategy=password`: identify, verify, and create an
 //! active session in one request, as FAPI allows.
 
-use axum::http::StatusCode;
-use serde_json::json;
-
-use super::{CookieAction, Ctx, Reply};
+use super::{CookieAction, Ctx, Envelope, Reply};
 use crate::errors::ApiError;
 use crate::render;
+use axum::http::StatusCode;
 
 fn unprocessable(code: &str, message: &str, long_message: &str, param: &str) -> ApiError {
     ApiError::new(
@@ -28,7 +26,9 @@ fn missing(param: &str) -> ApiError {
 }
 
 /// Creates a completed sign-in, or answers the FAPI form errors.
-pub fn create(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+pub async fn create(ctx: Ctx) -> Result<Reply, ApiError> {
+    // Typed fields the spec declares are checked even where this server ignores them.
+    ctx.bool_field("transfer")?;
     let identifier = ctx
         .field("identifier")
         .filter(|v| !v.trim().is_empty())
@@ -93,11 +93,9 @@ pub fn create(ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
         .clients
         .get(&client_id)
         .ok_or_else(ApiError::not_found)?;
-    Ok(Reply {
-        body: json!({
-            "response": render::sign_in_complete(identifier, &user, &session_id, now, &ctx.origin),
-            "client": render::client(client, &inner, &ctx.origin),
-        }),
-        cookie,
+    Ok(Reply::json(Envelope {
+        response: render::sign_in_complete(identifier, &user, &session_id, now, &ctx.origin),
+        client: Some(render::client(client, &inner, &ctx.origin)),
     })
+    .with_cookie(cookie))
 }

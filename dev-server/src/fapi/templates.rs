@@ -2,6 +2,7 @@
 //! a session token shaped by a JWT template. Templates come from `--jwt-template` flags, or
 //! the built-in `demo` template when none is given.
 
+use axum::extract::Path;
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
@@ -47,7 +48,11 @@ pub fn default_templates() -> Vec<JwtTemplate> {
 
 /// `POST /v1/client/sessions/{id}/tokens/{template}`. An unknown template is `404
 /// resource_not_found`, as Clerk answers; so is a session that is not the caller's.
-pub fn create(ctx: &Ctx<'_>, session_id: &str, name: &str) -> Result<Reply, ApiError> {
+pub async fn create(
+    Path((session_id, name)): Path<(String, String)>,
+    ctx: Ctx,
+) -> Result<Reply, ApiError> {
+    let (session_id, name) = (session_id.as_str(), name.as_str());
     let now = ctx.state.store.now();
     let mut inner = ctx.state.store.lock();
     let client = inner
@@ -78,12 +83,15 @@ pub fn create(ctx: &Ctx<'_>, session_id: &str, name: &str) -> Result<Reply, ApiE
     let user = inner.user(&user_id).ok_or_else(ApiError::not_found)?;
     let keys = crate::jwt::keys()
         .ok_or_else(|| ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR, None))?;
-    let jwt = keys.sign_payload(&payload(ctx, template, user, now));
-    Ok(Reply::json(json!({ "object": "token", "jwt": jwt })))
+    let jwt = keys.sign_payload(&payload(&ctx, template, user, now));
+    Ok(Reply::json(super::Token {
+        object: "token",
+        jwt,
+    }))
 }
 
 /// The template's claims for `user`, then the standard ones, which win: Clerk reserves them.
-fn payload(ctx: &Ctx<'_>, template: &JwtTemplate, user: &User, now: i64) -> Value {
+fn payload(ctx: &Ctx, template: &JwtTemplate, user: &User, now: i64) -> Value {
     let mut payload: Map<String, Value> = template
         .claims
         .iter()
@@ -92,7 +100,7 @@ fn payload(ctx: &Ctx<'_>, template: &JwtTemplate, user: &User, now: i64) -> Valu
     let now_secs = now / 1000;
     for (k, v) in [
         ("sub", json!(user.seed.id)),
-        ("iss", json!(ctx.origin)),
+        ("iss", json!(ctx.issuer)),
         ("iat", json!(now_secs)),
         ("nbf", json!(now_secs - 10)),
         ("exp", json!(now_secs + crate::jwt::TOKEN_TTL_SECS)),

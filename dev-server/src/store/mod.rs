@@ -6,13 +6,15 @@
 //! client can neither lose an update nor observe a half-finished transition. The lock is a
 //! plain `std::sync::Mutex`, never held across an `.await`.
 
+mod bounds;
 pub mod session;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::ids::{new_id, now_ms, random_token};
 use crate::users::{self, User, UserSeed};
+pub use bounds::Limits;
 use session::{SessionRec, Status};
 
 /// Session timing, configurable so tests can watch sessions expire.
@@ -56,6 +58,9 @@ pub struct ClientRec {
     pub updated_at: i64,
     /// When the cookie expires (epoch ms).
     pub cookie_expires_at: i64,
+    /// When a request last named this client, as a store-wide sequence number (not a
+    /// clock, so ties cannot happen): the least recently seen go first past the cap.
+    pub last_seen: u64,
 }
 
 impl ClientRec {
@@ -124,9 +129,15 @@ pub struct Inner {
     /// Development instance (dev browser required).
     pub dev_instance: bool,
     /// Issued dev browser tokens.
-    pub dev_browsers: HashSet<String>,
+    dev_browsers: HashSet<String>,
+    /// The same tokens, oldest first, so the oldest go first past the cap.
+    dev_browser_order: VecDeque<String>,
     /// Session timing.
     pub lifetimes: Lifetimes,
+    /// Caps on what the store holds.
+    pub limits: Limits,
+    /// The last value handed out by [`Inner::next_seen`].
+    seen: u64,
 }
 
 impl Inner {
@@ -134,15 +145,22 @@ impl Inner {
     /// name nothing: the caller is treated as a browser without a client.
     pub fn client_by_cookie(&mut self, cookie: Option<&str>, now: i64) -> Option<&mut ClientRec> {
         let id = self.by_cookie.get(cookie?)?.clone();
-        let client = self.clients.get_mut(&id)?;
-        client.refresh(now);
-        Some(client)
+        if self.clients.get(&id)?.cookie_expires_at <= now {
+            // The browser has dropped this cookie by now; so does the server.
+            self.delete_client(&id);
+            return None;
+        }
+        self.client_mut(&id, now)
     }
 
     /// Creates an empty client and returns its id.
     pub fn create_client(&mut self, now: i64) -> String {
+        if self.clients.len() >= self.limits.clients {
+            self.evict_clients();
+        }
         let id = new_id("client");
         let cookie = random_token(48);
+        let last_seen = self.next_seen();
         self.by_cookie.insert(cookie.clone(), id.clone());
         self.clients.insert(
             id.clone(),
@@ -155,6 +173,7 @@ impl Inner {
                 created_at: now,
                 updated_at: now,
                 cookie_expires_at: now.saturating_add(self.lifetimes.cookie_ms),
+                last_seen,
             },
         );
         id
@@ -175,10 +194,31 @@ impl Inner {
         self.destroyed.push(client);
     }
 
+    /// Remembers an issued dev browser token; past the cap the oldest is forgotten (its
+    /// browser gets a 401 and asks for a new one, as after a server restart).
+    pub fn add_dev_browser(&mut self, token: String) {
+        while self.dev_browser_order.len() >= self.limits.dev_browsers.max(1) {
+            if let Some(old) = self.dev_browser_order.pop_front() {
+                self.dev_browsers.remove(&old);
+            }
+        }
+        self.dev_browsers.insert(token.clone());
+        self.dev_browser_order.push_back(token);
+    }
+
+    /// Whether this server issued the dev browser token.
+    pub fn dev_browser_known(&self, token: &str) -> bool {
+        self.dev_browsers.contains(token)
+    }
+
     /// The client with this id (refreshed).
     pub fn client_mut(&mut self, id: &str, now: i64) -> Option<&mut ClientRec> {
+        let kept = self.limits.ended_sessions_per_client;
+        let seen = self.next_seen();
         let client = self.clients.get_mut(id)?;
         client.refresh(now);
+        client.prune(kept);
+        client.last_seen = seen;
         Some(client)
     }
 
@@ -204,8 +244,9 @@ impl Inner {
     ) -> Result<String, Option<String>> {
         let lifetimes = self.lifetimes;
         let multi = self.multi_session;
+        let cap = self.limits.signed_in_per_client;
         let client = self.client_mut(client_id, now).ok_or(None)?;
-        if !multi {
+        if !multi || client.signed_in().count() >= cap {
             if let Some(existing) = client.signed_in().next() {
                 return Err(Some(existing.id.clone()));
             }
@@ -243,6 +284,7 @@ impl Store {
         multi_session: bool,
         dev_instance: bool,
         lifetimes: Lifetimes,
+        limits: Limits,
     ) -> Self {
         Store {
             inner: Mutex::new(Inner {
@@ -253,7 +295,10 @@ impl Store {
                 multi_session,
                 dev_instance,
                 dev_browsers: HashSet::new(),
+                dev_browser_order: VecDeque::new(),
                 lifetimes,
+                limits,
+                seen: 0,
             }),
         }
     }

@@ -17,10 +17,21 @@ async fn start() -> (
     tokio::sync::oneshot::Sender<()>,
     tokio::task::JoinHandle<()>,
 ) {
+    start_with(config()).await
+}
+
+/// The app served on a free loopback port; send on the channel to stop it.
+pub async fn start_with(
+    config: clerk_dev_server::Config,
+) -> (
+    SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(serve::serve(listener, app(&config()), async {
+    let task = tokio::spawn(serve::serve(listener, app(&config), async {
         let _ = stopped.await;
     }));
     (addr, stop, task)

@@ -16,7 +16,8 @@ fn claims(res: &Res) -> Value {
 
 #[tokio::test]
 async fn a_template_token_carries_the_template_s_claims_and_not_the_default_token_s() {
-    let app = server();
+    // `iss` is the configured origin, never the Host header.
+    let app = server_with(|c| c.origin = "http://127.0.0.1:4000".into());
     let mut b = Browser::new(&app);
     let sid = b.sign_in("ada@example.test").await;
     let res = b

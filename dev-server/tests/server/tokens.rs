@@ -17,11 +17,11 @@ fn decode(part: &str) -> Value {
 
 #[tokio::test]
 async fn a_session_token_carries_clerks_claims_and_verifies_against_the_jwks() {
-    let app = server();
+    let app = server_with(|c| c.origin = "http://127.0.0.1:4000".into());
     let mut b = Browser::new(&app);
     let sid = b.sign_in("ada@example.test").await;
     let res = b
-        .send(post(&format!("/v1/client/sessions/{sid}/tokens")).header("host", "127.0.0.1:4000"))
+        .send(post(&format!("/v1/client/sessions/{sid}/tokens")))
         .await;
     assert_eq!(res.status, StatusCode::OK);
     let body = res.json();
@@ -107,4 +107,37 @@ async fn every_signed_in_session_read_carries_a_current_token_and_a_signed_out_o
         .unwrap()
         .iter()
         .all(|s| s["last_active_token"].is_null()));
+}
+
+#[tokio::test]
+async fn iss_is_the_configured_origin_and_azp_only_an_allowed_origin_whatever_the_headers_say() {
+    let app = server_with(|c| c.origin = "http://127.0.0.1:4000".into());
+    let mut b = Browser::new(&app);
+    let sid = b.sign_in("ada@example.test").await;
+    let claims = |res: Res| {
+        decode(
+            res.json()["jwt"]
+                .as_str()
+                .unwrap()
+                .split('.')
+                .nth(1)
+                .unwrap(),
+        )
+    };
+    let forged = b
+        .send(
+            post(&format!("/v1/client/sessions/{sid}/tokens"))
+                .header("host", "evil.test")
+                .header("origin", "http://evil.test"),
+        )
+        .await;
+    let forged = claims(forged);
+    assert_eq!(forged["iss"], "http://127.0.0.1:4000");
+    assert!(forged.get("azp").is_none(), "{forged}");
+    let allowed = b
+        .send(post(&format!("/v1/client/sessions/{sid}/tokens")).header("host", "evil.test"))
+        .await;
+    let allowed = claims(allowed);
+    assert_eq!(allowed["iss"], "http://127.0.0.1:4000");
+    assert_eq!(allowed["azp"], PAGE_ORIGIN);
 }
