@@ -5,18 +5,22 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, run, startServer } from "../scripts/lib.mjs";
+import { setup } from "../scripts/setup.mjs";
 import { BUDGET_GZIP, sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
 import { dev, launch, signInContext } from "../e2e/harness.mjs";
 import { serverThroughput } from "./server.mjs";
+import { addPages, printedPair, sideBySide } from "./side-by-side.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const N = smoke
-  ? { loads: 1, mounts: 1, clicks: 1, signOuts: 1, cycles: 10 }
-  : { loads: 30, mounts: 200, clicks: 200, signOuts: 50, cycles: 1000 };
+  ? { loads: 1, mounts: 1, clicks: 1, signOuts: 1, cycles: 10, rounds: 1 }
+  : { loads: 30, mounts: 200, clicks: 200, signOuts: 50, cycles: 1000, rounds: 25 };
 
 // Budgets from ../shared/DESIGN.md.
 // The payload budget is the size check's (scripts/size.mjs), so the two never disagree.
 const BUDGET = { payloadGzip: BUDGET_GZIP, navToButtonMs: 100, mountMs: 2, signOutRequests: 1, growthBytes: 64 * 1024 };
+// Issue 19's targets for the side-by-side ratios (clerk-wasm ÷ ClerkJS, median).
+const RATIO_TARGET = { loaded: 0.5, button: 0.25 };
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -201,6 +205,8 @@ async function signOuts(browser, server) {
 }
 
 async function main() {
+  // What the tests need is what the bench needs: Chromium, and ClerkJS's bundles beside it.
+  await setup({ forTests: true });
   await run("node", ["scripts/build.mjs", "--no-setup"]);
   // The server stands in for Clerk's FAPI and CDN: measure against its release build (the smoke
   // run uses the debug build npm test already has).
@@ -208,22 +214,25 @@ async function main() {
   await run("cargo", ["build", "-q", ...(smoke ? [] : ["--release"]), "-p", "clerk-dev-server"]);
   const pages = benchRoot();
   const server = await startServer(["--faults", "--root", pages], { binary: profile });
-  // The server compresses each file once per encoding and keeps it, as a CDN edge does; ask
-  // for each once first, so the cold loads measure a warm edge, as a user of a CDN meets it.
-  for (const file of SCRIPT_TAG_FILES)
-    for (const encoding of ["br", "gzip"])
-      await fetch(`${server.url}/dist/${file}`, { headers: { "accept-encoding": encoding } }).then((r) => r.arrayBuffer());
-  const browser = await launch();
+  let browser;
   const results = { date: new Date().toISOString(), smoke, iterations: N };
   try {
+    addPages(pages, await printedPair(server));
+    // The server compresses each file once per encoding and keeps it, as a CDN edge does; ask
+    // for each once first, so the cold loads measure a warm edge, as a user of a CDN meets it.
+    for (const file of SCRIPT_TAG_FILES)
+      for (const encoding of ["br", "gzip"])
+        await fetch(`${server.url}/dist/${file}`, { headers: { "accept-encoding": encoding } }).then((r) => r.arrayBuffer());
+    browser = await launch();
     const files = sizes().filter((r) => SCRIPT_TAG_FILES.includes(r.file));
     const sum = (k) => files.reduce((n, r) => n + r[k], 0);
     results.payload = { files, raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") };
     results.coldLoads = await coldLoads(browser, server.url);
     results.ui = await inPage(browser, server.url);
     results.signOut = await signOuts(browser, server.url);
+    results.sideBySide = await sideBySide(browser, server.url, pages, N.rounds);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
     rmSync(pages, { recursive: true, force: true });
   }
@@ -262,10 +271,38 @@ function report(r) {
   const growth = r.ui.after.memory - r.ui.before.memory;
   row(`wasm memory after ${N.cycles} cycles`, `${r.ui.before.memory} → ${r.ui.after.memory} B`, `growth ≤ ${BUDGET.growthBytes} B`, growth <= BUDGET.growthBytes);
   for (const s of r.server) row(`dev server ${s.what} (${s.errors} errors)`, `${Math.round(s.perSecond)} /s`, "zero errors", s.errors === 0);
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i].length)));
-  console.log(`\n${"what".padEnd(w[0])}  ${"measured".padEnd(w[1])}  ${"budget".padEnd(w[2])}  verdict`);
-  for (const x of rows) console.log(`${x[0].padEnd(w[0])}  ${x[1].padEnd(w[1])}  ${x[2].padEnd(w[2])}  ${x[3]}`);
+  table(["what", "measured", "budget", "verdict"], rows);
+  reportSideBySide(r.sideBySide);
   if (smoke) console.log("(smoke run: one iteration each; the figures mean nothing)");
+}
+
+function table(head, rows) {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((x) => String(x[i]).length)));
+  console.log(`\n${head.map((h, i) => h.padEnd(w[i])).join("  ")}`);
+  for (const x of rows) console.log(x.map((c, i) => String(c).padEnd(w[i])).join("  ").trimEnd());
+}
+
+function reportSideBySide(sbs) {
+  const what = {
+    gzipBytes: ["bytes to show the button, gzip -9", (x) => `${Math.round(x)} B`],
+    wireBytes: ["bytes on the wire (cold load)", (x) => `${Math.round(x)} B`],
+    loaded: ["navigation → load() settled", (x) => `${round(x, 1)} ms`],
+    button: ["navigation → button visible", (x) => `${round(x, 1)} ms`],
+    mount: ["mountUserButton → button visible", (x) => `${round(x, 2)} ms`],
+    signOut: ["await signOut()", (x) => `${round(x, 1)} ms`],
+    signOutRequests: ["signOut() FAPI requests", String],
+  };
+  for (const [mode, { rounds, absolute, ratios }] of Object.entries(sbs)) {
+    console.log(`\nside by side, ${mode} mode: ClerkJS 6.40 with @clerk/ui 1.36 and clerk-wasm, ${rounds} paired rounds`);
+    const rows = Object.entries(what).map(([m, [label, fmt]]) => {
+      const target = RATIO_TARGET[m];
+      const ratio = ratios[m];
+      return [label, fmt(absolute.clerkjs[m]), fmt(absolute["clerk-wasm"][m]), `${round(ratio.median)} (p95 ${round(ratio.p95)})`, target ? `≤ ${target}` : "", target ? (ratio.median <= target ? "within" : "OVER") : ""];
+    });
+    rows.push(["FAPI requests at load", String(absolute.clerkjs.loadRequests), String(absolute["clerk-wasm"].loadRequests), "", "", ""]);
+    rows.push(["files to show the button", String(absolute.clerkjs.files), String(absolute["clerk-wasm"].files), "", "", ""]);
+    table(["what (medians)", "ClerkJS", "clerk-wasm", "ratio, median (p95)", "target", "verdict"], rows);
+  }
 }
 
 main().catch((e) => {
