@@ -4,8 +4,8 @@ import type {
   Appearance,
   Clerk,
   ClerkOptions,
+  DomainOrProxyUrl,
   GetTokenOptions,
-  LoadOptions,
   Localization,
   Session,
   SignOutOptions,
@@ -15,7 +15,9 @@ import type {
 
 export type { UserButtonProps } from "./index.js";
 
-export interface ClerkProviderProps extends ClerkOptions, Omit<LoadOptions, "appearance" | "localization"> {
+// The constructor's options (`proxyUrl`, `domain`) and the load options (@clerk/types'
+// `ClerkOptions`), as @clerk/clerk-react's provider takes them.
+export interface ClerkProviderProps extends DomainOrProxyUrl, Omit<ClerkOptions, "appearance" | "localization"> {
   /** Throws a `ClerkRuntimeError` (`code: "invalid_publishable_key"`) on a malformed key. */
   publishableKey: string;
   appearance?: Appearance;

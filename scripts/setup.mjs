@@ -1,6 +1,6 @@
 // Idempotent setup that `npm run build`, `npm start` and `npm test` all call first.
 // Installs only what is missing; each step prints one line; a failure names what to do.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { output, root, run, step } from "./lib.mjs";
@@ -42,6 +42,22 @@ async function vendorClerkUi() {
   });
 }
 
+/**
+ * Whether every direct dependency in package-lock.json is in node_modules at its locked
+ * version. By content, not by file times: a pull or merge that adds a dependency can leave
+ * npm's own marker newer than the lockfile.
+ */
+function directDependenciesInstalled() {
+  const lock = JSON.parse(readFileSync(path.join(root, "package-lock.json"), "utf8"));
+  const top = lock.packages?.[""] ?? {};
+  const names = Object.keys({ ...top.dependencies, ...top.devDependencies });
+  return names.every((name) => {
+    const installed = path.join(root, "node_modules", name, "package.json");
+    if (!existsSync(installed)) return false;
+    return JSON.parse(readFileSync(installed, "utf8")).version === lock.packages[`node_modules/${name}`]?.version;
+  });
+}
+
 export async function setup({ forTests = false } = {}) {
   await step("rust target wasm32-unknown-unknown", async () => {
     const installed = output("rustup", ["target", "list", "--installed"]);
@@ -63,9 +79,7 @@ export async function setup({ forTests = false } = {}) {
   });
 
   await step("npm dependencies", async () => {
-    const marker = path.join(root, "node_modules", ".package-lock.json");
-    const lock = path.join(root, "package-lock.json");
-    if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return "present";
+    if (directDependenciesInstalled()) return "present";
     await run("npm", ["ci", "--no-audit", "--no-fund"]).catch((e) => {
       throw new Error(`${e.message}; check access to the npm registry and run npm ci`);
     });
