@@ -1,16 +1,9 @@
-//! FAPI JSON for the stored resources, in the spec's shapes (`Client.Client`,
-//! `Client.Session`, `Client.User`, `Client.PublicUserData`, `Client.SignIn`).
-//!
-//! Each shape is a struct borrowing from the store; every field is written out, and a
-//! field the spec makes nullable that this emulator never fills is an `Option` left `None`
-//! (serialized as `null`, as FAPI sends it), so a missing key is a compile-time omission.
+//! `Client.User` with its identifications, and the public view of a user
+//! (`Client.PublicUserData`, a sign-in's `user_data`).
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::fapi::Token;
-use crate::store::session::SessionRec;
-use crate::store::{ClientRec, Inner};
 use crate::users::User;
 
 /// The avatar served for users without an image (Clerk always sends an `image_url`).
@@ -18,12 +11,6 @@ pub const DEFAULT_AVATAR_PATH: &str = "/__avatars/default.svg";
 
 /// A list this emulator always sends empty (`[]`): passkeys, linked accounts…
 type Empty = [(); 0];
-
-/// A resource as a JSON value for the envelope. Serializing these structs cannot fail
-/// (string keys only, no custom serializers), so the fallback is never taken.
-fn to_value(resource: impl Serialize) -> Value {
-    serde_json::to_value(resource).unwrap_or(Value::Null)
-}
 
 /// Absolute image URL for a user: their own image or the default avatar.
 fn image_url(user: &User, origin: &str) -> (String, bool) {
@@ -36,12 +23,12 @@ fn image_url(user: &User, origin: &str) -> (String, bool) {
 
 /// `Client.Verification` in a final state.
 #[derive(Debug, Clone, Copy, Serialize)]
-struct Verification {
-    object: &'static str,
-    status: &'static str,
-    strategy: &'static str,
-    attempts: Option<u32>,
-    expire_at: Option<i64>,
+pub(super) struct Verification {
+    pub(super) object: &'static str,
+    pub(super) status: &'static str,
+    pub(super) strategy: &'static str,
+    pub(super) attempts: Option<u32>,
+    pub(super) expire_at: Option<i64>,
 }
 
 /// Identifications are seeded by an administrator, so they carry an admin verification.
@@ -50,15 +37,6 @@ const ADMIN_VERIFIED: Verification = Verification {
     status: "verified",
     strategy: "admin",
     attempts: None,
-    expire_at: None,
-};
-
-/// The first factor of a completed password sign-in: one attempt, verified.
-const PASSWORD_VERIFIED: Verification = Verification {
-    object: "verification_password",
-    status: "verified",
-    strategy: "password",
-    attempts: Some(1),
     expire_at: None,
 };
 
@@ -105,7 +83,7 @@ struct Web3Wallet<'a> {
 
 /// `Client.User`.
 #[derive(Debug, Serialize)]
-struct UserJson<'a> {
+pub(super) struct UserJson<'a> {
     id: &'a str,
     object: &'static str,
     username: Option<&'a str>,
@@ -154,7 +132,7 @@ fn primary(list: &[(String, String)]) -> Option<&str> {
 }
 
 impl<'a> UserJson<'a> {
-    fn new(user: &'a User, origin: &str, last_sign_in_at: Option<i64>) -> Self {
+    pub(super) fn new(user: &'a User, origin: &str, last_sign_in_at: Option<i64>) -> Self {
         let (image_url, has_image) = image_url(user, origin);
         let seed = &user.seed;
         let created = user.created_at;
@@ -258,7 +236,7 @@ fn wallets(user: &User) -> Vec<Web3Wallet<'_>> {
 
 /// The user fields a sign-in shows before the session exists (`Client.SignIn.user_data`).
 #[derive(Debug, Serialize)]
-struct UserData<'a> {
+pub(super) struct UserData<'a> {
     first_name: Option<&'a str>,
     last_name: Option<&'a str>,
     image_url: String,
@@ -266,7 +244,7 @@ struct UserData<'a> {
 }
 
 impl<'a> UserData<'a> {
-    fn new(user: &'a User, origin: &str) -> Self {
+    pub(super) fn new(user: &'a User, origin: &str) -> Self {
         let (image_url, has_image) = image_url(user, origin);
         UserData {
             first_name: user.seed.first_name.as_deref(),
@@ -279,7 +257,7 @@ impl<'a> UserData<'a> {
 
 /// `Client.PublicUserData`: the sign-in's user data and who the user is.
 #[derive(Debug, Serialize)]
-struct PublicUserData<'a> {
+pub(super) struct PublicUserData<'a> {
     #[serde(flatten)]
     data: UserData<'a>,
     identifier: String,
@@ -288,7 +266,7 @@ struct PublicUserData<'a> {
 }
 
 impl<'a> PublicUserData<'a> {
-    fn new(user: &'a User, origin: &str) -> Self {
+    pub(super) fn new(user: &'a User, origin: &str) -> Self {
         PublicUserData {
             data: UserData::new(user, origin),
             identifier: user.display_identifier(),
@@ -296,148 +274,4 @@ impl<'a> PublicUserData<'a> {
             username: user.seed.username.as_deref(),
         }
     }
-}
-
-/// `Client.Session`, with its user embedded as FAPI does.
-#[derive(Debug, Serialize)]
-struct Session<'a> {
-    id: &'a str,
-    object: &'static str,
-    status: &'static str,
-    expire_at: i64,
-    abandon_at: i64,
-    last_active_at: i64,
-    last_active_token: Option<Token>,
-    actor: Option<&'a Value>,
-    tasks: Option<Vec<Value>>,
-    last_active_organization_id: Option<&'a str>,
-    user: Option<UserJson<'a>>,
-    public_user_data: Option<PublicUserData<'a>>,
-    factor_verification_age: [i64; 2],
-    created_at: i64,
-    updated_at: i64,
-}
-
-impl<'a> Session<'a> {
-    fn new(s: &'a SessionRec, inner: &'a Inner, origin: &str) -> Self {
-        let user = inner.user(&s.user_id);
-        // Only a signed-in session's token is current.
-        let token = s
-            .last_active_token
-            .as_ref()
-            .filter(|_| s.status.is_signed_in());
-        Session {
-            id: &s.id,
-            object: "session",
-            status: s.status.as_str(),
-            expire_at: s.expire_at,
-            abandon_at: s.abandon_at,
-            last_active_at: s.last_active_at,
-            last_active_token: token.map(|jwt| Token {
-                object: "token",
-                jwt: jwt.clone(),
-            }),
-            actor: s.actor.as_ref(),
-            tasks: None,
-            last_active_organization_id: None,
-            user: user.map(|u| UserJson::new(u, origin, Some(s.created_at))),
-            public_user_data: user.map(|u| PublicUserData::new(u, origin)),
-            // Minutes since each factor was verified: the first just now, the second never.
-            factor_verification_age: [0, -1],
-            created_at: s.created_at,
-            updated_at: s.updated_at,
-        }
-    }
-}
-
-/// `Client.Session`.
-pub fn session(s: &SessionRec, inner: &Inner, origin: &str) -> Value {
-    to_value(Session::new(s, inner, origin))
-}
-
-/// `Client.Client`.
-#[derive(Debug, Serialize)]
-struct ClientJson<'a> {
-    object: &'static str,
-    id: &'a str,
-    sessions: Vec<Session<'a>>,
-    sign_in: Option<Value>,
-    sign_up: Option<Value>,
-    last_active_session_id: Option<&'a str>,
-    last_authentication_strategy: Option<&'a str>,
-    cookie_expires_at: i64,
-    captcha_bypass: bool,
-    created_at: i64,
-    updated_at: i64,
-}
-
-/// `Client.Client`.
-pub fn client(c: &ClientRec, inner: &Inner, origin: &str) -> Value {
-    to_value(ClientJson {
-        object: "client",
-        id: &c.id,
-        sessions: c
-            .visible_sessions()
-            .map(|s| Session::new(s, inner, origin))
-            .collect(),
-        sign_in: None,
-        sign_up: None,
-        last_active_session_id: c.last_active_session_id.as_deref(),
-        last_authentication_strategy: c.last_authentication_strategy.as_deref(),
-        cookie_expires_at: c.cookie_expires_at,
-        captcha_bypass: false,
-        created_at: c.created_at,
-        updated_at: c.updated_at,
-    })
-}
-
-/// A sign-in factor (`{strategy}`).
-#[derive(Debug, Serialize)]
-struct Factor {
-    strategy: &'static str,
-}
-
-/// `Client.SignIn`.
-#[derive(Debug, Serialize)]
-struct SignIn<'a> {
-    object: &'static str,
-    id: String,
-    status: &'static str,
-    supported_identifiers: [&'static str; 2],
-    supported_first_factors: [Factor; 1],
-    supported_second_factors: Option<Vec<Factor>>,
-    first_factor_verification: Verification,
-    second_factor_verification: Option<Verification>,
-    identifier: &'a str,
-    user_data: UserData<'a>,
-    created_session_id: &'a str,
-    abandon_at: i64,
-    client_trust_state: Option<&'static str>,
-}
-
-/// A completed password sign-in (`Client.SignIn`, status `complete`).
-pub fn sign_in_complete(
-    identifier: &str,
-    user: &User,
-    session_id: &str,
-    now: i64,
-    origin: &str,
-) -> Value {
-    to_value(SignIn {
-        object: "sign_in_attempt",
-        id: crate::ids::new_id("sia"),
-        status: "complete",
-        supported_identifiers: ["email_address", "username"],
-        supported_first_factors: [Factor {
-            strategy: "password",
-        }],
-        supported_second_factors: None,
-        first_factor_verification: PASSWORD_VERIFIED,
-        second_factor_verification: None,
-        identifier,
-        user_data: UserData::new(user, origin),
-        created_session_id: session_id,
-        abandon_at: now.saturating_add(24 * 60 * 60 * 1000),
-        client_trust_state: None,
-    })
 }
