@@ -1,5 +1,7 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
+use std::rc::Weak;
+
 use js_sys::{Date, Object, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -9,6 +11,7 @@ use super::errors::to_js_error;
 use super::js::{bind_methods, date, json_object, plain};
 use super::options;
 use super::promise::operation_promise;
+use super::views::{self, ViewCache};
 use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
 
@@ -49,12 +52,14 @@ struct TokenView<'a> {
 ///
 /// Its data fields are plain (own, enumerable) properties, as on ClerkJS's resources, copied
 /// once from [`SessionData`]; the class adds the methods, which each object also holds bound
-/// to itself (`const { getToken } = session` works). The instance is held weakly: the
-/// instance's own listeners reach these objects.
+/// to itself (`const { getToken } = session` works). The instance and its `Clerk` object's
+/// view cache are held weakly: they reach these objects.
 #[wasm_bindgen(js_name = Session)]
 #[derive(Debug)]
 pub struct JsSession {
     clerk: WeakClerk,
+    /// The cache of the `Clerk` object that made this one, where `touch()` finds its answer.
+    views: Weak<ViewCache>,
     id: String,
     status: SessionStatus,
     /// The data fields, as a plain object (for the Rust accessors and `toJSON`).
@@ -64,7 +69,7 @@ pub struct JsSession {
 impl JsSession {
     /// The JS object for `session`: a `Session` with the data fields set on it.
     pub(crate) fn build(
-        clerk: WeakClerk,
+        (clerk, views): (WeakClerk, Weak<ViewCache>),
         session: &Session,
         user: JsValue,
         public_user_data: JsValue,
@@ -88,6 +93,7 @@ impl JsSession {
         let data: Object = data.unchecked_into();
         let object: JsValue = Self {
             clerk,
+            views,
             id: session.id.clone(),
             status: session.status,
             data: data.clone(),
@@ -156,14 +162,20 @@ impl JsSession {
         }
     }
 
-    /// `session.touch()`: marks this session active now on the server. Resolves when the
-    /// state is updated (the current session stays; read it again from `clerk.session`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    /// `session.touch()`: marks this session active now on the server. Resolves, once the
+    /// state is updated, with this session's object of the new state (the one
+    /// `clerk.client.sessions` holds), or `null` if the client no longer has it. The current
+    /// session stays.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Session | null>")]
     pub fn touch(&self) -> Promise {
-        match self.clerk() {
-            Ok(clerk) => operation_promise(clerk.touch_session(&self.id)),
-            Err(err) => Promise::reject(&to_js_error(&err)),
-        }
+        let (Some(clerk), Some(cache)) = (self.clerk.upgrade(), self.views.upgrade()) else {
+            return Promise::reject(&to_js_error(&ClerkError::NotLoaded));
+        };
+        let (touched, id) = (clerk.touch_session(&self.id), self.id.clone());
+        wasm_bindgen_futures::future_to_promise(async move {
+            touched.await.map_err(|err| to_js_error(&err))?;
+            Ok(views::session(&clerk, &cache, &id))
+        })
     }
 
     /// `session.getToken({ template?, organizationId?, skipCache? })`: the session JWT
