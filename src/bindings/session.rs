@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::errors::to_js_error;
 use super::js::{bind_methods, date, json_object, plain};
 use super::options;
-use super::promise::operation_promise;
+use super::promise::{answered_promise, operation_promise};
 use super::views::{self, ViewCache};
 use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
@@ -172,10 +172,8 @@ impl JsSession {
             return Promise::reject(&to_js_error(&ClerkError::NotLoaded));
         };
         let (touched, id) = (clerk.touch_session(&self.id), self.id.clone());
-        wasm_bindgen_futures::future_to_promise(async move {
-            touched.await.map_err(|err| to_js_error(&err))?;
-            Ok(views::session(&clerk, &cache, &id))
-        })
+        let answer = move || views::session(&clerk, &cache, &id);
+        answered_promise(touched, Some(Box::new(answer)))
     }
 
     /// `session.getToken({ template?, organizationId?, skipCache? })`: the session JWT
