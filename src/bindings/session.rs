@@ -1,6 +1,6 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
-use std::rc::Weak;
+use std::rc::{Rc, Weak};
 
 use js_sys::{Date, Object, Promise};
 use serde::Serialize;
@@ -11,9 +11,15 @@ use super::errors::to_js_error;
 use super::js::{bind_methods, date, json_object, plain};
 use super::options;
 use super::promise::{answered_promise, operation_promise};
-use super::views::{self, ViewCache};
 use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
+
+/// Where a `Session` object finds its session's object of the latest state: the view cache of
+/// the `Clerk` object that made it (implemented there, so this module does not import it).
+pub(crate) trait SessionObjects {
+    /// The `Session` object of session `id` in the current state, `null` without one.
+    fn session(self: Rc<Self>, clerk: &Clerk, id: &str) -> JsValue;
+}
 
 /// The data fields of a `Session` object (`Session` in `types.rs`).
 #[derive(Serialize)]
@@ -59,7 +65,7 @@ struct TokenView<'a> {
 pub struct JsSession {
     clerk: WeakClerk,
     /// The cache of the `Clerk` object that made this one, where `touch()` finds its answer.
-    views: Weak<ViewCache>,
+    views: Weak<dyn SessionObjects>,
     id: String,
     status: SessionStatus,
     /// The data fields, as a plain object (for the Rust accessors and `toJSON`).
@@ -69,7 +75,7 @@ pub struct JsSession {
 impl JsSession {
     /// The JS object for `session`: a `Session` with the data fields set on it.
     pub(crate) fn build(
-        (clerk, views): (WeakClerk, Weak<ViewCache>),
+        (clerk, views): (WeakClerk, Weak<dyn SessionObjects>),
         session: &Session,
         user: JsValue,
         public_user_data: JsValue,
@@ -172,7 +178,7 @@ impl JsSession {
             return Promise::reject(&to_js_error(&ClerkError::NotLoaded));
         };
         let (touched, id) = (clerk.touch_session(&self.id), self.id.clone());
-        let answer = move || views::session(&clerk, &cache, &id);
+        let answer = move || cache.session(&clerk, &id);
         answered_promise(touched, Some(Box::new(answer)))
     }
 

@@ -15,7 +15,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::js::{date, json_object, plain, to_string_answers};
-use super::session::JsSession;
+use super::session::{JsSession, SessionObjects};
 use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
 use crate::{Clerk, Client, SessionStatus, State};
 
@@ -242,16 +242,18 @@ pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a Rc<ViewCache>) -> Ref<'a, Vi
     cache.borrow()
 }
 
-/// The current snapshot's `Session` object for session `id` (the one `clerk.client.sessions`
-/// holds), `null` when the client has no such session.
-pub(crate) fn session(clerk: &Clerk, cache: &Rc<ViewCache>, id: &str) -> JsValue {
-    let views = current(clerk, cache);
-    let state = clerk.state();
-    let index = (state.client.as_deref())
-        .filter(|_| state.loaded)
-        .and_then(|client| client.sessions.iter().position(|s| s.id == id))
-        .and_then(|index| u32::try_from(index).ok());
-    index.map_or(JsValue::NULL, |index| views.sessions.get(index))
+/// A session's object is the one `clerk.client.sessions` holds in the current snapshot (built
+/// if the snapshot changed), found at the session's index in the state's client.
+impl SessionObjects for ViewCache {
+    fn session(self: Rc<Self>, clerk: &Clerk, id: &str) -> JsValue {
+        let views = current(clerk, &self);
+        let state = clerk.state();
+        let index = (state.client.as_deref())
+            .filter(|_| state.loaded)
+            .and_then(|client| client.sessions.iter().position(|s| s.id == id))
+            .and_then(|index| u32::try_from(index).ok());
+        index.map_or(JsValue::NULL, |index| views.sessions.get(index))
+    }
 }
 
 impl Views {
@@ -291,7 +293,7 @@ fn build(clerk: &Clerk, state: &State, cache: &Weak<ViewCache>) -> Views {
     for session in &client.sessions {
         let user = user(session.user.as_deref());
         let public = public_user_data(session.public_user_data.as_deref());
-        let owner = (clerk.downgrade(), cache.clone());
+        let owner: (_, Weak<dyn SessionObjects>) = (clerk.downgrade(), cache.clone());
         let js = JsSession::build(owner, session, user.clone(), public);
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
