@@ -1,5 +1,6 @@
 //! ClerkJS parity around tokens and resources (issue 18): `getToken`'s `template`,
-//! `organizationId` and `skipCache`, against the development server.
+//! `organizationId` and `skipCache`, and what `session.touch()` resolves with, against the
+//! development server.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,8 +10,11 @@
 
 mod common;
 
-use clerk_wasm::{ClerkError, GetTokenOptions};
+use clerk_wasm::{ClerkError, GetTokenOptions, JsClerk};
 use common::*;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -238,5 +242,53 @@ async fn redirects_go_through_the_router_and_the_protocol_allow_list() {
         *pushed.borrow(),
         ["/bye", "/", "/login?redirect_url=%2Fx", "/somewhere#h"],
         "javascript: goes to /; an empty target goes nowhere"
+    );
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+/// `await session.touch()`, called detached as ClerkJS allows.
+async fn touch(session: &JsValue) -> JsValue {
+    let touch: Function = get(session, "touch").unchecked_into();
+    let promise: Promise = touch.call0(&JsValue::UNDEFINED).unwrap().unchecked_into();
+    JsFuture::from(promise).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn touch_resolves_with_the_touched_sessions_object_of_the_new_state() {
+    reset(true, false).await;
+    let (clerk, _, ids) = signed_in_clerk(&["ada@example.test", "grace@example.test"]).await;
+    let clerk = JsClerk::from_clerk(clerk);
+    let current = clerk.session();
+    let current_id = get(&current, "id").as_string().unwrap();
+    let touched = touch(&current).await;
+    assert_eq!(get(&touched, "id").as_string(), Some(current_id.clone()));
+    assert!(Object::is(&touched, &clerk.session()), "not clerk.session");
+    assert_eq!(
+        request_lines().await,
+        [format!("POST /v1/client/sessions/{current_id}/touch")]
+    );
+
+    // Another session of this browser: its object in `client.sessions`; the current stays.
+    clear_requests().await;
+    let other_id = ids.iter().find(|id| **id != current_id).unwrap();
+    let sessions = || Array::from(&get(&clerk.client(), "sessions"));
+    let other = sessions()
+        .iter()
+        .find(|s| get(s, "id").as_string().as_ref() == Some(other_id))
+        .unwrap();
+    let touched = touch(&other).await;
+    assert_eq!(get(&touched, "id").as_string().as_ref(), Some(other_id));
+    assert!(sessions().iter().any(|s| Object::is(&s, &touched)));
+    assert_eq!(
+        get(&clerk.session(), "id").as_string(),
+        Some(current_id),
+        "touch does not switch"
+    );
+    assert_eq!(
+        request_lines().await,
+        [format!("POST /v1/client/sessions/{other_id}/touch")]
     );
 }

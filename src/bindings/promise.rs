@@ -14,9 +14,19 @@ use crate::ClerkError;
 pub(crate) fn operation_promise(
     operation: impl Future<Output = Result<(), ClerkError>> + 'static,
 ) -> Promise {
+    answered_promise(operation, None)
+}
+
+/// The promise of an operation resolving with what `answer` gives once it succeeded
+/// (`undefined` without one). The answer is boxed so operations of one future type (a
+/// session's end, remove and touch) share one copy of the promise's code.
+pub(crate) fn answered_promise(
+    operation: impl Future<Output = Result<(), ClerkError>> + 'static,
+    answer: Option<Box<dyn FnOnce() -> JsValue>>,
+) -> Promise {
     future_to_promise(async move {
         operation.await.map_err(|err| to_js_error(&err))?;
-        Ok(JsValue::UNDEFINED)
+        Ok(answer.map_or(JsValue::UNDEFINED, |answer| answer()))
     })
 }
 

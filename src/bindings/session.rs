@@ -1,5 +1,7 @@
 //! `Session` as JavaScript sees it: ClerkJS's `SessionResource` fields and methods.
 
+use std::rc::{Rc, Weak};
+
 use js_sys::{Date, Object, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -8,9 +10,16 @@ use wasm_bindgen::JsCast;
 use super::errors::to_js_error;
 use super::js::{bind_methods, date, json_object, plain};
 use super::options;
-use super::promise::operation_promise;
+use super::promise::{answered_promise, operation_promise};
 use crate::clerk::WeakClerk;
 use crate::{Clerk, ClerkError, Session, SessionStatus};
+
+/// Where a `Session` object finds its session's object of the latest state: the view cache of
+/// the `Clerk` object that made it (implemented there, so this module does not import it).
+pub(crate) trait SessionObjects {
+    /// The `Session` object of session `id` in the current state, `null` without one.
+    fn session(self: Rc<Self>, clerk: &Clerk, id: &str) -> JsValue;
+}
 
 /// The data fields of a `Session` object (`Session` in `types.rs`).
 #[derive(Serialize)]
@@ -49,12 +58,14 @@ struct TokenView<'a> {
 ///
 /// Its data fields are plain (own, enumerable) properties, as on ClerkJS's resources, copied
 /// once from [`SessionData`]; the class adds the methods, which each object also holds bound
-/// to itself (`const { getToken } = session` works). The instance is held weakly: the
-/// instance's own listeners reach these objects.
+/// to itself (`const { getToken } = session` works). The instance and its `Clerk` object's
+/// view cache are held weakly: they reach these objects.
 #[wasm_bindgen(js_name = Session)]
 #[derive(Debug)]
 pub struct JsSession {
     clerk: WeakClerk,
+    /// The cache of the `Clerk` object that made this one, where `touch()` finds its answer.
+    views: Weak<dyn SessionObjects>,
     id: String,
     status: SessionStatus,
     /// The data fields, as a plain object (for the Rust accessors and `toJSON`).
@@ -64,7 +75,7 @@ pub struct JsSession {
 impl JsSession {
     /// The JS object for `session`: a `Session` with the data fields set on it.
     pub(crate) fn build(
-        clerk: WeakClerk,
+        (clerk, views): (WeakClerk, Weak<dyn SessionObjects>),
         session: &Session,
         user: JsValue,
         public_user_data: JsValue,
@@ -88,6 +99,7 @@ impl JsSession {
         let data: Object = data.unchecked_into();
         let object: JsValue = Self {
             clerk,
+            views,
             id: session.id.clone(),
             status: session.status,
             data: data.clone(),
@@ -156,14 +168,18 @@ impl JsSession {
         }
     }
 
-    /// `session.touch()`: marks this session active now on the server. Resolves when the
-    /// state is updated (the current session stays; read it again from `clerk.session`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    /// `session.touch()`: marks this session active now on the server. Resolves, once the
+    /// state is updated, with this session's object of the new state (the one
+    /// `clerk.client.sessions` holds), or `null` if the client no longer has it. The current
+    /// session stays.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Session | null>")]
     pub fn touch(&self) -> Promise {
-        match self.clerk() {
-            Ok(clerk) => operation_promise(clerk.touch_session(&self.id)),
-            Err(err) => Promise::reject(&to_js_error(&err)),
-        }
+        let (Some(clerk), Some(cache)) = (self.clerk.upgrade(), self.views.upgrade()) else {
+            return Promise::reject(&to_js_error(&ClerkError::NotLoaded));
+        };
+        let (touched, id) = (clerk.touch_session(&self.id), self.id.clone());
+        let answer = move || cache.session(&clerk, &id);
+        answered_promise(touched, Some(Box::new(answer)))
     }
 
     /// `session.getToken({ template?, organizationId?, skipCache? })`: the session JWT

@@ -8,13 +8,14 @@
 //! another (`session.user === clerk.user`).
 
 use core::cell::{Ref, RefCell};
+use std::rc::{Rc, Weak};
 
 use js_sys::{Array, Date};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::js::{date, json_object, plain, to_string_answers};
-use super::session::JsSession;
+use super::session::{JsSession, SessionObjects};
 use crate::resources::{EmailAddress, PhoneNumber, PublicUserData, User, Web3Wallet};
 use crate::{Clerk, Client, SessionStatus, State};
 
@@ -209,6 +210,8 @@ pub(crate) struct Views {
     pub(crate) client: JsValue,
     pub(crate) session: JsValue,
     pub(crate) user: JsValue,
+    /// `client.sessions`, in the order of the snapshot's sessions (for [`session`]).
+    sessions: Array,
 }
 
 impl Default for Views {
@@ -219,6 +222,7 @@ impl Default for Views {
             client: JsValue::UNDEFINED,
             session: JsValue::UNDEFINED,
             user: JsValue::UNDEFINED,
+            sessions: Array::new(),
         }
     }
 }
@@ -229,13 +233,27 @@ pub(crate) type ViewCache = RefCell<Views>;
 /// The objects for the current snapshot, built if the snapshot changed. Borrowed, not
 /// copied: a getter clones only the object it answers. Release the borrow before calling
 /// JavaScript, which may read them again.
-pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a ViewCache) -> Ref<'a, Views> {
+pub(crate) fn current<'a>(clerk: &Clerk, cache: &'a Rc<ViewCache>) -> Ref<'a, Views> {
     let state = clerk.state();
     if cache.borrow().version != state.version {
-        let views = build(clerk, &state);
+        let views = build(clerk, &state, &Rc::downgrade(cache));
         *cache.borrow_mut() = views;
     }
     cache.borrow()
+}
+
+/// A session's object is the one `clerk.client.sessions` holds in the current snapshot (built
+/// if the snapshot changed), found at the session's index in the state's client.
+impl SessionObjects for ViewCache {
+    fn session(self: Rc<Self>, clerk: &Clerk, id: &str) -> JsValue {
+        let views = current(clerk, &self);
+        let state = clerk.state();
+        let index = (state.client.as_deref())
+            .filter(|_| state.loaded)
+            .and_then(|client| client.sessions.iter().position(|s| s.id == id))
+            .and_then(|index| u32::try_from(index).ok());
+        index.map_or(JsValue::NULL, |index| views.sessions.get(index))
+    }
 }
 
 impl Views {
@@ -249,7 +267,7 @@ impl Views {
     }
 }
 
-fn build(clerk: &Clerk, state: &State) -> Views {
+fn build(clerk: &Clerk, state: &State, cache: &Weak<ViewCache>) -> Views {
     // Before load, or while a sign-out or switch is under way, session and user are unknown.
     let unknown_or_null = if state.is_undetermined() {
         JsValue::UNDEFINED
@@ -265,6 +283,7 @@ fn build(clerk: &Clerk, state: &State) -> Views {
         },
         session: unknown_or_null.clone(),
         user: unknown_or_null,
+        sessions: Array::new(),
     };
     let Some(client) = state.client.as_deref().filter(|_| state.loaded) else {
         return views;
@@ -274,7 +293,8 @@ fn build(clerk: &Clerk, state: &State) -> Views {
     for session in &client.sessions {
         let user = user(session.user.as_deref());
         let public = public_user_data(session.public_user_data.as_deref());
-        let js = JsSession::build(clerk.downgrade(), session, user.clone(), public);
+        let owner: (_, Weak<dyn SessionObjects>) = (clerk.downgrade(), cache.clone());
+        let js = JsSession::build(owner, session, user.clone(), public);
         if Some(session.id.as_str()) == current {
             views.session = js.clone();
             views.user = user;
@@ -287,6 +307,7 @@ fn build(clerk: &Clerk, state: &State) -> Views {
             active.push(&js);
         }
     }
+    views.sessions = all.clone();
     views.client = client_view(client, all, signed_in, active);
     views
 }
