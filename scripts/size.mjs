@@ -15,7 +15,7 @@ export const BUDGET_GZIP = 90 * 1024;
 // user button rendered by Rust, the payload measured CEILING_MEASURED B (README, Size: the card
 // outranks the budget, and this conflict is reported there with its figures). `--check`
 // enforces the ratchet and reports the budget's verdict.
-const CEILING_MEASURED = 120_162;
+const CEILING_MEASURED = 120_869;
 export const CEILING_GZIP = CEILING_MEASURED + 1024;
 // What the script-tag page downloads: the IIFE and its wasm (styles ship inside the wasm).
 export const SCRIPT_TAG_FILES = ["clerk.global.js", "clerk_wasm_bg.wasm"];
