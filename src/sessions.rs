@@ -227,19 +227,19 @@ impl Inner {
         options: GetTokenOptions,
     ) -> Result<Option<String>, ClerkError> {
         let mut path = ["/client/sessions/", &session_id, "/tokens"].concat();
-        // As ClerkJS: `organization_id` always, empty for none.
-        let mut form = String::from("organization_id=");
-        match (options.template(), &options.organization_id) {
-            (Some(template), _) => {
-                form.clear();
+        let form = match options.template() {
+            // A template's token names no organization, as ClerkJS's does not.
+            Some(template) => {
                 path.push('/');
                 path.push_str(&browser::encode_component(template));
+                String::new()
             }
-            (None, Some(org)) => {
-                form = browser::form([("organization_id", org.as_str())].into_iter());
+            // As ClerkJS: `organization_id` always, empty for none.
+            None => {
+                let org = options.organization_id.as_deref().unwrap_or_default();
+                browser::form([("organization_id", org)].into_iter())
             }
-            (None, None) => {}
-        }
+        };
         let token: wire::Token = self.fapi.request(Method::Post, &path, &form).await?;
         let variant = options.variant();
         self.remember_token(&session_id, &variant, &token.jwt);
