@@ -4,12 +4,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { root, run, startServer } from "../scripts/lib.mjs";
+import { clerkjsPair, root, run, startServer } from "../scripts/lib.mjs";
 import { setup } from "../scripts/setup.mjs";
 import { BUDGET_GZIP, sizes, SCRIPT_TAG_FILES } from "../scripts/size.mjs";
 import { dev, launch, signInContext } from "../e2e/harness.mjs";
 import { serverThroughput } from "./server.mjs";
-import { addPages, printedPair, sideBySide } from "./side-by-side.mjs";
+import { addPages, sideBySide } from "./side-by-side.mjs";
+import { round, stats } from "./stats.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const N = smoke
@@ -22,12 +23,6 @@ const BUDGET = { payloadGzip: BUDGET_GZIP, navToButtonMs: 100, mountMs: 2, signO
 // Issue 19's targets for the side-by-side ratios (clerk-wasm ÷ ClerkJS, median).
 const RATIO_TARGET = { loaded: 0.5, button: 0.25 };
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
-};
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** A signed-in browser context for the demo user Ada (cookie minted by the server's test control). */
 async function signedInContext(browser, server) {
@@ -217,7 +212,7 @@ async function main() {
   let browser;
   const results = { date: new Date().toISOString(), smoke, iterations: N };
   try {
-    addPages(pages, await printedPair(server));
+    addPages(pages, await clerkjsPair(server));
     // The server compresses each file once per encoding and keeps it, as a CDN edge does; ask
     // for each once first, so the cold loads measure a warm edge, as a user of a CDN meets it.
     for (const file of SCRIPT_TAG_FILES)

@@ -8,26 +8,14 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { root } from "../scripts/lib.mjs";
-import { clerkUiDir } from "../scripts/setup.mjs";
+import { clerkJsDir, clerkUiDir } from "../scripts/setup.mjs";
+import { stats } from "./stats.mjs";
 import { dev, signInContext } from "../e2e/harness.mjs";
 
-const clerkJsDist = path.join(root, "node_modules", "@clerk", "clerk-js", "dist");
 /** The server modes compared: `/__dev/reset` flags. */
 export const MODES = { default: {}, "dev-instance": { dev_instance: true } };
 /** Mounts per round for mount → visible (their median is the round's figure). */
 const MOUNTS = 3;
-
-/** The pair the server prints at start for ClerkJS (after its first line, so waited for). */
-export async function printedPair(server) {
-  const printed = (label) => server.output().match(new RegExp(`^${label}: (\\S+)$`, "m"))?.[1];
-  for (let waited = 0; waited < 5000; waited += 50) {
-    const [key, proxy] = [printed("clerkjs publishable key"), printed("clerkjs proxy url")];
-    if (key && proxy) return { key, proxy };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("the development server printed no ClerkJS key and proxy URL");
-}
 
 // Each page records, from navigation start, when `load()` settled and when the user button's
 // trigger is in the DOM with a box (both SDKs render `.cl-userButtonTrigger`).
@@ -69,7 +57,7 @@ const MARKS = () => {
 
 /** Adds the two pages and ClerkJS's bundles to the bench's server root (`www/` is served at `/`). */
 export function addPages(dir, pair) {
-  const bundles = { "clerk-js": clerkJsDist, ui: path.join(clerkUiDir, "dist") };
+  const bundles = { "clerk-js": clerkJsDir, ui: path.join(clerkUiDir, "dist") };
   const www = path.join(dir, "www");
   mkdirSync(path.join(www, "clerkjs"));
   for (const [name, bundle] of Object.entries(bundles)) {
@@ -78,12 +66,6 @@ export function addPages(dir, pair) {
   }
   for (const [sdk, html] of Object.entries(PAGES)) writeFileSync(path.join(www, `sbs-${sdk}.html`), html(pair));
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))];
-};
 
 /** The gzip -9 bytes of a file the page downloaded, read from the server root. */
 async function gzipOf(dir, pathname) {
@@ -156,7 +138,7 @@ async function once(browser, server, dir, sdk) {
   const user = await page.evaluate(() => window.Clerk.user ?? null);
   await context.close();
   if (user !== null) throw new Error(`${sdk}: still signed in after signOut()`);
-  return { loaded, button, mount: median(mounts), signOut, signOutRequests, loadRequests, wireBytes, gzipBytes, files };
+  return { loaded, button, mount: stats(mounts).median, signOut, signOutRequests, loadRequests, wireBytes, gzipBytes, files };
 }
 
 const METRICS = ["gzipBytes", "wireBytes", "loaded", "button", "mount", "signOut", "signOutRequests"];
@@ -176,12 +158,13 @@ export async function sideBySide(browser, server, dir, rounds) {
     }
     const absolute = {};
     for (const [sdk, list] of Object.entries(runs)) {
-      absolute[sdk] = Object.fromEntries([...METRICS, "loadRequests", "files"].map((m) => [m, median(list.map((r) => r[m]))]));
+      absolute[sdk] = Object.fromEntries([...METRICS, "loadRequests", "files"].map((m) => [m, stats(list.map((r) => r[m])).median]));
     }
     const ratios = {};
     for (const m of METRICS) {
       const paired = runs["clerk-wasm"].map((r, i) => r[m] / runs.clerkjs[i][m]);
-      ratios[m] = { median: median(paired), p95: p95(paired) };
+      const { median, p95 } = stats(paired);
+      ratios[m] = { median, p95 };
     }
     result[mode] = { rounds, absolute, ratios };
   }

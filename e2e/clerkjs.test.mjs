@@ -6,18 +6,16 @@
 // page's cookies of a load and a sign-out are compared with a capture of ClerkJS
 // (e2e/clerkjs-capture.json), which ClerkJS itself is re-checked against on every run, so the
 // capture cannot go stale. Record it again with CLERKJS_RECORD=1.
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { dev, eventually, expectEqual, signInContext, test } from "./harness.mjs";
-import { keyFor, serveStatic } from "./static.mjs";
-import { clerkUiDir } from "../scripts/setup.mjs";
+import { keyFor, withPage } from "./static.mjs";
+import { clerkJsDir, clerkUiDir } from "../scripts/setup.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const captureFile = path.join(here, "clerkjs-capture.json");
 const recording = process.env.CLERKJS_RECORD === "1";
-const clerkJsDir = path.join(here, "..", "node_modules", "@clerk", "clerk-js", "dist");
 const MODES = { default: {}, "multi-session": { multi_session: true }, "dev-instance": { dev_instance: true } };
 
 /**
@@ -34,22 +32,11 @@ function clerkjsPair(server) {
 
 /** A page origin on 127.0.0.1 serving `pages` plus ClerkJS's and @clerk/ui's browser bundles. */
 async function withSite(pages, fn) {
-  for (const dir of [clerkJsDir, clerkUiDir]) {
+  const bundles = { "clerk-js": clerkJsDir, ui: path.join(clerkUiDir, "dist") };
+  for (const dir of Object.values(bundles)) {
     if (!existsSync(dir)) throw new Error(`${dir} is missing: run npm test (its setup installs ClerkJS)`);
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "clerkjs-page-"));
-  symlinkSync(clerkJsDir, path.join(dir, "clerk-js"));
-  symlinkSync(path.join(clerkUiDir, "dist"), path.join(dir, "ui"));
-  for (const [name, html] of Object.entries({ ...pages, "after.html": "<!doctype html><p>signed out</p>" })) {
-    writeFileSync(path.join(dir, name), html);
-  }
-  const site = await serveStatic(dir);
-  try {
-    await fn(site.url);
-  } finally {
-    await site.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withPage({ ...pages, "after.html": "<!doctype html><p>signed out</p>" }, fn, bundles);
 }
 
 /** ClerkJS's snippet (as in the README), with @clerk/ui's constructor handed to load(). */

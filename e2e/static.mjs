@@ -1,7 +1,7 @@
 // A minimal static file server on 127.0.0.1 for the bundler fixtures' output: a page on another
 // origin than the Frontend API, as in a real app. Stopped by the test that starts it.
 import { createServer } from "node:http";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,10 +35,14 @@ export function serveStatic(dir) {
   );
 }
 
-/** Serves `files` (name → HTML) from a temporary directory on another origin while `fn(url)` runs. */
-export async function withPage(files, fn) {
+/**
+ * Serves `files` (name → HTML), and `links` (name → a directory served under that name), from a
+ * temporary directory on another origin while `fn(url)` runs.
+ */
+export async function withPage(files, fn, links = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "clerk-wasm-page-"));
   for (const [name, html] of Object.entries(files)) writeFileSync(path.join(dir, name), html);
+  for (const [name, target] of Object.entries(links)) symlinkSync(target, path.join(dir, name));
   const site = await serveStatic(dir);
   try {
     await fn(site.url);

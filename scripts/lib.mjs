@@ -83,3 +83,17 @@ export function startServer(extraArgs = [], { quiet = true, binary = "debug" } =
     });
   });
 }
+
+/**
+ * The key and proxy URL a started server prints for ClerkJS (`clerkjs publishable key: …`,
+ * `clerkjs proxy url: …`, after its first line, so waited for briefly).
+ */
+export async function clerkjsPair(server) {
+  const printed = (label) => server.output().match(new RegExp(`^${label}: (\\S+)$`, "m"))?.[1];
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const [key, proxy] = [printed("clerkjs publishable key"), printed("clerkjs proxy url")];
+    if (key && proxy) return { key, proxy };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the development server printed no ClerkJS key and proxy URL");
+}

@@ -16,7 +16,9 @@ const sudo = () => (process.getuid?.() === 0 ? [] : ["sudo"]);
 
 /** The @clerk/ui version the ClerkJS e2e test loads (e2e/clerkjs.test.mjs), beside @clerk/clerk-js. */
 export const CLERK_UI = "1.36.0";
-/** Where its browser bundles are unpacked (ignored by git). */
+/** ClerkJS's browser bundles (the `@clerk/clerk-js` dev dependency). */
+export const clerkJsDir = path.join(root, "node_modules", "@clerk", "clerk-js", "dist");
+/** Where @clerk/ui's browser bundles are unpacked (ignored by git). */
 export const clerkUiDir = path.join(root, "e2e", "vendor", `clerk-ui-${CLERK_UI}`);
 
 /**

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { root, startServer } from "./lib.mjs";
+import { clerkjsPair, root, startServer } from "./lib.mjs";
 import { setup } from "./setup.mjs";
 import { build } from "./build.mjs";
 
@@ -132,12 +132,12 @@ async function main() {
     );
     await check("bundler fixtures (npm pack → Vite, webpack, Rollup, esbuild, Vite + React; SSR; tsc)", "node", ["e2e/fixtures/build.mjs"]);
     // The pair the server printed for ClerkJS (e2e/clerkjs.test.mjs loads ClerkJS with it).
-    const printed = (label) => server.output().match(new RegExp(`^${label}: (\\S+)$`, "m"))?.[1] ?? "";
+    const clerkjs = await clerkjsPair(server);
     await check("end to end (Playwright, Chromium)", "node", ["e2e/run.mjs"], {
       env: {
         CLERK_DEV_SERVER_URL: server.url,
-        CLERKJS_PUBLISHABLE_KEY: printed("clerkjs publishable key"),
-        CLERKJS_PROXY_URL: printed("clerkjs proxy url"),
+        CLERKJS_PUBLISHABLE_KEY: clerkjs.key,
+        CLERKJS_PROXY_URL: clerkjs.proxy,
       },
       counts: true,
     });
